@@ -1,0 +1,166 @@
+// The `broadside` program: parses the command line and hands the work to a command.
+#include <cstdlib>
+#include <filesystem>
+#include <iostream>
+#include <string>
+#include <vector>
+
+#include "commands.hpp"
+#include "options.hpp"
+
+namespace broadside::cli {
+namespace {
+
+constexpr const char* usage_text = R"(usage: broadside [OPTIONS] INPUT... -o OUTPUT
+       broadside dump FILE.md
+       broadside --help | --version
+
+Turns Markdown with YAML front matter into print-ready PDF letters and ePub books.
+The output format comes from the extension of OUTPUT, or from --to.
+
+Commands:
+  dump FILE.md            print the document model as an indented tree
+
+Options:
+  -o, --output FILE       where to write the result (written atomically)
+  --to FORMAT             force the output format)";
+
+constexpr const char* options_text = R"(
+  --style NAME|FILE       a style preset or a style file
+  --collection FILE       the book's collection file (ePub; default: broadside.yaml in the folder)
+  --resource-path DIR     allow images and data files from DIR (may repeat)
+  --dump-layout           print the page layout tree (PDF)
+  --strict                stop at the first broken post instead of skipping it (ePub)
+  --drafts                include posts with `draft: true` (ePub)
+  --oldest-first          order posts oldest first (ePub; default newest first)
+  --embed-fonts           embed subset fonts (ePub; default when the text needs them)
+  --no-embed-fonts        never embed fonts (ePub)
+  -j, --jobs N            worker threads (default: all cores)
+  -h, --help              show this help
+  --version               show the version
+
+Exit status: 0 success, 1 bad input, 2 bad usage.
+)";
+
+void print_usage(std::ostream& out) {
+    out << usage_text << " (";
+    bool first = true;
+    for (const auto& f : output_formats()) {
+        out << (first ? "" : ", ") << f.name;
+        first = false;
+    }
+    if (first) out << "none in this build";
+    out << ")" << options_text;
+}
+
+int usage_error(const std::string& message) {
+    std::cerr << "broadside: " << message << "\nTry 'broadside --help'.\n";
+    return exit_usage_error;
+}
+
+const OutputFormat* format_named(std::string_view name) {
+    for (const auto& f : output_formats())
+        if (f.name == name) return &f;
+    return nullptr;
+}
+
+const OutputFormat* format_for_output(const std::string& output) {
+    std::string ext = std::filesystem::path(output).extension().string();
+    for (auto& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    for (const auto& f : output_formats())
+        if (f.extension == ext) return &f;
+    return nullptr;
+}
+
+int run(int argc, char** argv) {
+    std::vector<std::string> args(argv + 1, argv + argc);
+    if (args.empty()) {
+        print_usage(std::cerr);
+        return exit_usage_error;
+    }
+    if (args[0] == "dump") {
+        if (args.size() != 2) return usage_error("dump takes exactly one FILE.md");
+        return run_dump(args[1]);
+    }
+
+    Options opt;
+    for (std::size_t i = 0; i < args.size(); ++i) {
+        const std::string& a = args[i];
+        auto value = [&](std::string& into) -> bool {
+            if (i + 1 >= args.size()) return false;
+            into = args[++i];
+            return true;
+        };
+        std::string v;
+        if (a == "-h" || a == "--help") {
+            print_usage(std::cout);
+            return exit_ok;
+        } else if (a == "--version") {
+            std::cout << "broadside " << BROADSIDE_VERSION << '\n';
+            return exit_ok;
+        } else if (a == "-o" || a == "--output") {
+            if (!value(opt.output)) return usage_error(a + " needs a file name");
+        } else if (a == "--to") {
+            if (!value(opt.to)) return usage_error("--to needs a format");
+        } else if (a == "--style") {
+            if (!value(opt.style)) return usage_error("--style needs a name or file");
+        } else if (a == "--collection") {
+            if (!value(opt.collection)) return usage_error("--collection needs a file");
+        } else if (a == "--resource-path") {
+            if (!value(v)) return usage_error("--resource-path needs a folder");
+            opt.resource_paths.push_back(v);
+        } else if (a == "--dump-layout") {
+            opt.dump_layout = true;
+        } else if (a == "--strict") {
+            opt.strict = true;
+        } else if (a == "--drafts") {
+            opt.include_drafts = true;
+        } else if (a == "--oldest-first") {
+            opt.oldest_first = true;
+        } else if (a == "--embed-fonts") {
+            opt.embed_fonts = true;
+        } else if (a == "--no-embed-fonts") {
+            opt.embed_fonts = false;
+        } else if (a == "-j" || a == "--jobs") {
+            if (!value(v)) return usage_error(a + " needs a number");
+            char* end = nullptr;
+            long n = std::strtol(v.c_str(), &end, 10);
+            if (*end != '\0' || n < 1 || n > 1024) return usage_error(a + " needs a number >= 1");
+            opt.jobs = static_cast<int>(n);
+        } else if (a.size() > 1 && a[0] == '-') {
+            return usage_error("unknown option '" + a + "'");
+        } else {
+            opt.inputs.push_back(a);
+        }
+    }
+
+    if (opt.inputs.empty()) return usage_error("no input given");
+    if (opt.output.empty() && !opt.dump_layout) return usage_error("no output given (-o FILE)");
+    const OutputFormat* format = nullptr;
+    if (!opt.to.empty()) {
+        format = format_named(opt.to);
+        if (!format) return usage_error("unknown format '" + opt.to + "'");
+    } else if (opt.dump_layout) {
+        format = format_named("pdf");
+        if (!format) return usage_error("--dump-layout needs the PDF exporter");
+    } else {
+        format = format_for_output(opt.output);
+        if (!format)
+            return usage_error("cannot tell the format of '" + opt.output +
+                               "' from its extension; use --to");
+    }
+    return format->run(opt);
+}
+
+}  // namespace
+}  // namespace broadside::cli
+
+int main(int argc, char** argv) {
+    try {
+        return broadside::cli::run(argc, argv);
+    } catch (const std::exception& e) {
+        // Library code reports through diagnostics; reaching here is a bug, but never a crash.
+        std::cerr << "broadside: internal error: " << e.what() << '\n';
+        return broadside::cli::exit_input_error;
+    }
+}

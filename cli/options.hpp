@@ -1,0 +1,25 @@
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace broadside::cli {
+
+/// What the command line asked for, after parsing. Paths are as the user typed them.
+struct Options {
+    std::vector<std::string> inputs;  ///< files, folders or globs
+    std::string output;               ///< `-o`; empty when not given
+    std::string to;                   ///< `--to pdf|epub`, else taken from the output's extension
+    std::string style;                ///< `--style NAME|FILE`
+    std::string collection;           ///< `--collection FILE` (ePub)
+    std::vector<std::string> resource_paths;  ///< `--resource-path DIR`, may repeat
+    bool dump_layout = false;                 ///< `--dump-layout`: print the PDF layout tree
+    bool strict = false;                      ///< `--strict`: a broken post stops the job
+    bool include_drafts = false;              ///< `--drafts`
+    bool oldest_first = false;                ///< `--oldest-first` (ePub order)
+    std::optional<bool> embed_fonts;          ///< `--embed-fonts` / `--no-embed-fonts`
+    int jobs = 0;                             ///< `--jobs N`; 0 = all cores
+};
+
+}  // namespace broadside::cli

@@ -1,0 +1,36 @@
+# Every outside library comes from a Debian package; nothing is downloaded at build time.
+find_package(PkgConfig REQUIRED)
+pkg_check_modules(CMARK_GFM REQUIRED IMPORTED_TARGET libcmark-gfm)
+find_package(yaml-cpp REQUIRED)
+pkg_check_modules(HARFBUZZ REQUIRED IMPORTED_TARGET harfbuzz harfbuzz-subset)
+pkg_check_modules(FREETYPE REQUIRED IMPORTED_TARGET freetype2)
+pkg_check_modules(FONTCONFIG REQUIRED IMPORTED_TARGET fontconfig)
+pkg_check_modules(LIBZIP REQUIRED IMPORTED_TARGET libzip)
+find_package(ICU REQUIRED COMPONENTS uc i18n)
+find_package(ZLIB REQUIRED)
+find_package(PNG REQUIRED)
+find_package(Catch2 2 REQUIRED)
+
+# cmark-gfm's extensions library ships neither a pkg-config file nor a CMake package.
+find_library(CMARK_GFM_EXTENSIONS_LIBRARY NAMES cmark-gfm-extensions REQUIRED)
+find_path(CMARK_GFM_EXTENSIONS_INCLUDE_DIR NAMES cmark-gfm-core-extensions.h REQUIRED)
+add_library(cmark_gfm_extensions INTERFACE)
+target_link_libraries(cmark_gfm_extensions INTERFACE ${CMARK_GFM_EXTENSIONS_LIBRARY}
+                      PkgConfig::CMARK_GFM)
+target_include_directories(cmark_gfm_extensions INTERFACE ${CMARK_GFM_EXTENSIONS_INCLUDE_DIR})
+
+# libharu has neither pkg-config nor a CMake package either.
+find_library(HPDF_LIBRARY NAMES hpdf REQUIRED)
+find_path(HPDF_INCLUDE_DIR NAMES hpdf.h REQUIRED)
+add_library(hpdf INTERFACE)
+target_link_libraries(hpdf INTERFACE ${HPDF_LIBRARY} ZLIB::ZLIB PNG::PNG)
+target_include_directories(hpdf INTERFACE ${HPDF_INCLUDE_DIR})
+
+# libhyphen likewise.
+find_library(HYPHEN_LIBRARY NAMES hyphen REQUIRED)
+find_path(HYPHEN_INCLUDE_DIR NAMES hyphen.h REQUIRED)
+add_library(hyphen INTERFACE)
+target_link_libraries(hyphen INTERFACE ${HYPHEN_LIBRARY})
+target_include_directories(hyphen INTERFACE ${HYPHEN_INCLUDE_DIR})
+
+find_package(Threads REQUIRED)

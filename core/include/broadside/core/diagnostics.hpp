@@ -1,0 +1,42 @@
+#pragma once
+
+#include <string>
+#include <vector>
+
+namespace broadside::core {
+
+/// How bad a diagnostic is: warnings let the output come out, errors stop the job (exit 1).
+enum class Severity { warning, error };
+
+/// One message about the input, located at file:line:column (1-based; 0 = unknown).
+struct Diagnostic {
+    Severity severity = Severity::error;
+    std::string file;
+    int line = 0;
+    int column = 0;
+    std::string message;
+    std::string hint;  ///< what the user can do about it; may be empty
+};
+
+/// The list of diagnostics that travels with one job. Library code adds to it and never prints.
+class Diagnostics {
+public:
+    void error(std::string file, int line, int column, std::string message, std::string hint = {});
+    void warning(std::string file, int line, int column, std::string message,
+                 std::string hint = {});
+    void add(Diagnostic d) { items_.push_back(std::move(d)); }
+    void append(const Diagnostics& other);
+
+    [[nodiscard]] bool has_errors() const;
+    [[nodiscard]] const std::vector<Diagnostic>& items() const { return items_; }
+    [[nodiscard]] bool empty() const { return items_.empty(); }
+
+private:
+    std::vector<Diagnostic> items_;
+};
+
+/// Formats as `file:line:column: error|warning: message` plus an indented `hint:` line when the
+/// diagnostic has a hint. Line and column are left out when unknown.
+std::string format_diagnostic(const Diagnostic& d);
+
+}  // namespace broadside::core

@@ -1,0 +1,18 @@
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace broadside::core {
+
+/// Replaces every invalid UTF-8 sequence with U+FFFD (one per maximal invalid subpart, as the
+/// Unicode standard recommends) and reports the 1-based lines where that happened.
+std::string sanitize_utf8(std::string_view bytes, std::vector<int>& bad_lines);
+
+/// Decodes one code point at `pos` (which must be valid UTF-8) and advances `pos`.
+char32_t decode_utf8(std::string_view s, std::size_t& pos);
+/// Appends the UTF-8 encoding of `cp`.
+void append_utf8(std::string& out, char32_t cp);
+
+}  // namespace broadside::core

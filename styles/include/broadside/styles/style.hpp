@@ -1,0 +1,69 @@
+#pragma once
+
+#include <array>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "broadside/core/diagnostics.hpp"
+
+namespace broadside::styles {
+
+/// An sRGB colour, each channel 0..255.
+struct Color {
+    int r = 0, g = 0, b = 0;
+    /// `#rrggbb`
+    [[nodiscard]] std::string hex() const;
+};
+
+/// Font families per script. Keys are ISO 15924 codes in lower case (`latn`, `cyrl`, `hans`,
+/// `hant`, `arab`, `tibt`) plus `mono` for code; values are family names tried in order, before
+/// the built-in catalog chains.
+using FontChains = std::map<std::string, std::vector<std::string>>;
+
+/// Text settings of one kind of text (body, a heading level, code). Sizes in points.
+struct TextStyle {
+    std::string family;  ///< `serif`, `sans`, `mono` or a concrete family name
+    double size = 10.5;
+    double leading = 14;  ///< baseline to baseline
+    bool bold = false;
+    bool italic = false;
+    Color color;
+    double space_before = 0;
+    double space_after = 0;
+};
+
+/// A style resolved into concrete values: everything the exporters need, nothing left to look
+/// up. Lengths are in PostScript points (1/72 in).
+struct Style {
+    std::string name;  ///< preset name or the file it came from
+    double page_width = 595.276;
+    double page_height = 841.89;
+    double margin_top = 72, margin_bottom = 72, margin_left = 72, margin_right = 72;
+    TextStyle body;
+    std::array<TextStyle, 6> headings;  ///< levels 1..6 at index 0..5
+    TextStyle code;
+    TextStyle footnote;
+    Color link_color;
+    Color rule_color;
+    bool justify = true;
+    bool hyphenate = true;
+    double paragraph_spacing = 0;  ///< extra space between paragraphs
+    double paragraph_indent = 0;   ///< first-line indent of paragraphs after the first
+    bool page_numbers = true;
+    bool running_head = false;
+    FontChains fonts;
+};
+
+/// Loads a style: `name_or_path` is a preset in the styles folder (`default`, `din-5008-a`, …)
+/// or a YAML file. Values missing from the file come from the style it `extends` (default:
+/// `default`). Unknown keys and bad values are errors naming the key, file and line; the result
+/// is empty then.
+std::optional<Style> load_style(const std::string& name_or_path, core::Diagnostics& diags);
+
+/// The folder holding the preset style files (the source tree's `styles/` at build time,
+/// overridable with the BROADSIDE_STYLES environment variable).
+std::string styles_folder();
+
+}  // namespace broadside::styles
