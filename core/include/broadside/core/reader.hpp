@@ -12,6 +12,7 @@ namespace broadside::core {
 /// Limits that keep hostile input bounded. Deeper block nesting is flattened with a warning.
 struct ReaderLimits {
     int max_nesting = 128;
+    std::size_t max_file_bytes = 64u << 20;  ///< larger files are refused with an error
 };
 
 /// Reads a Markdown file with optional YAML front matter into a Document.

@@ -1,0 +1,95 @@
+#include "broadside/core/reader.hpp"
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "broadside/core/utf8.hpp"
+#include "front_matter.hpp"
+#include "markdown_reader.hpp"
+
+namespace broadside::core {
+namespace {
+
+namespace fs = std::filesystem;
+
+// Jekyll names posts `YYYY-MM-DD-slug.md`; that date stands in when front matter has none.
+std::optional<Date> date_from_file_name(const std::string& path) {
+    std::string name = fs::path(path).filename().string();
+    if (name.size() < 11 || name[10] != '-') return std::nullopt;
+    return parse_date(std::string_view(name).substr(0, 10));
+}
+
+void report_bad_utf8(const std::vector<int>& lines, const std::string& path, Diagnostics& diags) {
+    constexpr std::size_t shown = 5;  // a binary file would otherwise give thousands of lines
+    for (std::size_t i = 0; i < lines.size() && i < shown; ++i)
+        diags.warning(path, lines[i], 0, "invalid UTF-8; replaced with U+FFFD",
+                      i == 0 ? "save the file as UTF-8" : "");
+    if (lines.size() > shown)
+        diags.warning(path, lines[shown], 0,
+                      "invalid UTF-8 on " + std::to_string(lines.size() - shown) +
+                          " more lines; replaced with U+FFFD");
+}
+
+}  // namespace
+
+std::optional<Document> read_document_text(std::string_view bytes, const std::string& path,
+                                           Diagnostics& diags, const ReaderLimits& limits) {
+    if (bytes.size() >= 3 && bytes.substr(0, 3) == "\xEF\xBB\xBF") bytes.remove_prefix(3);
+    if (bytes.find_first_not_of(" \t\r\n") == std::string_view::npos) {
+        diags.error(path, 0, 0, "the file is empty", "write some Markdown into it");
+        return std::nullopt;
+    }
+    std::vector<int> bad_lines;
+    std::string text = sanitize_utf8(bytes, bad_lines);
+    report_bad_utf8(bad_lines, path, diags);
+
+    auto split = split_front_matter(text, path, diags);
+    if (!split) return std::nullopt;
+    auto meta = parse_front_matter(*split, path, diags);
+    if (!meta) return std::nullopt;
+
+    Document doc;
+    doc.source_path = path;
+    doc.meta = std::move(*meta);
+    doc.meta.file_name_date = date_from_file_name(path);
+    doc.blocks = parse_markdown(split->body, split->body_first_line, path, limits, diags);
+    return doc;
+}
+
+std::optional<Document> read_document_file(const std::string& path, Diagnostics& diags,
+                                           const ReaderLimits& limits) {
+    std::error_code ec;
+    auto status = fs::status(path, ec);
+    if (ec || !fs::exists(status)) {
+        diags.error(path, 0, 0, "no such file", "check the path and its spelling");
+        return std::nullopt;
+    }
+    if (fs::is_directory(status)) {
+        diags.error(path, 0, 0, "is a folder, not a Markdown file",
+                    "to make a book of a folder of posts, give an .epub output: -o book.epub");
+        return std::nullopt;
+    }
+    auto size = fs::file_size(path, ec);
+    if (!ec && size > limits.max_file_bytes) {
+        diags.error(path, 0, 0,
+                    "the file is " + std::to_string(size >> 20) + " MiB, over the limit of " +
+                        std::to_string(limits.max_file_bytes >> 20) + " MiB",
+                    "split it into several documents");
+        return std::nullopt;
+    }
+    std::ifstream in(path, std::ios::binary);
+    if (!in) {
+        diags.error(path, 0, 0, "cannot be read", "check its permissions");
+        return std::nullopt;
+    }
+    std::ostringstream buffer;
+    buffer << in.rdbuf();
+    if (in.bad()) {
+        diags.error(path, 0, 0, "reading failed");
+        return std::nullopt;
+    }
+    return read_document_text(buffer.str(), path, diags, limits);
+}
+
+}  // namespace broadside::core
