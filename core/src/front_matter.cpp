@@ -31,10 +31,28 @@ std::optional<double> plain_number(const std::string& s) {
     return std::nullopt;
 }
 
+// yaml-cpp 0.7 accepts a quoted scalar that runs to the end of the input without its closing
+// quote, silently swallowing the keys after it. Quoted scalars are checked here instead.
+bool quote_is_closed(std::string_view yaml, std::size_t start) {
+    char q = yaml[start];
+    for (std::size_t i = start + 1; i < yaml.size(); ++i) {
+        if (q == '"' && yaml[i] == '\\') {
+            ++i;
+        } else if (yaml[i] == q) {
+            if (q == '\'' && i + 1 < yaml.size() && yaml[i + 1] == '\'') {
+                ++i;  // '' is an escaped quote inside single quotes
+                continue;
+            }
+            return true;
+        }
+    }
+    return false;
+}
+
 class Converter {
 public:
-    Converter(const std::string& path, int first_line, Diagnostics& diags)
-        : path_(path), first_line_(first_line), diags_(diags) {}
+    Converter(std::string_view yaml, const std::string& path, int first_line, Diagnostics& diags)
+        : yaml_(yaml), path_(path), first_line_(first_line), diags_(diags) {}
 
     std::optional<MetaValue> convert(const YAML::Node& node, int depth) {
         if (++nodes_ > max_nodes || depth > max_depth) {
@@ -55,6 +73,7 @@ public:
             case YAML::NodeType::Null:
                 break;
             case YAML::NodeType::Scalar:
+                if (!quote_closed(node)) return std::nullopt;
                 v.value = scalar(node);
                 break;
             case YAML::NodeType::Sequence: {
@@ -87,6 +106,18 @@ public:
     }
 
 private:
+    bool quote_closed(const YAML::Node& node) {
+        auto pos = static_cast<std::size_t>(node.Mark().pos);
+        if (node.Mark().pos < 0 || pos >= yaml_.size() || (yaml_[pos] != '"' && yaml_[pos] != '\''))
+            return true;
+        if (quote_is_closed(yaml_, pos)) return true;
+        diags_.error(path_, line_of(node), column_of(node),
+                     std::string("malformed YAML front matter: the quote ") + yaml_[pos] +
+                         " opened here is never closed",
+                     "close the string on the same line");
+        return false;
+    }
+
     int line_of(const YAML::Node& n) const {
         return n.Mark().line >= 0 ? first_line_ + n.Mark().line : 0;
     }
@@ -105,6 +136,7 @@ private:
         return s;
     }
 
+    std::string_view yaml_;
     const std::string& path_;
     int first_line_;
     Diagnostics& diags_;
@@ -179,7 +211,7 @@ std::optional<Meta> parse_front_matter(const FrontMatterSplit& split, const std:
                     "write one 'key: value' per line");
         return std::nullopt;
     }
-    Converter converter(path, split.yaml_first_line, diags);
+    Converter converter(split.yaml, path, split.yaml_first_line, diags);
     auto value = converter.convert(root, 0);
     if (!value) return std::nullopt;
     Meta meta(std::move(*std::get_if<MetaMap>(&value->value)));

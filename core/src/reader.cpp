@@ -20,14 +20,15 @@ std::optional<Date> date_from_file_name(const std::string& path) {
     return parse_date(std::string_view(name).substr(0, 10));
 }
 
-void report_bad_utf8(const std::vector<int>& lines, const std::string& path, Diagnostics& diags) {
+void report_bad_utf8(const std::vector<Utf8Problem>& problems, const std::string& path,
+                     Diagnostics& diags) {
     constexpr std::size_t shown = 5;  // a binary file would otherwise give thousands of lines
-    for (std::size_t i = 0; i < lines.size() && i < shown; ++i)
-        diags.warning(path, lines[i], 0, "invalid UTF-8; replaced with U+FFFD",
-                      i == 0 ? "save the file as UTF-8" : "");
-    if (lines.size() > shown)
-        diags.warning(path, lines[shown], 0,
-                      "invalid UTF-8 on " + std::to_string(lines.size() - shown) +
+    for (std::size_t i = 0; i < problems.size() && i < shown; ++i)
+        diags.warning(path, problems[i].line, problems[i].column,
+                      "invalid UTF-8; replaced with U+FFFD", i == 0 ? "save the file as UTF-8" : "");
+    if (problems.size() > shown)
+        diags.warning(path, problems[shown].line, problems[shown].column,
+                      "invalid UTF-8 on " + std::to_string(problems.size() - shown) +
                           " more lines; replaced with U+FFFD");
 }
 
@@ -40,9 +41,9 @@ std::optional<Document> read_document_text(std::string_view bytes, const std::st
         diags.error(path, 0, 0, "the file is empty", "write some Markdown into it");
         return std::nullopt;
     }
-    std::vector<int> bad_lines;
-    std::string text = sanitize_utf8(bytes, bad_lines);
-    report_bad_utf8(bad_lines, path, diags);
+    std::vector<Utf8Problem> utf8_problems;
+    std::string text = sanitize_utf8(bytes, utf8_problems);
+    report_bad_utf8(utf8_problems, path, diags);
 
     auto split = split_front_matter(text, path, diags);
     if (!split) return std::nullopt;

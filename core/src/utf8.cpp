@@ -39,21 +39,26 @@ std::size_t valid_sequence(std::string_view s, std::size_t i, std::size_t& bad) 
 
 }  // namespace
 
-std::string sanitize_utf8(std::string_view bytes, std::vector<int>& bad_lines) {
+std::string sanitize_utf8(std::string_view bytes, std::vector<Utf8Problem>& problems) {
     std::string out;
     out.reserve(bytes.size());
     int line = 1;
+    std::size_t line_start = 0;
     for (std::size_t i = 0; i < bytes.size();) {
         std::size_t bad = 0;
         std::size_t n = valid_sequence(bytes, i, bad);
         if (n > 0) {
-            if (bytes[i] == '\n') ++line;
+            if (bytes[i] == '\n') {
+                ++line;
+                line_start = i + 1;
+            }
             out.append(bytes.data() + i, n);
             i += n;
             continue;
         }
         out += replacement;
-        if (bad_lines.empty() || bad_lines.back() != line) bad_lines.push_back(line);
+        if (problems.empty() || problems.back().line != line)
+            problems.push_back({line, static_cast<int>(i - line_start) + 1});
         i += bad;
     }
     return out;
