@@ -181,8 +181,11 @@ private:
         for (cmark_node* r = cmark_node_first_child(n); r; r = cmark_node_next(r)) {
             TableRow row;
             row.span = span(r);
-            for (cmark_node* c = cmark_node_first_child(r); c; c = cmark_node_next(c))
-                row.cells.push_back(TableCell{inlines(c), span(c)});
+            for (cmark_node* c = cmark_node_first_child(r); c; c = cmark_node_next(c)) {
+                // Cells cmark-gfm adds to pad a short row have no column; they sit in the row.
+                SourceSpan at = span(c);
+                row.cells.push_back(TableCell{inlines(c), at.column > 0 ? at : row.span});
+            }
             // cmark-gfm pads short rows already; keep the invariant even if it did not.
             while (row.cells.size() < columns) row.cells.push_back(TableCell{{}, row.span});
             if (first && cmark_gfm_extensions_get_table_row_is_header(r))
@@ -224,6 +227,10 @@ private:
     void inline_node(cmark_node* n, int depth, std::vector<Inline>& out) {
         Inline i;
         i.span = span(n);
+        // cmark gives line breaks no position; they sit where the previous inline ends.
+        if (i.span.line == 0 && !out.empty())
+            i.span = {out.back().span.end_line, out.back().span.end_column + 1,
+                      out.back().span.end_line, out.back().span.end_column + 1};
         switch (cmark_node_get_type(n)) {
             case CMARK_NODE_TEXT: {
                 // cmark splits text at every delimiter it considered; joining keeps the model

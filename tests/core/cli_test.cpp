@@ -1,0 +1,84 @@
+// The program's contract: messages name file:line:column, exit statuses are 0/1/2.
+#include <catch2/catch.hpp>
+
+#include "run_command.hpp"
+
+using namespace broadside::test;
+
+namespace {
+
+const std::string program = BROADSIDE_BINARY;
+const std::string inputs = std::string(BROADSIDE_SOURCE_DIR) + "/tests/core/inputs/";
+
+CommandResult dump(const std::string& path) {
+    return run_command(shell_quote(program) + " dump " + shell_quote(path));
+}
+
+bool contains(const std::string& s, const std::string& part) {
+    return s.find(part) != std::string::npos;
+}
+
+}  // namespace
+
+TEST_CASE("dump of the seed shows title, typed date, excerpt, headings and paragraphs") {
+    auto r = dump(std::string(BROADSIDE_SOURCE_DIR) + "/tests/seed/000_76c02472bb265b5b.txt");
+    CHECK(r.status == 0);
+    CHECK(r.err.empty());  // the missing image is not the reader's business
+    CHECK(contains(r.out, "title: \"Joint Letter to US Secretary of State on His Visit to China\""));
+    CHECK(contains(r.out, "date: 2021-07-12 (date) @6:7"));
+    CHECK(contains(r.out, "excerpt: \"Dear Secretary Blinken, We write on behalf of 42"));
+    CHECK(contains(r.out, "heading level=2 id=\"dear-secretary-blinken\" @10:1"));
+    CHECK(contains(r.out, "paragraph @12:1"));
+}
+
+TEST_CASE("malformed YAML: error at line and column, exit 1") {
+    auto r = dump(inputs + "bad/malformed_yaml.md");
+    CHECK(r.status == 1);
+    CHECK(contains(r.err, "bad/malformed_yaml.md:4:13: error: malformed YAML front matter"));
+    CHECK(r.out.empty());
+}
+
+TEST_CASE("invalid UTF-8: warning naming the line, output still comes, exit 0") {
+    auto r = dump(inputs + "bad/invalid_utf8.md");
+    CHECK(r.status == 0);
+    CHECK(contains(r.err, "bad/invalid_utf8.md:6:19: warning: invalid UTF-8; replaced with U+FFFD"));
+    CHECK(contains(r.out, "\xEF\xBF\xBD"));
+}
+
+TEST_CASE("TOML front matter: clear error, exit 1") {
+    auto r = dump(inputs + "bad/toml.md");
+    CHECK(r.status == 1);
+    CHECK(contains(r.err, "bad/toml.md:1:1: error: TOML front matter (+++) is not supported"));
+    CHECK(contains(r.err, "hint: convert it to YAML"));
+}
+
+TEST_CASE("unclosed front matter: error at line 1, exit 1") {
+    auto r = dump(inputs + "bad/unclosed_front_matter.md");
+    CHECK(r.status == 1);
+    CHECK(contains(r.err, "unclosed_front_matter.md:1:1: error: front matter starts with '---' but never ends"));
+}
+
+TEST_CASE("missing file, folder and empty file: clear errors, exit 1") {
+    auto missing = dump(inputs + "no-such-file.md");
+    CHECK(missing.status == 1);
+    CHECK(contains(missing.err, "no-such-file.md: error: no such file"));
+    auto folder = dump(inputs + "bad");
+    CHECK(folder.status == 1);
+    CHECK(contains(folder.err, "error: is a folder, not a Markdown file"));
+    auto empty = dump(inputs + "bad/empty.md");
+    CHECK(empty.status == 1);
+    CHECK(contains(empty.err, "bad/empty.md: error: the file is empty"));
+}
+
+TEST_CASE("usage errors exit 2; help and version exit 0") {
+    CHECK(run_command(shell_quote(program)).status == 2);
+    CHECK(run_command(shell_quote(program) + " --bogus x.md -o y.pdf").status == 2);
+    CHECK(run_command(shell_quote(program) + " dump").status == 2);
+    CHECK(run_command(shell_quote(program) + " x.md").status == 2);
+    auto help = run_command(shell_quote(program) + " --help");
+    CHECK(help.status == 0);
+    CHECK(contains(help.out, "broadside dump FILE.md"));
+    auto version = run_command(shell_quote(program) + " --version");
+    CHECK(version.status == 0);
+    CHECK(contains(version.out, "broadside 0."));
+}
