@@ -11,7 +11,7 @@
 #include <system_error>
 #include <unordered_set>
 
-#include "front_matter.hpp"
+#include "yaml_values.hpp"
 
 namespace broadside::core {
 namespace fs = std::filesystem;
@@ -196,18 +196,19 @@ std::optional<CollectionSettings> read_collection_file(const std::string& path,
     bytes << in.rdbuf();
     const std::string text = bytes.str();
 
-    // The collection file is front matter without fences, so the front-matter parser reads it
-    // with the same types (dates, lists) and the same file:line diagnostics.
-    FrontMatterSplit split;
-    split.present = true;
-    split.yaml = text;
-    split.yaml_first_line = 1;
-    auto meta = parse_front_matter(split, path, diags);
-    if (!meta) return std::nullopt;
-
+    // The collection file is YAML like front matter, so it gets the same types (dates, lists)
+    // and the same file:line diagnostics.
+    auto root = parse_yaml(text, 1, path, "collection file", diags);
+    if (!root) return std::nullopt;
+    const MetaMap* map = root->as_map();
+    if (!map && !root->is_null()) {
+        diags.error(path, 1, 1, "the collection file must be a map of keys",
+                    "write one 'key: value' per line");
+        return std::nullopt;
+    }
     CollectionSettings s;
     s.source_path = path;
-    for (const auto& [key, value] : meta->values()) {
+    for (const auto& [key, value] : map ? *map : MetaMap{}) {
         if (value.is_null()) continue;
         if (!apply_key(key, value, s, path, diags)) {
             diags.warning(path, value.span.line, 1, "unknown collection key '" + key + "'",

@@ -25,7 +25,7 @@ struct CollectionSettings {
     std::optional<Date> date;
     std::optional<bool> oldest_first;  ///< `sort: oldest|newest`
     bool group_by_year = true;         ///< `group: year|none`
-    bool tag_index = false;            ///< `tag_index: true` adds an index of tags
+    std::optional<bool> tag_index;     ///< `tag-index: true/false`; default: when posts have tags
 };
 
 /// Reads a collection file (YAML). Unknown keys are warnings; a file that is missing or not

@@ -1,0 +1,48 @@
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <functional>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "broadside/core/diagnostics.hpp"
+#include "broadside/styles/style.hpp"
+
+namespace broadside::epub {
+
+/// What to put in an ePub book and where to write it.
+struct BookOptions {
+    std::vector<std::string> inputs;  ///< Markdown files, folders (recursive) or glob patterns
+    std::string output;               ///< the `.epub` to write (atomically)
+    std::string collection_file;      ///< empty: `broadside.yaml` in the input folder, if any
+    std::vector<std::string> resource_paths;  ///< folders outside the input that may be read
+    bool strict = false;          ///< a post with errors stops the book instead of being skipped
+    bool include_drafts = false;  ///< keep posts with `draft: true`
+    std::optional<bool> oldest_first;  ///< overrides the collection file's `sort`
+    std::optional<bool> embed_fonts;   ///< default: embed when the text needs non-Latin fonts
+    /// Seconds since 1970 for `dcterms:modified` (SOURCE_DATE_EPOCH); else the newest post.
+    std::optional<std::int64_t> source_date_epoch;
+    int jobs = 0;  ///< worker threads; 0 = one per core
+    /// Called with a stage name ("reading", "writing") and a count; from one thread at a time.
+    std::function<void(std::string_view stage, std::size_t done, std::size_t total)> progress;
+};
+
+/// What went into a written book.
+struct BookSummary {
+    std::size_t chapters = 0;
+    std::size_t images = 0;
+    std::size_t fonts = 0;
+};
+
+/// Builds the book: reads and orders the posts (drafts and broken posts left out, with
+/// diagnostics), writes one XHTML chapter per post, navigation, title page, optional tag index,
+/// stylesheet from `style`, images and fonts, and packages them as EPUB 3 at
+/// `options.output`. Returns nothing when the book could not be made; the reasons are errors
+/// in `diags` and no file is left at the output path. Never prints.
+std::optional<BookSummary> write_book(const BookOptions& options, const styles::Style& style,
+                                      core::Diagnostics& diags);
+
+}  // namespace broadside::epub

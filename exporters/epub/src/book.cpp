@@ -1,0 +1,99 @@
+// Puts the pieces together: plan (pass 1), then the package, whose chapters are made on worker
+// threads while libzip writes them out in spine order (pass 2).
+#include "broadside/epub/book.hpp"
+
+#include <filesystem>
+#include <memory>
+
+#include "book_plan.hpp"
+#include "broadside/core/reader.hpp"
+#include "chapter_writer.hpp"
+#include "ordered_pipeline.hpp"
+#include "package_docs.hpp"
+#include "parallel.hpp"
+#include "stylesheet.hpp"
+#include "zip_package.hpp"
+
+namespace broadside::epub {
+namespace {
+
+bool compressible(const std::string& media_type) {
+    return media_type == "image/svg+xml";  // PNG, JPEG and GIF do not shrink any further
+}
+
+}  // namespace
+
+std::optional<BookSummary> write_book(const BookOptions& options, const styles::Style& style,
+                                      core::Diagnostics& diags) {
+    PlanOptions po;
+    po.inputs = options.inputs;
+    po.collection_file = options.collection_file;
+    po.resource_paths = options.resource_paths;
+    po.strict = options.strict;
+    po.include_drafts = options.include_drafts;
+    po.oldest_first = options.oldest_first;
+    po.source_date_epoch = options.source_date_epoch;
+    po.jobs = options.jobs;
+    if (options.progress) {
+        po.progress = [&](std::size_t done, std::size_t total) {
+            options.progress("reading", done, total);
+        };
+    }
+    auto plan = plan_book(po, diags);
+    if (!plan || diags.has_errors()) return std::nullopt;
+
+    BookParts parts;
+    parts.cover_page = !plan->cover_href.empty();
+    parts.tag_index = plan->settings.tag_index.value_or(plan->posts.size() > 1 && has_tags(*plan));
+
+    ZipPackage zip(options.output, diags);
+    if (!zip.ok()) return std::nullopt;
+    zip.add_stored("mimetype", "application/epub+zip");
+    zip.add_text("META-INF/container.xml", container_xml());
+    zip.add_text("EPUB/package.opf", package_opf(*plan, parts));
+    zip.add_text("EPUB/nav.xhtml", nav_xhtml(*plan, parts));
+    zip.add_text("EPUB/toc.ncx", toc_ncx(*plan, parts));
+    zip.add_text("EPUB/styles/book.css", book_stylesheet(style, {}));
+    if (parts.cover_page) zip.add_text("EPUB/cover.xhtml", cover_page(*plan));
+    zip.add_text("EPUB/title.xhtml", title_page(*plan));
+
+    const std::size_t count = plan->posts.size();
+    std::vector<core::Diagnostics> chapter_diags(count);
+    const unsigned workers = worker_count(options.jobs, count);
+    auto make = [&](std::size_t i) -> std::optional<std::string> {
+        core::Diagnostics ignored;  // the first pass reported the reader's warnings already
+        auto doc = core::read_document_file(plan->posts[i].path, ignored);
+        if (!doc) {
+            chapter_diags[i].error(plan->posts[i].path, 0, 0, "the post changed while the book was made");
+            return std::nullopt;
+        }
+        return write_chapter(*doc, *plan, i, chapter_diags[i]);
+    };
+    auto pipeline = std::make_unique<OrderedPipeline>(count, workers, 4 * workers, make);
+    OrderedPipeline* chapters = pipeline.get();
+    for (std::size_t i = 0; i < count; ++i) {
+        zip.add_generated("EPUB/chapters/" + plan->posts[i].file, [&, i, chapters](std::string& out) {
+            auto chapter = chapters->take(i);
+            if (options.progress) options.progress("writing", i + 1, count);
+            if (!chapter) return false;
+            out = std::move(*chapter);
+            return true;
+        });
+    }
+    if (parts.tag_index) zip.add_text("EPUB/tags.xhtml", tag_index_page(*plan));
+    for (const auto& [href, image] : plan->images) {
+        zip.add_file("EPUB/" + href, image.source, compressible(image.media_type));
+    }
+
+    const bool written = zip.close();
+    pipeline.reset();  // joins the workers before what they use goes away
+    for (const auto& d : chapter_diags) diags.append(d);
+    if (!written || diags.has_errors()) {
+        std::error_code ec;
+        if (written) std::filesystem::remove(options.output, ec);
+        return std::nullopt;
+    }
+    return BookSummary{count, plan->images.size(), 0};
+}
+
+}  // namespace broadside::epub

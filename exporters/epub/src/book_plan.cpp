@@ -1,0 +1,354 @@
+// Pass 1: every post is read once on all cores to learn its title, date, ids, images and
+// scripts; the chapters are written later from a second read, so no more than a few models
+// are in memory at any time.
+#include "book_plan.hpp"
+
+#include <algorithm>
+#include <atomic>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <mutex>
+#include <regex>
+#include <sstream>
+
+#include "broadside/core/plain_text.hpp"
+#include "broadside/core/reader.hpp"
+#include "date_text.hpp"
+#include "parallel.hpp"
+
+namespace broadside::epub {
+namespace fs = std::filesystem;
+namespace {
+
+struct Hash128 {
+    std::uint64_t a = 1469598103934665603ull;
+    std::uint64_t b = 0x9ae16a3b2f90404full;
+    void add(std::string_view s) {
+        for (unsigned char c : s) {
+            a = (a ^ c) * 1099511628211ull;
+            b = (b ^ c) * 0x100000001b3ull + 0x7f4a7c15ull;
+        }
+    }
+};
+
+// Walks every inline of the model once; `fn` sees each one, containers before their children.
+template <class Fn>
+void walk_inlines(const std::vector<core::Inline>& inlines, Fn& fn) {
+    for (const auto& in : inlines) {
+        fn(in);
+        if (const auto* e = std::get_if<core::Emphasis>(&in.node)) walk_inlines(e->children, fn);
+        if (const auto* e = std::get_if<core::Strong>(&in.node)) walk_inlines(e->children, fn);
+        if (const auto* e = std::get_if<core::Strikethrough>(&in.node)) walk_inlines(e->children, fn);
+        if (const auto* e = std::get_if<core::Link>(&in.node)) walk_inlines(e->children, fn);
+    }
+}
+
+template <class InlineFn, class BlockFn>
+void walk_blocks(const std::vector<core::Block>& blocks, InlineFn& on_inline, BlockFn& on_block) {
+    for (const auto& block : blocks) {
+        on_block(block);
+        std::visit(
+            [&](const auto& node) {
+                using T = std::decay_t<decltype(node)>;
+                if constexpr (std::is_same_v<T, core::Paragraph> || std::is_same_v<T, core::Heading>) {
+                    walk_inlines(node.children, on_inline);
+                } else if constexpr (std::is_same_v<T, core::BlockQuote> ||
+                                     std::is_same_v<T, core::FootnoteDefinition>) {
+                    walk_blocks(node.children, on_inline, on_block);
+                } else if constexpr (std::is_same_v<T, core::List>) {
+                    for (const auto& item : node.items) walk_blocks(item.children, on_inline, on_block);
+                } else if constexpr (std::is_same_v<T, core::Table>) {
+                    for (const auto& cell : node.header.cells) walk_inlines(cell.children, on_inline);
+                    for (const auto& row : node.rows) {
+                        for (const auto& cell : row.cells) walk_inlines(cell.children, on_inline);
+                    }
+                }
+            },
+            block.node);
+    }
+}
+
+std::string read_bytes(const std::string& path, bool& ok) {
+    std::ifstream in(path, std::ios::binary);
+    ok = static_cast<bool>(in);
+    std::ostringstream s;
+    if (ok) s << in.rdbuf();
+    return s.str();
+}
+
+// Reads one post and keeps only what the plan needs.
+void scan_post(PostInfo& post, const BookPlan& plan) {
+    bool ok = false;
+    std::string bytes = read_bytes(post.path, ok);
+    if (!ok) {
+        post.diags.error(post.path, 0, 0, "cannot read the file");
+        return;
+    }
+    Hash128 h;
+    h.add(fs::path(post.path).filename().string());
+    h.add(bytes);
+    post.hash_a = h.a;
+    post.hash_b = h.b;
+    auto doc = core::read_document_text(bytes, post.path, post.diags);
+    if (!doc || post.diags.has_errors()) return;
+    post.readable = true;
+
+    const core::Meta& meta = doc->meta;
+    post.date = meta.date();
+    post.authors = meta.authors();
+    post.excerpt = meta.excerpt().value_or("");
+    post.tags = meta.tags();
+    post.lang = meta.lang().value_or("");
+    post.draft = meta.draft();
+
+    std::string first_heading;
+    const std::string dir = fs::path(post.path).parent_path().string();
+    auto on_inline = [&](const core::Inline& in) {
+        const auto* img = std::get_if<core::Image>(&in.node);
+        if (!img) return;
+        if (img->alt.empty()) post.all_images_have_alt = false;
+        for (const auto& seen : post.images) {
+            if (seen.first == img->source) return;
+        }
+        ImageLookup found = find_image(img->source, dir, plan.root, plan.allowed_dirs);
+        if (!found.ok) post.diags.warning(post.path, in.span.line, in.span.column, found.problem);
+        post.images.emplace_back(img->source, found.ok ? found.entry.href : std::string{});
+        if (found.ok) post.image_files.push_back(found.entry);
+    };
+    auto on_block = [&](const core::Block& b) {
+        if (const auto* hd = std::get_if<core::Heading>(&b.node)) {
+            post.ids.push_back(hd->id);
+            if (first_heading.empty()) first_heading = core::plain_text(hd->children);
+        }
+    };
+    walk_blocks(doc->blocks, on_inline, on_block);
+    post.title = meta.title().value_or(first_heading.empty() ? fs::path(post.path).stem().string()
+                                                             : first_heading);
+    if (auto image = meta.image()) {
+        ImageLookup found = find_image(*image, dir, plan.root, plan.allowed_dirs);
+        const auto* v = meta.find("image");
+        if (found.ok) {
+            post.header_image = found.entry.href;
+            post.images.emplace_back(*image, found.entry.href);
+            post.image_files.push_back(found.entry);
+        } else {
+            post.diags.warning(post.path, v ? v->span.line : 0, v ? v->span.column : 0,
+                               found.problem);
+        }
+    }
+    post.scripts = scripts_in(core::plain_text(*doc)) | scripts_in(post.title) |
+                   scripts_in(post.excerpt);
+    for (const auto& a : post.authors) post.scripts |= scripts_in(a);
+}
+
+bool valid_language_tag(const std::string& tag) {
+    static const std::regex bcp47(R"([A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*)");
+    return std::regex_match(tag, bcp47);
+}
+
+// The most common value, ties broken by first appearance, so the result is deterministic.
+std::string most_common(const std::vector<std::string>& values) {
+    std::map<std::string, std::size_t> count;
+    for (const auto& v : values) ++count[v];
+    std::string best;
+    std::size_t best_n = 0;
+    for (const auto& v : values) {
+        if (count[v] > best_n) {
+            best = v;
+            best_n = count[v];
+        }
+    }
+    return best;
+}
+
+std::string uuid_from(std::uint64_t a, std::uint64_t b) {
+    // RFC 9562 version 8 (custom): the bits come from a content hash, not from a clock.
+    a = (a & 0xFFFFFFFFFFFF0FFFull) | 0x0000000000008000ull;
+    b = (b & 0x3FFFFFFFFFFFFFFFull) | 0x8000000000000000ull;
+    char buf[40];
+    std::snprintf(buf, sizeof buf, "%08x-%04x-%04x-%04x-%012llx",
+                  static_cast<unsigned>(a >> 32), static_cast<unsigned>((a >> 16) & 0xFFFF),
+                  static_cast<unsigned>(a & 0xFFFF), static_cast<unsigned>(b >> 48),
+                  static_cast<unsigned long long>(b & 0xFFFFFFFFFFFFull));
+    return std::string("urn:uuid:") + buf;
+}
+
+std::string canonical_dir(const std::string& dir) {
+    std::error_code ec;
+    fs::path p = fs::weakly_canonical(fs::absolute(dir, ec), ec);
+    return p.lexically_normal().string();
+}
+
+void settle_metadata(BookPlan& plan, const PlanOptions& options, bool single, core::Diagnostics& diags) {
+    const auto& s = plan.settings;
+    std::vector<std::string> langs;
+    for (const auto& p : plan.posts) {
+        if (!p.lang.empty()) langs.push_back(p.lang);
+    }
+    plan.language = !s.language.empty() ? s.language : langs.empty() ? "en" : most_common(langs);
+    if (!valid_language_tag(plan.language)) {
+        diags.warning(s.source_path, 0, 0,
+                      "'" + plan.language + "' is not a language tag; the book says 'en'",
+                      "use a BCP 47 tag such as en, zh-Hans or ug");
+        plan.language = "en";
+    }
+    if (!s.title.empty()) {
+        plan.title = s.title;
+    } else if (single && !plan.posts.empty()) {
+        plan.title = plan.posts.front().title;
+    } else {
+        plan.title = fs::path(plan.root).filename().string();
+        if (plan.title.empty()) plan.title = "Posts";
+    }
+    if (!s.authors.empty()) {
+        plan.authors = s.authors;
+    } else {
+        std::vector<std::string> all;
+        for (const auto& p : plan.posts) all.insert(all.end(), p.authors.begin(), p.authors.end());
+        // The few most frequent authors speak for an archive; a reader's shelf shows no more.
+        while (!all.empty() && plan.authors.size() < 3) {
+            std::string top = most_common(all);
+            plan.authors.push_back(top);
+            all.erase(std::remove(all.begin(), all.end(), top), all.end());
+        }
+    }
+    Hash128 h;
+    h.add(plan.title);
+    for (const auto& p : plan.posts) {
+        h.add(std::string_view(reinterpret_cast<const char*>(&p.hash_a), sizeof p.hash_a));
+        h.add(std::string_view(reinterpret_cast<const char*>(&p.hash_b), sizeof p.hash_b));
+    }
+    plan.identifier = !s.identifier.empty() ? s.identifier : uuid_from(h.a, h.b);
+
+    long long modified = 0;
+    if (options.source_date_epoch) {
+        modified = *options.source_date_epoch;
+    } else {
+        for (const auto& p : plan.posts) {
+            if (p.date) modified = std::max<long long>(modified, p.date->unix_seconds());
+        }
+        if (s.date) modified = std::max<long long>(modified, s.date->unix_seconds());
+    }
+    plan.modified = utc_timestamp(modified);
+}
+
+}  // namespace
+
+std::string chapter_language(const BookPlan& plan, const PostInfo& post) {
+    return !post.lang.empty() && valid_language_tag(post.lang) ? post.lang : plan.language;
+}
+
+std::optional<BookPlan> plan_book(const PlanOptions& options, core::Diagnostics& diags) {
+    core::PostFiles files = core::find_post_files(options.inputs, diags);
+    if (diags.has_errors()) return std::nullopt;
+
+    BookPlan plan;
+    std::string collection = options.collection_file.empty() ? files.collection_file
+                                                             : options.collection_file;
+    if (!collection.empty()) {
+        auto settings = core::read_collection_file(collection, diags);
+        if (!settings) return std::nullopt;
+        plan.settings = std::move(*settings);
+    }
+    plan.root = canonical_dir(files.root);
+    plan.allowed_dirs.push_back(plan.root);
+    for (const auto& dir : options.resource_paths) plan.allowed_dirs.push_back(canonical_dir(dir));
+
+    std::vector<PostInfo> scanned(files.files.size());
+    std::atomic<std::size_t> done{0};
+    std::mutex progress_mutex;
+    parallel_for(scanned.size(), options.jobs, [&](std::size_t i) {
+        scanned[i].path = files.files[i];
+        scan_post(scanned[i], plan);
+        std::size_t n = ++done;
+        if (options.progress) {
+            std::lock_guard lock(progress_mutex);
+            options.progress(n, scanned.size());
+        }
+    });
+
+    std::size_t skipped = 0;
+    std::vector<core::PostKey> keys;
+    for (std::size_t i = 0; i < scanned.size(); ++i) {
+        PostInfo& p = scanned[i];
+        for (auto d : p.diags.items()) {
+            if (d.severity == core::Severity::error && !options.strict) {
+                d.severity = core::Severity::warning;
+                d.message += " (post skipped)";
+            }
+            diags.add(std::move(d));
+        }
+        p.diags = {};
+        if (!p.readable) {
+            ++skipped;
+            continue;
+        }
+        if (p.draft && !options.include_drafts) continue;
+        keys.push_back({i, p.path, p.title, p.date});
+    }
+    if (skipped > 0) {
+        if (options.strict) return std::nullopt;
+        diags.warning({}, 0, 0,
+                      std::to_string(skipped) + " of " + std::to_string(scanned.size()) +
+                          " posts were left out because of the errors above",
+                      "fix them, or use --strict to stop at the first broken post");
+    }
+    if (keys.empty()) {
+        diags.error(options.inputs.empty() ? std::string{} : options.inputs.front(), 0, 0,
+                    "no posts to put in the book", "drafts are left out unless --drafts is given");
+        return std::nullopt;
+    }
+
+    core::order_posts(keys, options.oldest_first.value_or(plan.settings.oldest_first.value_or(false)));
+    std::vector<std::string> slugs;
+    for (const auto& k : keys) {
+        plan.posts.push_back(std::move(scanned[k.index]));
+        slugs.push_back(core::post_file_slug(plan.posts.back().path));
+    }
+    scanned.clear();
+    const std::vector<std::string> plain_slugs = slugs;
+    core::make_unique_slugs(slugs);
+    const int width = plan.posts.size() > 9999 ? 6 : 4;
+    for (std::size_t i = 0; i < plan.posts.size(); ++i) {
+        PostInfo& p = plan.posts[i];
+        char number[32];
+        std::snprintf(number, sizeof number, "%0*zu", width, i + 1);
+        p.slug = slugs[i];
+        p.file = std::string(number) + "-" + p.slug + ".xhtml";
+        plan.by_path[p.path] = i;
+        plan.by_slug[plain_slugs[i]].push_back(i);
+        plan.scripts |= p.scripts;
+        for (auto& entry : p.image_files) plan.images.emplace(entry.href, std::move(entry));
+        p.image_files.clear();
+    }
+
+    const bool single = files.files.size() == 1 && options.inputs.size() == 1;
+    settle_metadata(plan, options, single, diags);
+
+    if (!plan.settings.cover.empty()) {
+        std::string base = fs::path(plan.settings.source_path).parent_path().string();
+        std::vector<std::string> dirs = plan.allowed_dirs;
+        dirs.push_back(canonical_dir(base.empty() ? "." : base));  // the cover sits by its file
+        ImageLookup cover = find_image(plan.settings.cover, base, plan.root, dirs);
+        if (cover.ok) {
+            plan.cover_href = cover.entry.href;
+            plan.images.emplace(cover.entry.href, cover.entry);
+        } else {
+            diags.warning(plan.settings.source_path, 0, 0, "cover: " + cover.problem);
+        }
+    }
+
+    std::map<std::string, std::unique_ptr<DateText>> formatters;
+    for (auto& p : plan.posts) {
+        if (!p.date) continue;
+        std::string lang = chapter_language(plan, p);
+        auto& f = formatters[lang];
+        if (!f) f = std::make_unique<DateText>(lang);
+        p.date_text = f->format(*p.date);
+    }
+    return plan;
+}
+
+}  // namespace broadside::epub

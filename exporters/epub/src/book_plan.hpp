@@ -1,0 +1,81 @@
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <optional>
+#include <string>
+#include <unordered_map>
+#include <utility>
+#include <vector>
+
+#include "broadside/core/collection.hpp"
+#include "broadside/core/diagnostics.hpp"
+#include "broadside/core/meta.hpp"
+#include "images.hpp"
+#include "scripts.hpp"
+
+namespace broadside::epub {
+
+/// What the book needs to know about one post before any chapter is written. Collected in a
+/// first parallel pass; the model itself is dropped after it so memory stays per post.
+struct PostInfo {
+    std::string path;  ///< absolute path of the Markdown file
+    bool readable = false;  ///< false when the post had errors and is left out
+    core::Diagnostics diags;  ///< from reading it (pass 1)
+    std::string title;
+    std::optional<core::Date> date;
+    std::vector<std::string> authors;
+    std::string excerpt;
+    std::vector<std::string> tags;
+    std::string lang;  ///< the post's own `lang`, empty when it has none
+    bool draft = false;
+    std::vector<std::string> ids;                             ///< heading ids of the model
+    std::vector<std::pair<std::string, std::string>> images;  ///< source → package href or ""
+    std::vector<ImageEntry> image_files;  ///< the usable images, until the plan takes them
+    std::string header_image;  ///< package href of `image:`; empty when none or unusable
+    ScriptSet scripts = 0;
+    bool all_images_have_alt = true;  ///< for the accessibility metadata
+    std::uint64_t hash_a = 0, hash_b = 0;  ///< content hash (file name and bytes)
+    // Assigned once the order is known:
+    std::string file;       ///< `0001-slug.xhtml`, inside `chapters/`
+    std::string slug;       ///< the file-name slug before numbering
+    std::string date_text;  ///< the date in the book's language
+};
+
+/// Everything about the book except chapter bodies: settings, ordered posts, images, links.
+struct BookPlan {
+    core::CollectionSettings settings;
+    std::string root;                      ///< input root (sandbox), absolute
+    std::vector<std::string> allowed_dirs; ///< root plus `--resource-path` folders
+    std::vector<PostInfo> posts;           ///< in reading order; only those in the book
+    ImageTable images;                     ///< every image the book holds, by package href
+    std::string cover_href;                ///< the cover image's href; empty when none
+    std::string title, language, identifier, modified;  ///< resolved book metadata
+    std::vector<std::string> authors;
+    ScriptSet scripts = 0;
+    std::unordered_map<std::string, std::size_t> by_path;  ///< absolute path → post index
+    std::unordered_map<std::string, std::vector<std::size_t>> by_slug;
+};
+
+/// Options of the first pass.
+struct PlanOptions {
+    std::vector<std::string> inputs;
+    std::string collection_file;  ///< empty: `broadside.yaml` in the input folder, if any
+    std::vector<std::string> resource_paths;
+    bool strict = false;
+    bool include_drafts = false;
+    std::optional<bool> oldest_first;
+    std::optional<std::int64_t> source_date_epoch;
+    int jobs = 0;
+    std::function<void(std::size_t done, std::size_t total)> progress;
+};
+
+/// Finds, reads and orders the posts and settles all book metadata. Broken posts are skipped
+/// with their diagnostics kept (or make the plan fail under `strict`). Returns nothing when the
+/// book cannot be made; the reasons are in `diags`.
+std::optional<BookPlan> plan_book(const PlanOptions& options, core::Diagnostics& diags);
+
+/// The book's language for a post: its own `lang`, else the book's.
+std::string chapter_language(const BookPlan& plan, const PostInfo& post);
+
+}  // namespace broadside::epub

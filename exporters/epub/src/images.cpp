@@ -1,0 +1,125 @@
+// Images are copied into the package under names derived from their path, so names do not
+// depend on which thread met an image first, and never carry characters readers reject.
+#include "images.hpp"
+
+#include <cctype>
+#include <cstdint>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+
+#include "broadside/core/collection.hpp"
+
+namespace broadside::epub {
+namespace fs = std::filesystem;
+namespace {
+
+std::string percent_decode(std::string_view s) {
+    std::string out;
+    for (std::size_t i = 0; i < s.size(); ++i) {
+        if (s[i] == '%' && i + 2 < s.size() && std::isxdigit(static_cast<unsigned char>(s[i + 1])) &&
+            std::isxdigit(static_cast<unsigned char>(s[i + 2]))) {
+            out += static_cast<char>(std::stoi(std::string(s.substr(i + 1, 2)), nullptr, 16));
+            i += 2;
+        } else {
+            out += s[i];
+        }
+    }
+    return out;
+}
+
+bool inside(const fs::path& p, const std::string& dir) {
+    fs::path d(dir);
+    auto a = d.begin();
+    auto b = p.begin();
+    for (; a != d.end(); ++a, ++b) {
+        if (a->empty()) continue;  // trailing separator
+        if (b == p.end() || *a != *b) return false;
+    }
+    return true;
+}
+
+// Media type from the file's first bytes: extensions lie more often than headers do.
+std::string sniff(const std::string& head) {
+    auto starts = [&](std::string_view magic) { return head.compare(0, magic.size(), magic) == 0; };
+    if (starts("\x89PNG\r\n\x1a\n")) return "image/png";
+    if (starts("\xFF\xD8\xFF")) return "image/jpeg";
+    if (starts("GIF87a") || starts("GIF89a")) return "image/gif";
+    if (starts("RIFF") && head.size() >= 12 && head.compare(8, 4, "WEBP") == 0) return "image/webp";
+    if (head.find("<svg") != std::string::npos) return "image/svg+xml";
+    return {};
+}
+
+std::string extension_for(const std::string& media_type) {
+    if (media_type == "image/png") return ".png";
+    if (media_type == "image/jpeg") return ".jpg";
+    if (media_type == "image/gif") return ".gif";
+    return ".svg";
+}
+
+std::uint32_t fnv1a32(std::string_view s) {
+    std::uint32_t h = 2166136261u;
+    for (unsigned char c : s) h = (h ^ c) * 16777619u;
+    return h;
+}
+
+}  // namespace
+
+ImageLookup find_image(const std::string& source, const std::string& base_dir,
+                       const std::string& root, const std::vector<std::string>& allowed_dirs) {
+    ImageLookup r;
+    std::string lower;
+    for (char c : source.substr(0, 8)) lower += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    if (lower.rfind("http://", 0) == 0 || lower.rfind("https://", 0) == 0 ||
+        lower.rfind("//", 0) == 0) {
+        r.problem = "remote image '" + source + "' is not fetched; its alt text is shown";
+        return r;
+    }
+    if (lower.rfind("data:", 0) == 0 || source.empty()) {
+        r.problem = "image '" + source.substr(0, 40) + "' is not a file; its alt text is shown";
+        return r;
+    }
+    std::string path = percent_decode(source.substr(0, source.find_first_of("?#")));
+    // A site-absolute path (`/images/x.png`) names a file under the input root.
+    fs::path p = path[0] == '/' && !fs::exists(path) ? fs::path(root) / path.substr(1)
+                                                    : fs::path(base_dir) / path;
+    std::error_code ec;
+    fs::path real = fs::weakly_canonical(p, ec);
+    if (ec) real = p.lexically_normal();
+    bool allowed = false;
+    for (const auto& dir : allowed_dirs) allowed = allowed || inside(real, dir);
+    if (!allowed) {
+        r.problem = "image '" + source + "' lies outside the input folder; allow its folder with "
+                    "--resource-path";
+        return r;
+    }
+    std::ifstream in(real, std::ios::binary);
+    if (!in || !fs::is_regular_file(real, ec)) {
+        r.problem = "image '" + source + "' not found; its alt text is shown";
+        return r;
+    }
+    std::string head(1024, '\0');
+    in.read(head.data(), static_cast<std::streamsize>(head.size()));
+    head.resize(static_cast<std::size_t>(in.gcount()));
+    std::string type = sniff(head);
+    if (type.empty()) {
+        r.problem = "image '" + source + "' is not PNG, JPEG, GIF or SVG; left out";
+        return r;
+    }
+    if (type == "image/webp") {
+        r.problem = "image '" + source +
+                    "' is WebP, which EPUB 3.2 readers need not show; convert it to PNG or JPEG";
+        return r;
+    }
+    char hash[9];
+    // Relative to the root, so moving the whole folder does not change the book's bytes.
+    std::snprintf(hash, sizeof hash, "%08x", fnv1a32(real.lexically_relative(root).string()));
+    r.ok = true;
+    r.entry.source = real.string();
+    r.entry.media_type = type;
+    r.entry.href = "images/" + core::post_file_slug(real.string()) + "-" + hash +
+                   extension_for(type);
+    return r;
+}
+
+}  // namespace broadside::epub

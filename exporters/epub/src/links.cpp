@@ -1,0 +1,141 @@
+#include "links.hpp"
+
+#include <algorithm>
+#include <cctype>
+#include <filesystem>
+
+#include "broadside/core/collection.hpp"
+#include "xml.hpp"
+
+namespace broadside::epub {
+namespace fs = std::filesystem;
+namespace {
+
+std::string percent_decode(std::string_view s) {
+    std::string out;
+    for (std::size_t i = 0; i < s.size(); ++i) {
+        if (s[i] == '%' && i + 2 < s.size() && std::isxdigit(static_cast<unsigned char>(s[i + 1])) &&
+            std::isxdigit(static_cast<unsigned char>(s[i + 2]))) {
+            out += static_cast<char>(std::stoi(std::string(s.substr(i + 1, 2)), nullptr, 16));
+            i += 2;
+        } else {
+            out += s[i];
+        }
+    }
+    return out;
+}
+
+// The scheme of an absolute URL in lower case, or empty for a relative reference.
+std::string scheme_of(const std::string& url) {
+    std::size_t i = 0;
+    while (i < url.size() && (std::isalnum(static_cast<unsigned char>(url[i])) || url[i] == '+' ||
+                              url[i] == '-' || url[i] == '.')) {
+        ++i;
+    }
+    if (i == 0 || i >= url.size() || url[i] != ':' || !std::isalpha(static_cast<unsigned char>(url[0]))) {
+        return {};
+    }
+    std::string s = url.substr(0, i);
+    for (auto& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return s;
+}
+
+bool ends_with(const std::string& s, std::string_view suffix) {
+    return s.size() >= suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
+}
+
+// `#fragment` within `post`: the XHTML id when the post has that heading.
+std::optional<std::string> fragment_id(const PostInfo& post, const std::string& fragment) {
+    std::string id = percent_decode(fragment);
+    if (std::find(post.ids.begin(), post.ids.end(), id) == post.ids.end()) return std::nullopt;
+    return heading_xhtml_id(id);
+}
+
+std::optional<std::size_t> post_for_path(const std::string& path, const BookPlan& plan,
+                                         const PostInfo& from) {
+    fs::path base = path[0] == '/' ? fs::path(plan.root) / path.substr(1)
+                                   : fs::path(from.path).parent_path() / path;
+    auto it = plan.by_path.find(base.lexically_normal().string());
+    if (it != plan.by_path.end()) return it->second;
+    return std::nullopt;
+}
+
+// A site link (`/2021/07/12/other/`, `other.html`) names a post by its last path segment.
+std::optional<std::size_t> post_for_slug(std::string path, const BookPlan& plan) {
+    while (!path.empty() && path.back() == '/') path.pop_back();
+    for (std::string_view suffix : {"/index.html", "/index.htm"}) {
+        if (ends_with(path, suffix)) path.resize(path.size() - suffix.size());
+    }
+    std::string last = path.substr(path.find_last_of('/') + 1);
+    if (last.empty() || last == "." || last == "..") return std::nullopt;
+    auto it = plan.by_slug.find(core::post_file_slug(last));
+    if (it == plan.by_slug.end() || it->second.size() != 1) return std::nullopt;
+    return it->second.front();
+}
+
+}  // namespace
+
+std::string heading_xhtml_id(const std::string& id) {
+    if (is_safe_id(id) && id.rfind("bs-", 0) != 0 && id.rfind("h-", 0) != 0) return id;
+    std::string out = "h-";
+    for (unsigned char c : id) {
+        out += std::isalnum(c) || c == '-' || c == '_' || c == '.' || c >= 0x80 ? static_cast<char>(c) : '-';
+    }
+    return out;
+}
+
+LinkTarget resolve_link(const std::string& url, const BookPlan& plan, std::size_t from) {
+    LinkTarget t;
+    const PostInfo& post = plan.posts[from];
+    std::string scheme = scheme_of(url);
+    if (!scheme.empty()) {
+        if (scheme == "http" || scheme == "https" || scheme == "mailto" || scheme == "ftp" ||
+            scheme == "tel") {
+            t.kind = LinkTarget::Kind::external;
+            t.href = url;
+        } else {
+            t.problem = "link '" + url.substr(0, 60) + "' uses a scheme readers do not open";
+        }
+        return t;
+    }
+    if (url.rfind("//", 0) == 0) {
+        t.kind = LinkTarget::Kind::external;
+        t.href = "https:" + url;
+        return t;
+    }
+    const std::size_t hash = url.find('#');
+    std::string path = url.substr(0, std::min(hash, url.find('?')));
+    const std::string fragment = hash == std::string::npos ? std::string{} : url.substr(hash + 1);
+    path = percent_decode(path);
+
+    std::optional<std::size_t> target;
+    if (path.empty()) {
+        target = from;
+    } else if (ends_with(path, ".md") || ends_with(path, ".markdown")) {
+        target = post_for_path(path, plan, post);
+    } else {
+        target = post_for_slug(path, plan);
+    }
+    if (!target) {
+        t.problem = "link '" + url + "' does not lead to a post in the book; kept as plain text";
+        return t;
+    }
+    const PostInfo& dest = plan.posts[*target];
+    t.kind = LinkTarget::Kind::internal;
+    t.href = *target == from ? std::string{} : dest.file;
+    if (!fragment.empty()) {
+        if (auto id = fragment_id(dest, fragment)) {
+            t.href += "#" + *id;
+        } else {
+            t.problem = "link '" + url + "' names a heading that does not exist";
+            if (*target == from) {
+                t.kind = LinkTarget::Kind::none;
+                return t;
+            }
+        }
+    }
+    if (t.href.empty()) t.href = dest.file;  // a bare "#" or "" points at the chapter itself
+    return t;
+}
+
+}  // namespace broadside::epub

@@ -1,0 +1,32 @@
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+namespace broadside::epub {
+
+/// The writing systems the book treats specially: each needs its own `lang` (and `dir`) on
+/// the text and, on readers without such fonts, an embedded font.
+enum class Script : std::uint8_t { none = 0, latin, arabic, hebrew, han, tibetan };
+
+/// A set of scripts as bits (`1 << Script`), so scans of many posts combine with `|`.
+using ScriptSet = std::uint32_t;
+
+/// The scripts with strong characters in `text` (UTF-8, assumed valid).
+ScriptSet scripts_in(std::string_view text);
+
+/// The script a language tag is normally written in (`ug` → arabic, `zh-Hant` → han, `bo` →
+/// tibetan); latin for anything else, including an empty tag.
+Script script_of_language(std::string_view lang);
+
+/// True for languages written right to left.
+bool is_rtl_language(std::string_view lang);
+
+/// Appends `text` escaped for XHTML, wrapping each passage in a script other than the one of
+/// `lang` (the enclosing element's language) in `<span lang xml:lang [dir]>`: Arabic-script
+/// passages become `ug` (Uyghur letters, or a Uyghur context) or `ar` with `dir="rtl"`, Han
+/// `zh`, Tibetan `bo`, Hebrew `he`. Neutral characters at a passage's edges stay outside.
+void append_text_with_lang(std::string& out, std::string_view text, std::string_view lang);
+
+}  // namespace broadside::epub
