@@ -1,0 +1,100 @@
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <utility>
+#include <variant>
+#include <vector>
+
+#include "broadside/fonts/face.hpp"
+
+namespace broadside::pdf {
+
+// The layout IR: pages of frames of positioned items. All lengths are PostScript points with
+// the origin at the top-left corner and y growing downwards; only the PDF writer flips y.
+
+struct Point {
+    double x = 0, y = 0;
+};
+struct Size {
+    double width = 0, height = 0;
+};
+struct Rect {
+    Point origin;  ///< top-left corner
+    Size size;
+};
+/// An sRGB colour, each channel 0..255.
+struct Rgb {
+    int r = 0, g = 0, b = 0;
+    friend bool operator==(const Rgb&, const Rgb&) = default;
+};
+
+/// A shared, immutable font face; the writer embeds each distinct face once.
+using FontRef = std::shared_ptr<const fonts::Face>;
+
+/// One positioned glyph. Advances and offsets are in points at the run's size; `cluster` is
+/// the byte offset in the run's `text` of the first character this glyph renders.
+struct Glyph {
+    std::uint32_t id = 0;
+    double x_advance = 0, x_offset = 0, y_offset = 0;  ///< y_offset: up is positive, as in fonts
+    std::uint32_t cluster = 0;
+};
+
+/// Shaped text of one face, size and direction. Its position is the left end of the baseline.
+/// Glyphs are in visual order (left to right on the page); `text` is the source text in
+/// logical order, kept so the PDF's text comes back out (ToUnicode, ActualText).
+struct GlyphRun {
+    FontRef font;
+    double size = 10;  ///< points
+    Rgb fill;
+    std::string text;  ///< UTF-8, logical order
+    std::vector<Glyph> glyphs;
+    bool rtl = false;
+    /// Sum of the glyph advances, in points.
+    [[nodiscard]] double width() const;
+};
+
+/// A filled rectangle (a thematic break, an underline). Its position is the top-left corner.
+struct Rule {
+    Size size;
+    Rgb fill;
+};
+
+/// A clickable area over text pointing at `url`. Its position is the top-left corner.
+struct Link {
+    Size size;
+    std::string url;
+};
+
+/// A named place in the document (a heading) that becomes a PDF destination and, with a
+/// level > 0, an outline (bookmark) entry. Its position is where a viewer should scroll to.
+struct Anchor {
+    std::string id;
+    std::string title;  ///< UTF-8, shown in the outline
+    int level = 0;      ///< 1..6 for headings, 0 for a bare destination
+};
+
+/// Anything a frame can hold. Images join when the page engine places figures.
+using Item = std::variant<GlyphRun, Rule, Link, Anchor>;
+
+/// A rectangle on a page with items positioned relative to the frame's top-left corner.
+struct Frame {
+    Rect box;
+    std::vector<std::pair<Point, Item>> items;
+};
+
+/// One page: its size and its frames (body text, later also header, footer, footnotes).
+struct Page {
+    Size size;
+    std::vector<Frame> frames;
+};
+
+/// The layout of a whole document.
+struct Layout {
+    std::vector<Page> pages;
+    /// Glyphs placed in all runs; the benchmark reports glyphs per second with it.
+    [[nodiscard]] std::size_t glyph_count() const;
+};
+
+}  // namespace broadside::pdf

@@ -1,0 +1,83 @@
+#include "hyphenator.hpp"
+
+#include <hyphen.h>
+
+#include <cctype>
+#include <filesystem>
+#include <map>
+#include <mutex>
+
+namespace broadside::pdf {
+namespace {
+
+constexpr const char* dictionary_folder = "/usr/share/hyphen";
+constexpr std::size_t max_word_bytes = 64;
+constexpr int left_min = 2, right_min = 3;  // TeX's \lefthyphenmin and \righthyphenmin
+
+// `en-US` → hyph_en_US.dic, then hyph_en.dic.
+std::string dictionary_path(std::string_view lang) {
+    std::string tag(lang);
+    for (auto& c : tag)
+        if (c == '-') c = '_';
+    auto path = [](const std::string& t) {
+        return std::string(dictionary_folder) + "/hyph_" + t + ".dic";
+    };
+    namespace fs = std::filesystem;
+    if (fs::exists(path(tag))) return path(tag);
+    std::string base = tag.substr(0, tag.find('_'));
+    if (fs::exists(path(base))) return path(base);
+    return {};
+}
+
+}  // namespace
+
+std::shared_ptr<const Hyphenator> Hyphenator::for_language(std::string_view lang) {
+    static std::mutex mutex;
+    static std::map<std::string, std::shared_ptr<const Hyphenator>> cache;
+    std::lock_guard lock(mutex);
+    std::string key(lang);
+    if (auto it = cache.find(key); it != cache.end()) return it->second;
+    std::shared_ptr<const Hyphenator> h;
+    std::string path = dictionary_path(lang);
+    if (!path.empty())
+        if (HyphenDict* dict = hnj_hyphen_load(path.c_str())) h.reset(new Hyphenator(dict));
+    cache.emplace(key, h);
+    return h;
+}
+
+Hyphenator::~Hyphenator() {
+    hnj_hyphen_free(static_cast<HyphenDict*>(dict_));
+}
+
+std::vector<std::size_t> Hyphenator::points(std::string_view word) const {
+    std::vector<std::size_t> out;
+    if (word.size() < left_min + right_min || word.size() > max_word_bytes) return out;
+    std::string lower(word);
+    for (auto& c : lower) {
+        auto u = static_cast<unsigned char>(c);
+        if (std::isdigit(u)) return out;
+        if (u < 0x80) c = static_cast<char>(std::tolower(u));
+    }
+    std::vector<char> hyphens(lower.size() + 5, '0');
+    char** rep = nullptr;
+    int* pos = nullptr;
+    int* cut = nullptr;
+    int failed = hnj_hyphen_hyphenate3(static_cast<HyphenDict*>(dict_), lower.data(),
+                                       static_cast<int>(lower.size()), hyphens.data(), nullptr,
+                                       &rep, &pos, &cut, left_min, right_min, left_min, right_min);
+    for (std::size_t i = 0; !failed && i + 1 < lower.size(); ++i) {
+        // Odd digits mark a break after byte i; non-standard breaks (with replacements, as in
+        // old German "Schiffahrt") are skipped: they would change the spelling.
+        bool standard = !rep || !rep[i];
+        if ((hyphens[i] - '0') % 2 == 1 && standard) out.push_back(i + 1);
+    }
+    if (rep) {
+        for (std::size_t i = 0; i < lower.size(); ++i) free(rep[i]);
+        free(rep);
+    }
+    free(pos);
+    free(cut);
+    return out;
+}
+
+}  // namespace broadside::pdf

@@ -1,0 +1,48 @@
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <vector>
+
+#include "broadside/core/diagnostics.hpp"
+#include "broadside/core/document.hpp"
+#include "broadside/fonts/catalog.hpp"
+#include "broadside/fonts/face.hpp"
+#include "broadside/fonts/shaper.hpp"
+#include "broadside/pdf/layout.hpp"
+#include "broadside/pdf/layout_engine.hpp"
+#include "broadside/styles/style.hpp"
+
+namespace broadside::pdf {
+
+/// The whole PDF path for documents of one style: font catalog (with the style's chain
+/// overrides), opened faces, shaping cache and layout engine, kept across documents so a
+/// batch pays for font loading once. Not thread-safe; use one per thread.
+class PdfExporter {
+  public:
+    /// Copies `style`; `catalog` options default to the system's font folders.
+    explicit PdfExporter(styles::Style style,
+                         fonts::CatalogOptions catalog = fonts::CatalogOptions::defaults());
+
+    /// Lays `doc` out into pages (warnings, e.g. uncovered characters, go to `diags`).
+    Layout layout(const core::Document& doc, core::Diagnostics& diags);
+    /// Renders a layout of `doc` as PDF bytes; nothing (with an error in `diags`) on failure.
+    /// CreationDate comes from the front matter's date, else `source_date_epoch` (may be null).
+    std::optional<std::vector<std::uint8_t>> render(const core::Document& doc, const Layout& layout,
+                                                    core::Diagnostics& diags,
+                                                    const char* source_date_epoch);
+
+    /// The shaper, for its statistics (glyphs shaped and served from the cache).
+    [[nodiscard]] const fonts::Shaper& shaper() const { return shaper_; }
+
+  private:
+    styles::Style style_;
+    fonts::Catalog catalog_;
+    fonts::FaceLibrary faces_;
+    fonts::FontResolver resolver_;
+    fonts::Shaper shaper_;
+    std::unique_ptr<LayoutEngine> engine_;
+};
+
+}  // namespace broadside::pdf

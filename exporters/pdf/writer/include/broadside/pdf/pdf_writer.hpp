@@ -1,0 +1,44 @@
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "broadside/core/diagnostics.hpp"
+#include "broadside/core/meta.hpp"
+#include "broadside/pdf/layout.hpp"
+
+namespace broadside::pdf {
+
+/// The document information dictionary. Empty strings are left out.
+struct DocumentInfo {
+    std::string title;
+    std::string author;    ///< authors joined with ", "
+    std::string subject;   ///< the excerpt
+    std::string keywords;  ///< tags joined with ", "
+    /// CreationDate; absent unless the front matter has a `date` or SOURCE_DATE_EPOCH is set,
+    /// so the same input gives the same bytes.
+    std::optional<core::Date> created;
+};
+
+/// Document information from front matter: Title, Author, Subject (excerpt), Keywords (tags),
+/// CreationDate (`date`). Without a date, `source_date_epoch` (the SOURCE_DATE_EPOCH variable's
+/// value, seconds since 1970 UTC; may be null) supplies it; otherwise it is left out.
+DocumentInfo document_info(const core::Meta& meta, const char* source_date_epoch);
+
+/// Renders `layout` as PDF 1.5 bytes: glyph runs as subset Type0/Identity-H fonts with
+/// ToUnicode and ActualText, rules, link annotations, destinations and outlines for anchors,
+/// every stream deflated, no wall-clock data. `file` names the source in diagnostics. Returns
+/// nothing (with an error in `diags`) when a font cannot be embedded or libharu fails.
+std::optional<std::vector<std::uint8_t>> render_pdf(const Layout& layout, const DocumentInfo& info,
+                                                    core::Diagnostics& diags,
+                                                    const std::string& file);
+
+/// Writes `bytes` to `path` through a temporary file in the same folder and a rename, so a
+/// failed job never leaves a partial file. Returns false (with an error naming the path in
+/// `diags`) when the folder is not writable.
+bool write_file_atomically(const std::string& path, const std::vector<std::uint8_t>& bytes,
+                           core::Diagnostics& diags);
+
+}  // namespace broadside::pdf

@@ -1,0 +1,117 @@
+// The one file that uses libharu 2.3.0's private structures (HPDF_Doc_Rec, HPDF_PageAttr_Rec,
+// HPDF_Stream filters). Their layout is that of the installed headers, checked at compile time.
+#include "hpdf_access.hpp"
+
+#include <hpdf_doc.h>
+#include <hpdf_info.h>
+#include <hpdf_objects.h>
+#include <hpdf_pages.h>
+
+#include <vector>
+
+namespace broadside::pdf::hpdf {
+namespace {
+
+std::vector<HPDF_BYTE> utf16be_with_bom(std::string_view utf8) {
+    std::vector<HPDF_BYTE> out{0xFE, 0xFF};
+    auto unit = [&](unsigned u) {
+        out.push_back(static_cast<HPDF_BYTE>(u >> 8));
+        out.push_back(static_cast<HPDF_BYTE>(u & 0xFF));
+    };
+    for (std::size_t i = 0; i < utf8.size();) {
+        auto c = static_cast<unsigned char>(utf8[i]);
+        unsigned cp = 0xFFFD;
+        int n = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+        if (i + static_cast<std::size_t>(n) <= utf8.size()) {
+            cp = n == 1 ? c : n == 2 ? c & 0x1F : n == 3 ? c & 0x0F : c & 0x07;
+            for (int k = 1; k < n; ++k) cp = (cp << 6) | (utf8[i + k] & 0x3F);
+        }
+        i += static_cast<std::size_t>(n);
+        if (cp >= 0x10000) {
+            cp -= 0x10000;
+            unit(0xD800 + (cp >> 10));
+            unit(0xDC00 + (cp & 0x3FF));
+        } else {
+            unit(cp);
+        }
+    }
+    return out;
+}
+
+const char* info_key(HPDF_InfoType type) {
+    switch (type) {
+        case HPDF_INFO_TITLE:
+            return "Title";
+        case HPDF_INFO_AUTHOR:
+            return "Author";
+        case HPDF_INFO_SUBJECT:
+            return "Subject";
+        case HPDF_INFO_KEYWORDS:
+            return "Keywords";
+        default:
+            return nullptr;
+    }
+}
+
+}  // namespace
+
+HPDF_Dict new_indirect_dict(HPDF_Doc doc) {
+    HPDF_Dict d = HPDF_Dict_New(doc->mmgr);
+    if (d && HPDF_Xref_Add(doc->xref, d) != HPDF_OK) return nullptr;
+    return d;
+}
+
+HPDF_Dict new_dict(HPDF_Doc doc) {
+    return HPDF_Dict_New(doc->mmgr);
+}
+HPDF_Array new_array(HPDF_Doc doc) {
+    return HPDF_Array_New(doc->mmgr);
+}
+
+HPDF_Dict new_flate_stream(HPDF_Doc doc, std::span<const std::uint8_t> bytes) {
+    HPDF_Dict s = HPDF_DictStream_New(doc->mmgr, doc->xref);  // indirect; libharu adds /Length
+    if (!s) return nullptr;
+    // The document's compression mode covers only streams libharu creates itself.
+    s->filter = HPDF_STREAM_FILTER_FLATE_DECODE;
+    if (HPDF_Stream_Write(s->stream, bytes.data(), static_cast<HPDF_UINT>(bytes.size())) != HPDF_OK)
+        return nullptr;
+    return s;
+}
+
+HPDF_STATUS add_text_string(HPDF_Doc doc, HPDF_Dict dict, const char* key, std::string_view utf8) {
+    auto bytes = utf16be_with_bom(utf8);
+    HPDF_Binary b = HPDF_Binary_New(doc->mmgr, bytes.data(), static_cast<HPDF_UINT>(bytes.size()));
+    if (!b) return HPDF_GetError(doc);
+    return HPDF_Dict_Add(dict, key, b);
+}
+
+HPDF_STATUS add_byte_string(HPDF_Doc doc, HPDF_Dict dict, const char* key, const std::string& s) {
+    HPDF_String str = HPDF_String_New(doc->mmgr, s.c_str(), nullptr);
+    if (!str) return HPDF_GetError(doc);
+    return HPDF_Dict_Add(dict, key, str);
+}
+
+HPDF_STATUS set_info_text(HPDF_Doc doc, HPDF_InfoType type, std::string_view utf8) {
+    const char* key = info_key(type);
+    if (!key) return HPDF_INVALID_PARAMETER;
+    // The public setter creates the information dictionary; the entry is then replaced with a
+    // UTF-16 string, which the setter cannot write.
+    HPDF_STATUS st = HPDF_SetInfoAttr(doc, type, "-");
+    if (st != HPDF_OK || !doc->info) return st != HPDF_OK ? st : HPDF_INVALID_DOCUMENT;
+    return add_text_string(doc, doc->info, key, utf8);
+}
+
+HPDF_STATUS set_outline_title(HPDF_Doc doc, HPDF_Outline outline, std::string_view utf8) {
+    return add_text_string(doc, outline, "Title", utf8);
+}
+
+void set_version_1_5(HPDF_Doc doc) {
+    doc->pdf_version = HPDF_VER_15;
+}
+
+HPDF_STATUS write_page_operators(HPDF_Page page, const std::string& operators) {
+    auto attr = static_cast<HPDF_PageAttr>(page->attr);
+    return HPDF_Stream_WriteStr(attr->stream, operators.c_str());
+}
+
+}  // namespace broadside::pdf::hpdf

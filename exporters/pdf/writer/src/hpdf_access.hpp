@@ -1,0 +1,40 @@
+#pragma once
+
+#include <cstdint>
+#include <span>
+#include <string>
+#include <string_view>
+
+#include <hpdf.h>
+
+namespace broadside::pdf::hpdf {
+
+// libharu 2.3.0's public API cannot build Type0 fonts, write raw page operators, mark PDF 1.5
+// or store Unicode text strings. These functions do it through the private structures of the
+// installed headers; hpdf_access.cpp is the only file that touches them, so a libharu upgrade
+// is checked in one place.
+
+/// A new dictionary registered as an indirect object of `doc` (shared between pages, or
+/// referenced before it is filled in). Owned by the document.
+HPDF_Dict new_indirect_dict(HPDF_Doc doc);
+/// A new direct dictionary or array, to be added to exactly one container. Owned by it.
+HPDF_Dict new_dict(HPDF_Doc doc);
+HPDF_Array new_array(HPDF_Doc doc);
+/// A new indirect stream holding `bytes`, deflated when the document is saved.
+HPDF_Dict new_flate_stream(HPDF_Doc doc, std::span<const std::uint8_t> bytes);
+/// Adds `key` to `dict` as a PDF text string: UTF-16BE with a byte-order mark, so any script
+/// shows in viewers' document properties and outlines. Replaces an existing entry.
+HPDF_STATUS add_text_string(HPDF_Doc doc, HPDF_Dict dict, const char* key, std::string_view utf8);
+/// Adds `key` to `dict` as a byte string (ASCII data such as CIDSystemInfo's Registry).
+HPDF_STATUS add_byte_string(HPDF_Doc doc, HPDF_Dict dict, const char* key, const std::string& s);
+/// Sets the Title, Author, Subject or Keywords entry of the document information dictionary.
+HPDF_STATUS set_info_text(HPDF_Doc doc, HPDF_InfoType type, std::string_view utf8);
+/// Gives outline entry `outline` the Unicode title `utf8`.
+HPDF_STATUS set_outline_title(HPDF_Doc doc, HPDF_Outline outline, std::string_view utf8);
+/// Declares the file PDF 1.5 (ActualText marked content needs it; 2.3.0 has no setter).
+void set_version_1_5(HPDF_Doc doc);
+/// Appends content-stream operators to `page`. The caller keeps libharu's graphics state in
+/// step: call only in page-description mode, balanced (BT/ET, q/Q inside `operators`).
+HPDF_STATUS write_page_operators(HPDF_Page page, const std::string& operators);
+
+}  // namespace broadside::pdf::hpdf

@@ -1,0 +1,27 @@
+#include "broadside/pdf/pdf_exporter.hpp"
+
+#include "broadside/pdf/pdf_writer.hpp"
+
+namespace broadside::pdf {
+
+PdfExporter::PdfExporter(styles::Style style, fonts::CatalogOptions catalog)
+    : style_(std::move(style)),
+      catalog_(std::move(catalog)),
+      resolver_(catalog_, faces_),
+      engine_(std::make_unique<SimpleLayoutEngine>()) {
+    for (const auto& [script, families] : style_.fonts) catalog_.set_override(script, families);
+}
+
+Layout PdfExporter::layout(const core::Document& doc, core::Diagnostics& diags) {
+    TextServices services{resolver_, shaper_};
+    return engine_->layout(doc, style_, services, diags);
+}
+
+std::optional<std::vector<std::uint8_t>> PdfExporter::render(const core::Document& doc,
+                                                             const Layout& layout,
+                                                             core::Diagnostics& diags,
+                                                             const char* source_date_epoch) {
+    return render_pdf(layout, document_info(doc.meta, source_date_epoch), diags, doc.source_path);
+}
+
+}  // namespace broadside::pdf

@@ -1,0 +1,178 @@
+#include "broadside/pdf/pdf_writer.hpp"
+
+#include <hpdf.h>
+
+#include <cstdio>
+#include <memory>
+#include <type_traits>
+
+#include "font_embedder.hpp"
+#include "hpdf_access.hpp"
+#include "run_operators.hpp"
+
+namespace broadside::pdf {
+namespace {
+
+/// libharu reports errors through a callback; the first one is kept and turned into a
+/// diagnostic, so nothing is printed and nothing is thrown.
+struct HaruErrors {
+    HPDF_STATUS error = HPDF_OK;
+    HPDF_STATUS detail = 0;
+};
+
+void on_haru_error(HPDF_STATUS error, HPDF_STATUS detail, void* data) {
+    auto* e = static_cast<HaruErrors*>(data);
+    if (e->error == HPDF_OK) {
+        e->error = error;
+        e->detail = detail;
+    }
+}
+
+HPDF_Date pdf_date(const core::Date& d) {
+    HPDF_Date out{};
+    out.year = d.year;
+    out.month = d.month;
+    out.day = d.day;
+    out.hour = d.has_time ? d.hour : 0;
+    out.minutes = d.has_time ? d.minute : 0;
+    out.seconds = d.has_time ? d.second : 0;
+    int offset = d.utc_offset_minutes.value_or(0);
+    out.ind = offset > 0 ? '+' : offset < 0 ? '-' : 'Z';
+    out.off_hour = std::abs(offset) / 60;
+    out.off_minutes = std::abs(offset) % 60;
+    return out;
+}
+
+void write_info(HPDF_Doc doc, const DocumentInfo& info) {
+    const std::pair<HPDF_InfoType, const std::string*> texts[] = {
+        {HPDF_INFO_TITLE, &info.title},
+        {HPDF_INFO_AUTHOR, &info.author},
+        {HPDF_INFO_SUBJECT, &info.subject},
+        {HPDF_INFO_KEYWORDS, &info.keywords}};
+    for (const auto& [type, value] : texts)
+        if (!value->empty()) hpdf::set_info_text(doc, type, *value);
+    if (info.created) HPDF_SetInfoDateAttr(doc, HPDF_INFO_CREATION_DATE, pdf_date(*info.created));
+}
+
+/// Walks the layout and draws it page by page.
+class PageWriter {
+  public:
+    PageWriter(HPDF_Doc doc, FontEmbedder& fonts) : doc_(doc), fonts_(fonts) {}
+
+    void page(const Page& p) {
+        page_ = HPDF_AddPage(doc_);
+        if (!page_) return;
+        HPDF_Page_SetWidth(page_, static_cast<HPDF_REAL>(p.size.width));
+        HPDF_Page_SetHeight(page_, static_cast<HPDF_REAL>(p.size.height));
+        height_ = p.size.height;
+        for (const auto& frame : p.frames)
+            for (const auto& [at, item] : frame.items) {
+                // The only place where layout space (top-left, y down) becomes PDF space.
+                Point pdf{frame.box.origin.x + at.x, height_ - (frame.box.origin.y + at.y)};
+                std::visit([&](const auto& it) { draw(it, pdf); }, item);
+            }
+    }
+
+  private:
+    void draw(const GlyphRun& run, Point at) {
+        if (run.glyphs.empty() || !run.font) return;
+        FontEmbedder::Entry& font = fonts_.font(run.font);
+        if (!font.dict) return;
+        const char* name =
+            HPDF_Page_GetLocalFontName(page_, reinterpret_cast<HPDF_Font>(font.dict));
+        if (!name) return;
+        std::string ops = run_operators(run, name, at.x, at.y, *font.usage);
+        // libharu's own q/BT keep its graphics-state bookkeeping in step with the raw text
+        // operators in between; its text API cannot use a font dictionary it did not build.
+        HPDF_Page_GSave(page_);
+        HPDF_Page_BeginText(page_);
+        hpdf::write_page_operators(page_, ops);
+        HPDF_Page_EndText(page_);
+        HPDF_Page_GRestore(page_);
+    }
+
+    void draw(const Rule& rule, Point at) {
+        HPDF_Page_GSave(page_);
+        HPDF_Page_SetRGBFill(page_, static_cast<HPDF_REAL>(rule.fill.r / 255.0),
+                             static_cast<HPDF_REAL>(rule.fill.g / 255.0),
+                             static_cast<HPDF_REAL>(rule.fill.b / 255.0));
+        HPDF_Page_Rectangle(
+            page_, static_cast<HPDF_REAL>(at.x), static_cast<HPDF_REAL>(at.y - rule.size.height),
+            static_cast<HPDF_REAL>(rule.size.width), static_cast<HPDF_REAL>(rule.size.height));
+        HPDF_Page_Fill(page_);
+        HPDF_Page_GRestore(page_);
+    }
+
+    void draw(const Link& link, Point at) {
+        HPDF_Rect rect{
+            static_cast<HPDF_REAL>(at.x), static_cast<HPDF_REAL>(at.y - link.size.height),
+            static_cast<HPDF_REAL>(at.x + link.size.width), static_cast<HPDF_REAL>(at.y)};
+        HPDF_Annotation annot = HPDF_Page_CreateURILinkAnnot(page_, rect, link.url.c_str());
+        if (annot) HPDF_LinkAnnot_SetBorderStyle(annot, 0, 0, 0);
+    }
+
+    void draw(const Anchor& anchor, Point at) {
+        HPDF_Destination dest = HPDF_Page_CreateDestination(page_);
+        if (!dest) return;
+        HPDF_Destination_SetFitH(dest, static_cast<HPDF_REAL>(at.y));
+        if (anchor.level <= 0) return;
+        while (!outlines_.empty() && outlines_.back().first >= anchor.level) outlines_.pop_back();
+        HPDF_Outline parent = outlines_.empty() ? nullptr : outlines_.back().second;
+        HPDF_Outline outline = HPDF_CreateOutline(doc_, parent, "", nullptr);
+        if (!outline) return;
+        hpdf::set_outline_title(doc_, outline, anchor.title);
+        HPDF_Outline_SetDestination(outline, dest);
+        outlines_.emplace_back(anchor.level, outline);
+    }
+
+    HPDF_Doc doc_;
+    FontEmbedder& fonts_;
+    HPDF_Page page_ = nullptr;
+    double height_ = 0;
+    std::vector<std::pair<int, HPDF_Outline>> outlines_;
+};
+
+std::optional<std::vector<std::uint8_t>> save(HPDF_Doc doc) {
+    if (HPDF_SaveToStream(doc) != HPDF_OK) return std::nullopt;
+    std::vector<std::uint8_t> bytes(HPDF_GetStreamSize(doc));
+    HPDF_UINT32 size = static_cast<HPDF_UINT32>(bytes.size());
+    HPDF_ResetStream(doc);
+    if (HPDF_ReadFromStream(doc, bytes.data(), &size) != HPDF_OK && size != bytes.size())
+        return std::nullopt;
+    bytes.resize(size);
+    return bytes;
+}
+
+}  // namespace
+
+std::optional<std::vector<std::uint8_t>> render_pdf(const Layout& layout, const DocumentInfo& info,
+                                                    core::Diagnostics& diags,
+                                                    const std::string& file) {
+    HaruErrors errors;
+    std::unique_ptr<std::remove_pointer_t<HPDF_Doc>, decltype(&HPDF_Free)> doc(
+        HPDF_New(on_haru_error, &errors), &HPDF_Free);
+    if (!doc) {
+        diags.error(file, 0, 0, "the PDF library could not start (out of memory?)");
+        return std::nullopt;
+    }
+    // Before the first page, so page contents are deflated as well.
+    HPDF_SetCompressionMode(doc.get(), HPDF_COMP_ALL);
+    hpdf::set_version_1_5(doc.get());
+    write_info(doc.get(), info);
+    FontEmbedder fonts(doc.get());
+    PageWriter writer(doc.get(), fonts);
+    for (const auto& page : layout.pages) writer.page(page);
+    bool fonts_ok = fonts.finish(diags, file);
+    std::optional<std::vector<std::uint8_t>> bytes;
+    if (fonts_ok && errors.error == HPDF_OK) bytes = save(doc.get());
+    if (errors.error != HPDF_OK || (fonts_ok && !bytes)) {
+        char code[48];
+        std::snprintf(code, sizeof code, "0x%04X, detail %u", static_cast<unsigned>(errors.error),
+                      static_cast<unsigned>(errors.detail));
+        diags.error(file, 0, 0, std::string("the PDF library failed (libharu error ") + code + ")");
+        return std::nullopt;
+    }
+    return bytes;
+}
+
+}  // namespace broadside::pdf

@@ -1,0 +1,170 @@
+#include "run_operators.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <set>
+#include <vector>
+
+namespace broadside::pdf {
+namespace {
+
+std::u32string decode(std::string_view s) {
+    std::u32string out;
+    for (std::size_t i = 0; i < s.size();) {
+        auto c = static_cast<unsigned char>(s[i]);
+        int n = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+        char32_t cp = n == 1 ? c : n == 2 ? c & 0x1F : n == 3 ? c & 0x0F : c & 0x07;
+        for (int k = 1; k < n && i + static_cast<std::size_t>(k) < s.size(); ++k)
+            cp = (cp << 6) | (static_cast<unsigned char>(s[i + k]) & 0x3F);
+        out += cp;
+        i += static_cast<std::size_t>(n);
+    }
+    return out;
+}
+
+/// The source text of each cluster: from its start to the next cluster start in logical order.
+std::vector<std::u32string> cluster_texts(const GlyphRun& run) {
+    std::set<std::uint32_t> starts;
+    for (const auto& g : run.glyphs)
+        starts.insert(
+            std::min<std::uint32_t>(g.cluster, static_cast<std::uint32_t>(run.text.size())));
+    std::vector<std::u32string> texts(run.glyphs.size());
+    for (std::size_t i = 0; i < run.glyphs.size(); ++i) {
+        auto start = std::min<std::size_t>(run.glyphs[i].cluster, run.text.size());
+        auto next = starts.upper_bound(static_cast<std::uint32_t>(start));
+        std::size_t end = next == starts.end() ? run.text.size() : *next;
+        texts[i] = decode(std::string_view(run.text).substr(start, end - start));
+    }
+    return texts;
+}
+
+class TextWriter {
+  public:
+    TextWriter(const GlyphRun& run, FontUsage& usage) : run_(run), usage_(usage) {
+        double k = 1000.0 / run.size;  // points -> thousandths of an em
+        double pen = 0;
+        for (const auto& g : run.glyphs) {
+            codes_.push_back(usage.code(g.id));
+            x_.push_back((pen + g.x_offset) * k);
+            pen += g.x_advance;
+        }
+    }
+
+    void glyph(std::size_t i) {
+        const Glyph& g = run_.glyphs[i];
+        if (g.y_offset != 0) {
+            flush();
+            out_ += pdf_number(g.y_offset) + " Ts\n";
+        }
+        // Target minus where the viewer's pen already is; TJ numbers move left, hence minus.
+        double adjust = x_[i] - current_;
+        if (std::fabs(adjust) > 0.0005) tj_ += pdf_number(-adjust);
+        char hex[12];
+        std::snprintf(hex, sizeof hex, "<%04X>", codes_[i] & 0xFFFF);
+        tj_ += hex;
+        current_ = x_[i] + usage_.width(codes_[i]);
+        if (g.y_offset != 0) {
+            flush();
+            out_ += "0 Ts\n";
+        }
+    }
+    void flush() {
+        if (tj_.empty()) return;
+        out_ += "[" + tj_ + "] TJ\n";
+        tj_.clear();
+    }
+    void raw(const std::string& s) {
+        flush();
+        out_ += s;
+    }
+    [[nodiscard]] double right_edge(std::size_t i) const { return x_[i] + usage_.width(codes_[i]); }
+    [[nodiscard]] std::uint32_t code(std::size_t i) const { return codes_[i]; }
+    std::string take() {
+        flush();
+        return std::move(out_);
+    }
+
+  private:
+    const GlyphRun& run_;
+    FontUsage& usage_;
+    std::vector<std::uint32_t> codes_;
+    std::vector<double> x_;
+    double current_ = 0;
+    std::string tj_;
+    std::string out_;
+};
+
+/// Gives the glyphs of a multi-glyph cluster fallback mappings for extractors that ignore
+/// ActualText: each nominal glyph its character, and the characters no glyph claimed to the
+/// first unmapped glyph, so nothing extracts as U+FFFD.
+void fallback_mappings(const GlyphRun& run, std::size_t from, std::size_t to,
+                       const std::u32string& text, FontUsage& usage, const TextWriter& w) {
+    std::u32string left;
+    std::vector<bool> claimed(to - from, false);
+    for (char32_t ch : text) {
+        auto nominal = usage.face()->nominal_glyph(ch);
+        bool found = false;
+        for (std::size_t i = from; i < to && nominal; ++i)
+            if (run.glyphs[i].id == *nominal && !claimed[i - from]) {
+                usage.map(w.code(i), std::u32string(1, ch));
+                claimed[i - from] = found = true;
+                break;
+            }
+        if (!found) left += ch;
+    }
+    for (std::size_t i = from; i < to && !left.empty(); ++i)
+        if (!usage.mapped(w.code(i))) {
+            usage.map(w.code(i), left);
+            left.clear();
+        }
+}
+
+}  // namespace
+
+std::string pdf_number(double v) {
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%.3f", v);
+    std::string s(buf);
+    while (!s.empty() && s.back() == '0') s.pop_back();
+    if (!s.empty() && s.back() == '.') s.pop_back();
+    return s == "-0" ? "0" : s;
+}
+
+std::string run_operators(const GlyphRun& run, const std::string& font_name, double x, double y,
+                          FontUsage& usage) {
+    TextWriter w(run, usage);
+    std::string head = "/" + font_name + " " + pdf_number(run.size) + " Tf\n";
+    head += pdf_number(run.fill.r / 255.0) + " " + pdf_number(run.fill.g / 255.0) + " " +
+            pdf_number(run.fill.b / 255.0) + " rg\n";
+    head += pdf_number(x) + " " + pdf_number(y) + " Td\n";
+    w.raw(head);
+    std::vector<std::u32string> texts = cluster_texts(run);
+    const auto& g = run.glyphs;
+    for (std::size_t i = 0; i < g.size();) {
+        std::size_t j = i + 1;
+        while (j < g.size() && g[j].cluster == g[i].cluster) ++j;  // [i, j) is one cluster
+        const std::u32string& text = texts[i];
+        bool actual = j - i > 1 || (!text.empty() && !usage.map(w.code(i), text));
+        if (!actual) {
+            w.glyph(i);
+        } else {
+            if (j - i > 1) fallback_mappings(run, i, j, text, usage, w);
+            w.raw("/Span<</ActualText<FEFF" + utf16be_hex(text) + ">>>BDC\n");
+            // Poppler takes a span's extent from its first glyph's start to its last glyph's
+            // end: draw the glyph reaching furthest right last. Paint order within a cluster
+            // does not change the picture.
+            std::vector<std::size_t> order;
+            for (std::size_t t = i; t < j; ++t) order.push_back(t);
+            std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+                return w.right_edge(a) < w.right_edge(b);
+            });
+            for (std::size_t t : order) w.glyph(t);
+            w.raw("EMC\n");
+        }
+        i = j;
+    }
+    return w.take();
+}
+
+}  // namespace broadside::pdf
