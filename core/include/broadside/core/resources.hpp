@@ -1,0 +1,38 @@
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace broadside::core {
+
+/// The outcome of resolving a reference to a file (an image, a letterhead, a data file).
+struct ResolvedResource {
+    bool ok = false;
+    std::string path;     ///< canonical path of an existing regular file when ok
+    std::string problem;  ///< when not ok: what is wrong and what to do, ready for a diagnostic
+};
+
+/// Where documents may read files from: the input's folder tree and the folders the user
+/// allowed with `--resource-path`. Absolute paths, `..` escapes and symbolic links that lead
+/// out are refused; remote (`http:`, `//`) and `data:` references are never fetched.
+class ResourcePolicy {
+public:
+    /// `root` is the input's folder; `allowed` are extra folders. Both are made canonical.
+    explicit ResourcePolicy(const std::string& root, const std::vector<std::string>& allowed = {});
+
+    /// Resolves `reference` (as written in the document, percent-encoding allowed, `?query` and
+    /// `#fragment` ignored) relative to `document_dir`; a site-absolute `/x.png` is looked up
+    /// under the root. `what` names the kind of file in messages ("image", "letterhead").
+    [[nodiscard]] ResolvedResource resolve(std::string_view reference,
+                                           const std::string& document_dir,
+                                           std::string_view what) const;
+
+    [[nodiscard]] const std::string& root() const { return root_; }
+
+private:
+    std::string root_;
+    std::vector<std::string> allowed_;  // root first
+};
+
+}  // namespace broadside::core

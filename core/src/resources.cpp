@@ -1,0 +1,90 @@
+#include "broadside/core/resources.hpp"
+
+#include <cctype>
+#include <filesystem>
+
+namespace broadside::core {
+namespace {
+
+namespace fs = std::filesystem;
+
+std::string canonical_or_normal(const fs::path& p) {
+    std::error_code ec;
+    fs::path c = fs::weakly_canonical(p, ec);  // resolves symbolic links that exist
+    return (ec ? fs::absolute(p).lexically_normal() : c).string();
+}
+
+bool inside(const std::string& path, const std::string& folder) {
+    if (path.size() < folder.size() || path.compare(0, folder.size(), folder) != 0) return false;
+    return path.size() == folder.size() || path[folder.size()] == '/' || folder.back() == '/';
+}
+
+std::string percent_decode(std::string_view s) {
+    std::string out;
+    for (std::size_t i = 0; i < s.size(); ++i) {
+        if (s[i] == '%' && i + 2 < s.size() && std::isxdigit(static_cast<unsigned char>(s[i + 1])) &&
+            std::isxdigit(static_cast<unsigned char>(s[i + 2]))) {
+            out += static_cast<char>(std::stoi(std::string(s.substr(i + 1, 2)), nullptr, 16));
+            i += 2;
+        } else {
+            out += s[i];
+        }
+    }
+    return out;
+}
+
+bool starts_with_ci(std::string_view s, std::string_view prefix) {
+    if (s.size() < prefix.size()) return false;
+    for (std::size_t i = 0; i < prefix.size(); ++i)
+        if (std::tolower(static_cast<unsigned char>(s[i])) != prefix[i]) return false;
+    return true;
+}
+
+}  // namespace
+
+ResourcePolicy::ResourcePolicy(const std::string& root, const std::vector<std::string>& allowed)
+    : root_(canonical_or_normal(root)) {
+    allowed_.push_back(root_);
+    for (const auto& a : allowed) allowed_.push_back(canonical_or_normal(a));
+}
+
+ResolvedResource ResourcePolicy::resolve(std::string_view reference,
+                                         const std::string& document_dir,
+                                         std::string_view what) const {
+    ResolvedResource r;
+    std::string name = std::string(what) + " '" + std::string(reference.substr(0, 200)) + "'";
+    if (starts_with_ci(reference, "http:") || starts_with_ci(reference, "https:") ||
+        starts_with_ci(reference, "//") || starts_with_ci(reference, "ftp:")) {
+        r.problem = name + " is remote and is not fetched; save it beside the document";
+        return r;
+    }
+    if (reference.empty() || starts_with_ci(reference, "data:")) {
+        r.problem = name + " is not a file";
+        return r;
+    }
+    std::string path = percent_decode(reference.substr(0, reference.find_first_of("?#")));
+    if (path.empty()) {
+        r.problem = name + " is not a file";
+        return r;
+    }
+    fs::path p = path[0] == '/' && !fs::exists(path) ? fs::path(root_) / path.substr(1)
+                                                    : fs::path(document_dir) / path;
+    std::string real = canonical_or_normal(p);
+    bool allowed = false;
+    for (const auto& dir : allowed_) allowed = allowed || inside(real, dir);
+    if (!allowed) {
+        r.problem = name + " lies outside the input folder and is not read; allow its folder "
+                           "with --resource-path " + fs::path(real).parent_path().string();
+        return r;
+    }
+    std::error_code ec;
+    if (!fs::is_regular_file(real, ec)) {
+        r.problem = name + " not found";
+        return r;
+    }
+    r.ok = true;
+    r.path = real;
+    return r;
+}
+
+}  // namespace broadside::core
