@@ -24,6 +24,10 @@ public:
           doc_(doc),
           diags_(diags),
           lang_(chapter_language(plan, post_)),
+          latin_lang_(script_of_language(plan.language) == Script::latin ? plan.language : "en"),
+          // In right-to-left chapters each block finds its own direction, so an English
+          // paragraph in a Uyghur post reads left to right.
+          block_dir_(is_rtl_language(lang_) ? " dir=\"auto\"" : ""),
           prefix_("bs-c" + std::to_string(index + 1) + "-") {
         for (const auto& block : doc.blocks) {
             if (const auto* fn = std::get_if<core::FootnoteDefinition>(&block.node)) {
@@ -56,7 +60,7 @@ private:
         diags_.warning(post_.path, span.line, span.column, message);
     }
 
-    void text(std::string_view t) { append_text_with_lang(out_, t, lang_); }
+    void text(std::string_view t) { append_text_with_lang(out_, t, lang_, latin_lang_); }
 
     void write_header() {
         out_ += "<header class=\"chapter-head ";
@@ -110,7 +114,7 @@ private:
             out_ += '\n';
             return;
         }
-        out_ += "<p>";
+        out_ += "<p" + block_dir_ + ">";
         write_inlines(p.children, false);
         out_ += "</p>\n";
     }
@@ -118,7 +122,7 @@ private:
     void block_node(const core::Heading& h, const core::SourceSpan&, bool) {
         // The chapter title is the h1; the post's own headings go one level down.
         const std::string tag = "h" + std::to_string(std::min(6, std::max(1, h.level) + 1));
-        out_ += "<" + tag + " id=\"" + xml_escape(heading_xhtml_id(h.id)) + "\">";
+        out_ += "<" + tag + block_dir_ + " id=\"" + xml_escape(heading_xhtml_id(h.id)) + "\">";
         write_inlines(h.children, false);
         out_ += "</" + tag + ">\n";
     }
@@ -142,7 +146,7 @@ private:
         if (tasks) out_ += " class=\"tasks\"";
         out_ += ">\n";
         for (const auto& item : list.items) {
-            out_ += "<li";
+            out_ += "<li" + block_dir_;
             if (item.task != core::TaskState::none) {
                 const bool done = item.task == core::TaskState::checked;
                 // EPUB 3.2 has no forms: a glyph in a span shows the state instead of <input>.
@@ -339,6 +343,8 @@ private:
     const core::Document& doc_;
     core::Diagnostics& diags_;
     std::string lang_;
+    std::string latin_lang_;  ///< language of Latin passages in a non-Latin chapter
+    std::string block_dir_;   ///< ` dir="auto"` on blocks of right-to-left chapters
     std::string prefix_;  ///< makes footnote ids unique across the book
     std::map<int, int> defined_;  ///< footnote number → references written so far
     std::string out_;

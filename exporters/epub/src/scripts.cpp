@@ -48,10 +48,16 @@ struct Passage {
     bool uyghur = false;
 };
 
-void open_span(std::string& out, const Passage& p, std::string_view lang) {
+void open_span(std::string& out, const Passage& p, std::string_view lang,
+               std::string_view latin_lang) {
     std::string_view tag;
     bool rtl = false;
+    bool ltr = false;
     switch (p.script) {
+        case Script::latin:
+            tag = latin_lang;
+            ltr = is_rtl_language(lang);
+            break;
         case Script::arabic:
             tag = p.uyghur || primary_subtag(lang) == "ug" ? "ug" : "ar";
             rtl = true;
@@ -73,7 +79,7 @@ void open_span(std::string& out, const Passage& p, std::string_view lang) {
     out += tag;
     out += "\" xml:lang=\"";
     out += tag;
-    out += rtl ? "\" dir=\"rtl\">" : "\">";
+    out += rtl ? "\" dir=\"rtl\">" : ltr ? "\" dir=\"ltr\">" : "\">";
 }
 
 }  // namespace
@@ -110,14 +116,15 @@ bool is_rtl_language(std::string_view lang) {
     return s == Script::arabic || s == Script::hebrew;
 }
 
-void append_text_with_lang(std::string& out, std::string_view text, std::string_view lang) {
+void append_text_with_lang(std::string& out, std::string_view text, std::string_view lang,
+                           std::string_view latin_lang) {
     const Script home = script_of_language(lang);
     std::size_t written = 0;
     Passage cur;
     auto flush = [&]() {
         if (cur.script == Script::none) return;
         append_xml(out, text.substr(written, cur.begin - written));
-        open_span(out, cur, lang);
+        open_span(out, cur, lang, latin_lang);
         append_xml(out, text.substr(cur.begin, cur.end - cur.begin));
         out += "</span>";
         written = cur.end;
@@ -130,7 +137,8 @@ void append_text_with_lang(std::string& out, std::string_view text, std::string_
         char32_t c = byte < 0x80 ? (++pos, static_cast<char32_t>(byte)) : core::decode_utf8(text, pos);
         Script s = script_of(c);
         if (s == Script::none) continue;  // neutral: joins whatever passage surrounds it
-        if (s == home || s == Script::latin) {
+        // Latin inside Latin-script text needs no span; inside Uyghur or Chinese it does.
+        if (s == home || (s == Script::latin && home == Script::latin)) {
             flush();
             continue;
         }
