@@ -27,6 +27,15 @@ std::string quoted(const std::string& text) {
     return out + '"';
 }
 
+std::string rgb(const Rgb& c);
+
+std::string run_line(const GlyphRun& it) {
+    return "run " + (it.font ? it.font->postscript_name() : "?") + " " + num(it.size) + "pt " +
+           (it.rtl ? "rtl" : "ltr") + " " + rgb(it.fill) +
+           " glyphs=" + std::to_string(it.glyphs.size()) + " w=" + num(it.width()) + " " +
+           quoted(it.text);
+}
+
 std::string rgb(const Rgb& c) {
     char buf[16];
     std::snprintf(buf, sizeof buf, "#%02x%02x%02x", c.r & 0xff, c.g & 0xff, c.b & 0xff);
@@ -45,8 +54,11 @@ std::size_t Layout::glyph_count() const {
     std::size_t n = 0;
     for (const auto& page : pages)
         for (const auto& frame : page.frames)
-            for (const auto& [at, item] : frame.items)
+            for (const auto& [at, item] : frame.items) {
                 if (const auto* run = std::get_if<GlyphRun>(&item)) n += run->glyphs.size();
+                if (const auto* line = std::get_if<TextLine>(&item))
+                    for (const auto& [pos, run] : line->runs) n += run.glyphs.size();
+            }
     return n;
 }
 
@@ -65,10 +77,12 @@ std::string dump_layout(const Layout& layout) {
                     [&](const auto& it) {
                         using T = std::decay_t<decltype(it)>;
                         if constexpr (std::is_same_v<T, GlyphRun>) {
-                            out += "run " + (it.font ? it.font->postscript_name() : "?") + " " +
-                                   num(it.size) + "pt " + (it.rtl ? "rtl" : "ltr") + " " +
-                                   rgb(it.fill) + " glyphs=" + std::to_string(it.glyphs.size()) +
-                                   " w=" + num(it.width()) + " " + quoted(it.text);
+                            out += run_line(it);
+                        } else if constexpr (std::is_same_v<T, TextLine>) {
+                            out += "line " + quoted(it.text);
+                            for (const auto& [pos, run] : it.runs)
+                                out += "\n      @" + num(pos.x) + "," + num(pos.y) + " " +
+                                       run_line(run);
                         } else if constexpr (std::is_same_v<T, Rule>) {
                             out += "rule " + num(it.size.width) + "x" + num(it.size.height) + " " +
                                    rgb(it.fill);

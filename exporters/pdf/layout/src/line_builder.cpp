@@ -94,18 +94,25 @@ std::vector<std::pair<Point, Item>> place_line(const ShapedParagraph& p, LineRan
             groups.push_back({{index}, &item});
     }
     std::vector<std::pair<Point, Item>> out;
+    std::vector<std::pair<Point, GlyphRun>> runs;
     double x = p.itemized.base_level & 1 ? left + width - line_width : left;
     for (const auto& group : groups) {
         const std::string& link = p.itemized.spans[group.item->span].link;
         GlyphRun run = make_run(p, group, link.empty() ? colors.text : colors.link);
         double run_width = run.width();
         if (run.glyphs.empty()) continue;
-        out.emplace_back(Point{x, baseline}, std::move(run));
+        runs.emplace_back(Point{x, baseline}, std::move(run));
         if (!link.empty())
             out.emplace_back(Point{x, baseline - p.size * 0.9},
                              Link{Size{run_width, p.size * 1.2}, link});
         x += run_width;
     }
+    if (runs.empty()) return out;
+    // Segments are in logical order, so the line's text is one stretch of the paragraph.
+    std::size_t from = p.segments[line.begin].begin;
+    TextLine text_line{p.itemized.text.substr(from, p.segments[end - 1].end - from),
+                       std::move(runs)};
+    out.insert(out.begin(), {Point{left, baseline}, std::move(text_line)});
     return out;
 }
 

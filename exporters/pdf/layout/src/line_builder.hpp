@@ -16,7 +16,8 @@ struct LineColors {
 
 /// Turns one line of a shaped paragraph into positioned items: drops the trailing white space,
 /// puts the segments in visual order (UAX #9 rule L2 over their levels), merges neighbours of
-/// one face, direction and link into glyph runs, and adds a Link item over linked runs.
+/// one face, direction and link into glyph runs, and returns them as one TextLine (with the
+/// line's logical text) followed by a Link item over each linked run.
 /// `left` and `width` give the line's box; right-to-left paragraphs are set flush right, others
 /// flush left. `baseline` is the y of the baseline. Positions are frame coordinates.
 std::vector<std::pair<Point, Item>> place_line(const ShapedParagraph& paragraph, LineRange line,

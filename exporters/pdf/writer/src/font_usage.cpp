@@ -28,6 +28,21 @@ bool FontUsage::map(std::uint32_t code, const std::u32string& text) {
     return inserted || it->second == text;
 }
 
+std::u32string utf8_to_u32(std::string_view s) {
+    std::u32string out;
+    for (std::size_t i = 0; i < s.size();) {
+        auto c = static_cast<unsigned char>(s[i]);
+        std::size_t n = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+        if (i + n > s.size()) break;
+        char32_t cp = n == 1 ? c : n == 2 ? c & 0x1F : n == 3 ? c & 0x0F : c & 0x07;
+        for (std::size_t k = 1; k < n; ++k)
+            cp = (cp << 6) | (static_cast<unsigned char>(s[i + k]) & 0x3F);
+        out += cp;
+        i += n;
+    }
+    return out;
+}
+
 std::string utf16be_hex(const std::u32string& text) {
     std::string out;
     char buf[16];

@@ -4,6 +4,7 @@
 #include <map>
 #include <set>
 #include <string>
+#include <string_view>
 
 #include "broadside/pdf/layout.hpp"
 
@@ -44,6 +45,9 @@ class FontUsage {
 /// The ToUnicode CMap of a font: `bfchar` entries in blocks of at most 100 (the CMap format's
 /// limit), two-byte codes, values in UTF-16BE hex.
 std::string to_unicode_cmap(const std::map<std::uint32_t, std::u32string>& unicode);
+
+/// Decodes UTF-8 that the reader already validated (truncated sequences end the text).
+std::u32string utf8_to_u32(std::string_view text);
 
 /// `text` as upper-case UTF-16BE hex digits (surrogate pairs for supplementary planes).
 std::string utf16be_hex(const std::u32string& text);

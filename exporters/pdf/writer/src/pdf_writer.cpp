@@ -6,6 +6,7 @@
 #include <memory>
 #include <type_traits>
 
+#include "extraction_order.hpp"
 #include "font_embedder.hpp"
 #include "hpdf_access.hpp"
 #include "run_operators.hpp"
@@ -65,23 +66,73 @@ class PageWriter {
         HPDF_Page_SetWidth(page_, static_cast<HPDF_REAL>(p.size.width));
         HPDF_Page_SetHeight(page_, static_cast<HPDF_REAL>(p.size.height));
         height_ = p.size.height;
-        for (const auto& frame : p.frames)
-            for (const auto& [at, item] : frame.items) {
-                // The only place where layout space (top-left, y down) becomes PDF space.
-                Point pdf{frame.box.origin.x + at.x, height_ - (frame.box.origin.y + at.y)};
-                std::visit([&](const auto& it) { draw(it, pdf); }, item);
-            }
+        page_left_to_right_ = direction_balance(page_text(p)) >= 0;
+        for (const auto& frame : p.frames) {
+            frame_ = &frame;
+            for (const auto& [at, item] : frame.items)
+                std::visit([&](const auto& it) { draw(it, to_pdf(at)); }, item);
+        }
     }
 
   private:
+    /// The only place where layout space (top-left, y down) becomes PDF space (y up).
+    [[nodiscard]] Point to_pdf(Point at) const {
+        return {frame_->box.origin.x + at.x, height_ - (frame_->box.origin.y + at.y)};
+    }
+
+    static std::u32string page_text(const Page& p) {
+        std::string text;
+        for (const auto& frame : p.frames)
+            for (const auto& [at, item] : frame.items) {
+                if (const auto* run = std::get_if<GlyphRun>(&item)) text += run->text;
+                if (const auto* line = std::get_if<TextLine>(&item)) text += line->text;
+            }
+        return utf8_to_u32(text);
+    }
+
+    /// Right-to-left text, and clusters of several glyphs (Tibetan stacks, Indic reordering),
+    /// do not extract in logical order from glyph positions: such a line becomes one span.
+    static bool needs_line_span(const TextLine& line) {
+        for (const auto& [at, run] : line.runs) {
+            if (run.rtl) return true;
+            for (std::size_t i = 1; i < run.glyphs.size(); ++i)
+                if (run.glyphs[i].cluster == run.glyphs[i - 1].cluster) return true;
+        }
+        return false;
+    }
+
+    void draw(const TextLine& line, Point) {
+        // One text object per line: an ActualText span must end while its font is still set
+        // (Poppler sizes the span's text from the font in effect at EMC), and Q would reset it.
+        bool span = needs_line_span(line);
+        std::string ops;
+        if (span)
+            ops = "/Span<</ActualText<FEFF" +
+                  utf16be_hex(poppler_actual_text(utf8_to_u32(line.text), page_left_to_right_)) +
+                  ">>>BDC\n";
+        Point line_start;
+        for (const auto& [at, run] : line.runs) ops += run_ops(run, to_pdf(at), line_start, !span);
+        if (span) ops += "EMC\n";
+        write_text_object(ops);
+    }
+
     void draw(const GlyphRun& run, Point at) {
-        if (run.glyphs.empty() || !run.font) return;
+        Point line_start;
+        write_text_object(run_ops(run, at, line_start, true));
+    }
+
+    std::string run_ops(const GlyphRun& run, Point at, Point& line_start, bool cluster_spans) {
+        if (run.glyphs.empty() || !run.font) return {};
         FontEmbedder::Entry& font = fonts_.font(run.font);
-        if (!font.dict) return;
+        if (!font.dict) return {};
         const char* name =
             HPDF_Page_GetLocalFontName(page_, reinterpret_cast<HPDF_Font>(font.dict));
-        if (!name) return;
-        std::string ops = run_operators(run, name, at.x, at.y, *font.usage);
+        if (!name) return {};
+        return run_operators(run, name, at, line_start, *font.usage, cluster_spans);
+    }
+
+    void write_text_object(const std::string& ops) {
+        if (ops.empty()) return;
         // libharu's own q/BT keep its graphics-state bookkeeping in step with the raw text
         // operators in between; its text API cannot use a font dictionary it did not build.
         HPDF_Page_GSave(page_);
@@ -128,7 +179,9 @@ class PageWriter {
     HPDF_Doc doc_;
     FontEmbedder& fonts_;
     HPDF_Page page_ = nullptr;
+    const Frame* frame_ = nullptr;
     double height_ = 0;
+    bool page_left_to_right_ = true;
     std::vector<std::pair<int, HPDF_Outline>> outlines_;
 };
 

@@ -9,20 +9,6 @@
 namespace broadside::pdf {
 namespace {
 
-std::u32string decode(std::string_view s) {
-    std::u32string out;
-    for (std::size_t i = 0; i < s.size();) {
-        auto c = static_cast<unsigned char>(s[i]);
-        int n = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
-        char32_t cp = n == 1 ? c : n == 2 ? c & 0x1F : n == 3 ? c & 0x0F : c & 0x07;
-        for (int k = 1; k < n && i + static_cast<std::size_t>(k) < s.size(); ++k)
-            cp = (cp << 6) | (static_cast<unsigned char>(s[i + k]) & 0x3F);
-        out += cp;
-        i += static_cast<std::size_t>(n);
-    }
-    return out;
-}
-
 /// The source text of each cluster: from its start to the next cluster start in logical order.
 std::vector<std::u32string> cluster_texts(const GlyphRun& run) {
     std::set<std::uint32_t> starts;
@@ -34,7 +20,7 @@ std::vector<std::u32string> cluster_texts(const GlyphRun& run) {
         auto start = std::min<std::size_t>(run.glyphs[i].cluster, run.text.size());
         auto next = starts.upper_bound(static_cast<std::uint32_t>(start));
         std::size_t end = next == starts.end() ? run.text.size() : *next;
-        texts[i] = decode(std::string_view(run.text).substr(start, end - start));
+        texts[i] = utf8_to_u32(std::string_view(run.text).substr(start, end - start));
     }
     return texts;
 }
@@ -78,6 +64,7 @@ class TextWriter {
         flush();
         out_ += s;
     }
+    [[nodiscard]] double left_edge(std::size_t i) const { return x_[i]; }
     [[nodiscard]] double right_edge(std::size_t i) const { return x_[i] + usage_.width(codes_[i]); }
     [[nodiscard]] std::uint32_t code(std::size_t i) const { return codes_[i]; }
     std::string take() {
@@ -95,26 +82,30 @@ class TextWriter {
     std::string out_;
 };
 
-/// Gives the glyphs of a multi-glyph cluster fallback mappings for extractors that ignore
-/// ActualText: each nominal glyph its character, and the characters no glyph claimed to the
-/// first unmapped glyph, so nothing extracts as U+FFFD.
-void fallback_mappings(const GlyphRun& run, std::size_t from, std::size_t to,
-                       const std::u32string& text, FontUsage& usage, const TextWriter& w) {
-    std::u32string left;
-    std::vector<bool> claimed(to - from, false);
-    for (char32_t ch : text) {
-        auto nominal = usage.face()->nominal_glyph(ch);
-        bool found = false;
-        for (std::size_t i = from; i < to && nominal; ++i)
-            if (run.glyphs[i].id == *nominal && !claimed[i - from]) {
-                usage.map(w.code(i), std::u32string(1, ch));
-                claimed[i - from] = found = true;
-                break;
-            }
-        if (!found) left += ch;
+/// Gives the glyphs of a multi-glyph cluster fallback ToUnicode mappings for extractors that
+/// ignore ActualText: each nominal glyph its character, and the characters no glyph claimed
+/// to the first unmapped glyph, so nothing extracts as U+FFFD. (Mapping marks glyph by glyph
+/// is not enough for Poppler: it files zero-width marks apart from their base.)
+void map_cluster(const GlyphRun& run, std::size_t from, std::size_t to, const std::u32string& text,
+                 FontUsage& usage, const TextWriter& w) {
+    std::vector<std::size_t> logical;
+    for (std::size_t i = from; i < to; ++i) logical.push_back(i);
+    if (run.rtl) std::reverse(logical.begin(), logical.end());
+    std::vector<bool> used(text.size(), false);
+    for (std::size_t i : logical) {
+        for (std::size_t c = 0; c < text.size(); ++c) {
+            auto nominal = usage.face()->nominal_glyph(text[c]);
+            if (used[c] || !nominal || *nominal != run.glyphs[i].id) continue;
+            used[c] = true;
+            usage.map(w.code(i), std::u32string(1, text[c]));
+            break;
+        }
     }
-    for (std::size_t i = from; i < to && !left.empty(); ++i)
-        if (!usage.mapped(w.code(i))) {
+    std::u32string left;
+    for (std::size_t c = 0; c < text.size(); ++c)
+        if (!used[c]) left += text[c];
+    for (std::size_t i : logical)
+        if (!left.empty() && !usage.mapped(w.code(i))) {
             usage.map(w.code(i), left);
             left.clear();
         }
@@ -131,13 +122,15 @@ std::string pdf_number(double v) {
     return s == "-0" ? "0" : s;
 }
 
-std::string run_operators(const GlyphRun& run, const std::string& font_name, double x, double y,
-                          FontUsage& usage) {
+std::string run_operators(const GlyphRun& run, const std::string& font_name, Point at,
+                          Point& line_start, FontUsage& usage, bool cluster_spans) {
     TextWriter w(run, usage);
     std::string head = "/" + font_name + " " + pdf_number(run.size) + " Tf\n";
     head += pdf_number(run.fill.r / 255.0) + " " + pdf_number(run.fill.g / 255.0) + " " +
             pdf_number(run.fill.b / 255.0) + " rg\n";
-    head += pdf_number(x) + " " + pdf_number(y) + " Td\n";
+    // Td is relative to the current line's start, so runs can share one text object.
+    head += pdf_number(at.x - line_start.x) + " " + pdf_number(at.y - line_start.y) + " Td\n";
+    line_start = at;
     w.raw(head);
     std::vector<std::u32string> texts = cluster_texts(run);
     const auto& g = run.glyphs;
@@ -145,20 +138,29 @@ std::string run_operators(const GlyphRun& run, const std::string& font_name, dou
         std::size_t j = i + 1;
         while (j < g.size() && g[j].cluster == g[i].cluster) ++j;  // [i, j) is one cluster
         const std::u32string& text = texts[i];
+        if (j - i > 1) map_cluster(run, i, j, text, usage, w);
         bool actual = j - i > 1 || (!text.empty() && !usage.map(w.code(i), text));
-        if (!actual) {
-            w.glyph(i);
+        if (!actual || !cluster_spans) {
+            // Logical order inside the cluster (base before marks) helps extractors that read
+            // glyph by glyph; positions are absolute, so the picture does not change.
+            if (run.rtl)
+                for (std::size_t t = j; t-- > i;) w.glyph(t);
+            else
+                for (std::size_t t = i; t < j; ++t) w.glyph(t);
         } else {
-            if (j - i > 1) fallback_mappings(run, i, j, text, usage, w);
             w.raw("/Span<</ActualText<FEFF" + utf16be_hex(text) + ">>>BDC\n");
             // Poppler takes a span's extent from its first glyph's start to its last glyph's
-            // end: draw the glyph reaching furthest right last. Paint order within a cluster
-            // does not change the picture.
+            // end: draw the left-most glyph first and the one reaching furthest right last.
+            // Paint order within a cluster does not change the picture.
             std::vector<std::size_t> order;
             for (std::size_t t = i; t < j; ++t) order.push_back(t);
             std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
                 return w.right_edge(a) < w.right_edge(b);
             });
+            auto leftmost = std::min_element(
+                order.begin(), order.end(),
+                [&](std::size_t a, std::size_t b) { return w.left_edge(a) < w.left_edge(b); });
+            if (leftmost != order.end() - 1) std::rotate(order.begin(), leftmost, leftmost + 1);
             for (std::size_t t : order) w.glyph(t);
             w.raw("EMC\n");
         }

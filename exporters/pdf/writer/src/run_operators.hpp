@@ -7,14 +7,16 @@
 
 namespace broadside::pdf {
 
-/// The text-object body (between BT and ET) that draws `run` with its baseline's left end at
-/// (`x`, `y`) in PDF user space (y up), with font resource `font_name`. Glyphs become TJ
+/// Text-object operators (for inside BT/ET) that draw `run` with its baseline's left end at
+/// `at` in PDF user space (y up), with font resource `font_name`. `line_start` is where the
+/// text object's current line starts (0,0 after BT); it moves to `at`, as Td does. Glyphs become TJ
 /// arrays whose numbers carry kerning, HarfBuzz offsets and rounding; y offsets become Ts.
 /// A cluster of one glyph maps through ToUnicode; a cluster of several glyphs, or a glyph code
 /// already mapped to other text, is wrapped in an ActualText span holding the source text.
-/// Registers every glyph and mapping in `usage`.
-std::string run_operators(const GlyphRun& run, const std::string& font_name, double x, double y,
-                          FontUsage& usage);
+/// Registers every glyph and mapping in `usage`. Inside a line-wide ActualText span
+/// (`cluster_spans` false) clusters get ToUnicode entries only: ActualText spans do not nest.
+std::string run_operators(const GlyphRun& run, const std::string& font_name, Point at,
+                          Point& line_start, FontUsage& usage, bool cluster_spans = true);
 
 /// A number for a content stream: at most three decimals, no trailing zeros, '.' always.
 std::string pdf_number(double v);

@@ -75,8 +75,17 @@ struct Anchor {
     int level = 0;      ///< 1..6 for headings, 0 for a bare destination
 };
 
+/// One line of text: its glyph runs in visual order (positioned in frame coordinates, like
+/// items) and the line's text in logical order. Extractors rebuild a line from glyph positions
+/// and get right-to-left text and multi-glyph clusters wrong, so the writer may wrap such a
+/// line in one ActualText span that returns `text`.
+struct TextLine {
+    std::string text;  ///< UTF-8, logical order, without the line's trailing white space
+    std::vector<std::pair<Point, GlyphRun>> runs;
+};
+
 /// Anything a frame can hold. Images join when the page engine places figures.
-using Item = std::variant<GlyphRun, Rule, Link, Anchor>;
+using Item = std::variant<GlyphRun, TextLine, Rule, Link, Anchor>;
 
 /// A rectangle on a page with items positioned relative to the frame's top-left corner.
 struct Frame {

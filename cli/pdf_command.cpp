@@ -1,0 +1,38 @@
+#include "pdf_command.hpp"
+
+#include <cstdlib>
+#include <iostream>
+
+#include "broadside/core/reader.hpp"
+#include "broadside/pdf/layout_dump.hpp"
+#include "broadside/pdf/pdf_exporter.hpp"
+#include "broadside/pdf/pdf_writer.hpp"
+#include "broadside/styles/style.hpp"
+#include "commands.hpp"
+
+namespace broadside::cli {
+
+int run_pdf(const Options& options) {
+    if (options.inputs.size() != 1) {
+        std::cerr << "broadside: PDF output takes exactly one input file\n";
+        return exit_usage_error;
+    }
+    core::Diagnostics diags;
+    auto doc = core::read_document_file(options.inputs.front(), diags);
+    if (!doc) return report(diags), exit_input_error;
+    std::string style_name = options.style;
+    if (style_name.empty()) style_name = doc->meta.style().value_or("default");
+    auto style = styles::load_style(style_name, diags);
+    if (!style) return report(diags), exit_input_error;
+
+    pdf::PdfExporter exporter(std::move(*style));
+    pdf::Layout layout = exporter.layout(*doc, diags);
+    if (options.dump_layout) std::cout << pdf::dump_layout(layout);
+    if (!options.output.empty() && !diags.has_errors()) {
+        auto bytes = exporter.render(*doc, layout, diags, std::getenv("SOURCE_DATE_EPOCH"));
+        if (bytes) pdf::write_file_atomically(options.output, *bytes, diags);
+    }
+    return report(diags);
+}
+
+}  // namespace broadside::cli
