@@ -213,6 +213,7 @@ std::optional<FaceRef> Catalog::find_family(std::string_view name, bool bold, bo
 std::vector<FaceRef> Catalog::chain(const FontQuery& query) const {
     std::string key = lower(query.script);
     std::string generic = lower(query.family);
+    if (generic.empty()) generic = "serif";
     bool concrete = generic != "serif" && generic != "sans" && generic != "mono";
     std::vector<std::string> families;
     if (concrete) families.push_back(query.family);

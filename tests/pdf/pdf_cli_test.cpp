@@ -1,0 +1,188 @@
+// End to end: broadside FILE.md -o FILE.pdf, checked with the real tools (pdffonts, pdftotext,
+// qpdf). A missing tool fails the test.
+#include <catch2/catch.hpp>
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "run_command.hpp"
+
+using broadside::test::read_file;
+using broadside::test::run_command;
+using broadside::test::shell_quote;
+
+namespace {
+
+const std::string source_dir = BROADSIDE_SOURCE_DIR;
+const std::string scripts_md = source_dir + "/tests/pdf/scripts.md";
+
+std::string temp_dir() {
+    auto dir = std::filesystem::temp_directory_path() / "broadside-pdf-tests";
+    std::filesystem::create_directories(dir);
+    return dir.string();
+}
+
+/// Renders `input` to `output` with the real program; returns its stderr.
+std::string render(const std::string& input, const std::string& output) {
+    auto r = run_command(shell_quote(BROADSIDE_BINARY) + " " + shell_quote(input) + " -o " +
+                         shell_quote(output));
+    INFO(r.err);
+    REQUIRE(r.status == 0);
+    REQUIRE(std::filesystem::exists(output));
+    return r.err;
+}
+
+std::vector<std::string> lines_of(const std::string& text) {
+    std::vector<std::string> out;
+    std::istringstream in(text);
+    for (std::string line; std::getline(in, line);)
+        if (!line.empty()) out.push_back(line);
+    return out;
+}
+
+/// The body lines of a Markdown file as a reader sees them (front matter and `#` dropped).
+std::vector<std::string> source_lines(const std::string& md) {
+    std::vector<std::string> out;
+    auto all = lines_of(read_file(md));
+    std::size_t i = 0;
+    if (!all.empty() && all[0] == "---")
+        for (i = 1; i < all.size() && all[i] != "---"; ++i) {
+        }
+    for (++i; i < all.size(); ++i)
+        out.push_back(all[i].rfind("# ", 0) == 0 ? all[i].substr(2) : all[i]);
+    return out;
+}
+
+/// Drops the invisible bidi controls Poppler wraps right-to-left text in (and the marks the
+/// writer adds for it); everything else must match byte for byte.
+std::string without_bidi_controls(const std::string& s) {
+    std::string out;
+    for (std::size_t i = 0; i < s.size(); ++i) {
+        if (i + 2 < s.size() && s[i] == '\xE2' && s[i + 1] == '\x80' &&
+            (s[i + 2] == '\x8E' || s[i + 2] == '\x8F' ||
+             (s[i + 2] >= '\xAA' && s[i + 2] <= '\xAE'))) {
+            i += 2;
+            continue;
+        }
+        out += s[i];
+    }
+    return out;
+}
+
+}  // namespace
+
+TEST_CASE("pdffonts lists only embedded, subset, Unicode-mapped Identity-H fonts", "[pdf][cli]") {
+    std::string pdf = temp_dir() + "/fonts.pdf";
+    render(scripts_md, pdf);
+    auto r = run_command("pdffonts " + shell_quote(pdf));
+    REQUIRE(r.status == 0);
+    auto lines = lines_of(r.out);
+    REQUIRE(lines.size() >= 2 + 5);  // header, rule, at least one face per script family
+    std::string all;
+    for (std::size_t i = 2; i < lines.size(); ++i) {
+        std::istringstream row(lines[i]);
+        std::string name, word;
+        row >> name;
+        std::vector<std::string> cols;
+        while (row >> word) cols.push_back(word);
+        INFO(lines[i]);
+        REQUIRE(cols.size() >= 6);
+        CHECK(name.size() > 7);
+        CHECK(name[6] == '+');  // subset tag
+        CHECK(std::find(cols.begin(), cols.end(), "Identity-H") != cols.end());
+        // emb sub uni are the three columns before the object number
+        std::size_t n = cols.size();
+        CHECK(cols[n - 5] == "yes");
+        CHECK(cols[n - 4] == "yes");
+        CHECK(cols[n - 3] == "yes");
+        all += name + "\n";
+    }
+    for (const char* face : {"NotoSerif-Regular", "NotoSerifCJKsc-Regular",
+                             "NotoNaskhArabic-Regular", "NotoSerifTibetan-Regular"})
+        CHECK(all.find(face) != std::string::npos);
+    CHECK(all.find("JP") == std::string::npos);
+}
+
+TEST_CASE("pdftotext returns every source line exactly, in logical order", "[pdf][cli]") {
+    std::string pdf = temp_dir() + "/text.pdf";
+    render(scripts_md, pdf);
+    auto r = run_command("pdftotext -enc UTF-8 " + shell_quote(pdf) + " -");
+    REQUIRE(r.status == 0);
+    CHECK(r.err.empty());
+    CHECK(r.out.find("\xEF\xBF\xBD") == std::string::npos);  // no U+FFFD
+    std::vector<std::string> got;
+    for (const auto& line : lines_of(r.out)) {
+        std::string clean = without_bidi_controls(line);
+        if (clean.find_first_not_of(" \f") != std::string::npos) got.push_back(clean);
+    }
+    CHECK(got == source_lines(scripts_md));
+}
+
+TEST_CASE("qpdf --check finds no errors and the file is PDF 1.5", "[pdf][cli]") {
+    std::string pdf = temp_dir() + "/check.pdf";
+    render(scripts_md, pdf);
+    auto r = run_command("qpdf --check " + shell_quote(pdf));
+    INFO(r.out << r.err);
+    CHECK(r.status == 0);
+    CHECK(r.out.find("No syntax or stream encoding errors") != std::string::npos);
+    CHECK(read_file(pdf).rfind("%PDF-1.5", 0) == 0);
+    auto info = run_command("pdfinfo " + shell_quote(pdf));
+    REQUIRE(info.status == 0);
+    CHECK(info.out.find("Title:           Five scripts on one page") != std::string::npos);
+    CHECK(info.out.find("Author:          Broadside Tests") != std::string::npos);
+    CHECK(info.out.find("Keywords:        pdf, fonts, shaping") != std::string::npos);
+    CHECK(info.out.find("Subject:         Ligatures, kerning") != std::string::npos);
+    CHECK(info.out.find("CreationDate:") != std::string::npos);
+}
+
+TEST_CASE("the same input twice gives byte-identical PDFs", "[pdf][cli]") {
+    std::string a = temp_dir() + "/same-a.pdf", b = temp_dir() + "/same-b.pdf";
+    render(scripts_md, a);
+    render(scripts_md, b);
+    std::string bytes = read_file(a);
+    CHECK_FALSE(bytes.empty());
+    CHECK(bytes == read_file(b));
+}
+
+TEST_CASE("sizes: the test document under 80 KB, the seed letter under 40 KB", "[pdf][cli]") {
+    std::string pdf = temp_dir() + "/size.pdf";
+    render(scripts_md, pdf);
+    CHECK(std::filesystem::file_size(pdf) < 80 * 1024);
+    std::string seed_md = temp_dir() + "/seed.md";
+    std::filesystem::copy_file(source_dir + "/tests/seed/000_76c02472bb265b5b.txt", seed_md,
+                               std::filesystem::copy_options::overwrite_existing);
+    std::string seed_pdf = temp_dir() + "/seed.pdf";
+    render(seed_md, seed_pdf);
+    CHECK(std::filesystem::file_size(seed_pdf) < 40 * 1024);
+}
+
+TEST_CASE("an uncovered character warns with file:line and U+XXXX and still writes", "[pdf][cli]") {
+    std::string md = temp_dir() + "/missing.md";
+    std::ofstream(md) << "First line.\n\nA \xCD\xB8 here.\n";  // U+0378 is unassigned
+    std::string pdf = temp_dir() + "/missing.pdf";
+    std::string err = render(md, pdf);
+    CHECK(err.find("missing.md:3:3: warning:") != std::string::npos);
+    CHECK(err.find("U+0378") != std::string::npos);
+}
+
+TEST_CASE("dump-layout prints pages of frames of runs", "[pdf][cli]") {
+    auto r = run_command(shell_quote(BROADSIDE_BINARY) + " " + shell_quote(scripts_md) +
+                         " --dump-layout");
+    REQUIRE(r.status == 0);
+    CHECK(r.out.rfind("page 1 ", 0) == 0);
+    CHECK(r.out.find("run NotoNaskhArabic-Regular 10.50pt rtl") != std::string::npos);
+    CHECK(r.out.find("run NotoSerifCJKsc-Regular") != std::string::npos);
+}
+
+TEST_CASE("a failed job leaves no output file behind", "[pdf][cli]") {
+    std::string pdf = temp_dir() + "/no-such-dir/out.pdf";
+    auto r = run_command(shell_quote(BROADSIDE_BINARY) + " " + shell_quote(scripts_md) + " -o " +
+                         shell_quote(pdf));
+    CHECK(r.status == 1);
+    CHECK(r.err.find("error") != std::string::npos);
+    CHECK_FALSE(std::filesystem::exists(pdf));
+    auto missing = run_command(shell_quote(BROADSIDE_BINARY) + " /nonexistent.md -o " +
+                               shell_quote(temp_dir() + "/x.pdf"));
+    CHECK(missing.status == 1);
+}
