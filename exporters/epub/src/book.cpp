@@ -88,6 +88,12 @@ std::optional<BookSummary> write_book(const BookOptions& options, const styles::
     const bool written = zip.close();
     pipeline.reset();  // joins the workers before what they use goes away
     for (const auto& d : chapter_diags) diags.append(d);
+    if (plan->skipped > 0) {
+        diags.warning({}, 0, 0,
+                      std::to_string(plan->skipped) + " of " + std::to_string(plan->scanned) +
+                          " posts were left out because of the errors above",
+                      "fix them, or use --strict to stop at the first broken post");
+    }
     if (!written || diags.has_errors()) {
         std::error_code ec;
         if (written) std::filesystem::remove(options.output, ec);

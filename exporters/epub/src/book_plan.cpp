@@ -229,7 +229,7 @@ void settle_metadata(BookPlan& plan, const PlanOptions& options, bool single, co
         for (const auto& p : plan.posts) {
             if (p.date) modified = std::max<long long>(modified, p.date->unix_seconds());
         }
-        if (s.date) modified = std::max<long long>(modified, s.date->unix_seconds());
+        if (modified == 0 && s.date) modified = s.date->unix_seconds();
     }
     plan.modified = utc_timestamp(modified);
 }
@@ -273,7 +273,11 @@ std::optional<BookPlan> plan_book(const PlanOptions& options, core::Diagnostics&
     std::vector<core::PostKey> keys;
     for (std::size_t i = 0; i < scanned.size(); ++i) {
         PostInfo& p = scanned[i];
-        for (auto d : p.diags.items()) {
+        // Front matter is scanned after the body; report in line order all the same.
+        std::vector<core::Diagnostic> items = p.diags.items();
+        std::stable_sort(items.begin(), items.end(),
+                         [](const auto& a, const auto& b) { return a.line < b.line; });
+        for (auto d : items) {
             if (d.severity == core::Severity::error && !options.strict) {
                 d.severity = core::Severity::warning;
                 d.message += " (post skipped)";
@@ -288,13 +292,9 @@ std::optional<BookPlan> plan_book(const PlanOptions& options, core::Diagnostics&
         if (p.draft && !options.include_drafts) continue;
         keys.push_back({i, p.path, p.title, p.date});
     }
-    if (skipped > 0) {
-        if (options.strict) return std::nullopt;
-        diags.warning({}, 0, 0,
-                      std::to_string(skipped) + " of " + std::to_string(scanned.size()) +
-                          " posts were left out because of the errors above",
-                      "fix them, or use --strict to stop at the first broken post");
-    }
+    if (skipped > 0 && options.strict) return std::nullopt;
+    plan.skipped = skipped;
+    plan.scanned = scanned.size();
     if (keys.empty()) {
         diags.error(options.inputs.empty() ? std::string{} : options.inputs.front(), 0, 0,
                     "no posts to put in the book", "drafts are left out unless --drafts is given");

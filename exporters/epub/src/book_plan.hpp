@@ -53,6 +53,8 @@ struct BookPlan {
     std::string title, language, identifier, modified;  ///< resolved book metadata
     std::vector<std::string> authors;
     ScriptSet scripts = 0;
+    std::size_t skipped = 0;  ///< posts left out because of errors (reported at the end)
+    std::size_t scanned = 0;  ///< posts read, including drafts and skipped ones
     std::unordered_map<std::string, std::size_t> by_path;  ///< absolute path → post index
     std::unordered_map<std::string, std::vector<std::size_t>> by_slug;
 };

@@ -134,7 +134,7 @@ private:
     }
 
     void block_node(const core::List& list, const core::SourceSpan&, bool) {
-        const bool tasks = std::any_of(list.items.begin(), list.items.end(), [](const auto& i) {
+        const bool tasks = std::all_of(list.items.begin(), list.items.end(), [](const auto& i) {
             return i.task != core::TaskState::none;
         });
         if (list.ordered) {
@@ -187,7 +187,8 @@ private:
             return;
         }
         if (clean->find_first_not_of(" \t\r\n") == std::string::npos) return;
-        out_ += "<div class=\"raw-html\">" + *clean + "</div>\n";
+        // Marked as an addition: the model's plain text leaves raw HTML out.
+        out_ += "<div class=\"raw-html " + std::string(chrome_class) + "\">" + *clean + "</div>\n";
     }
 
     void block_node(const core::Table& table, const core::SourceSpan&, bool) {

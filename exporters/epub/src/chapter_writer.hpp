@@ -9,8 +9,8 @@
 
 namespace broadside::epub {
 
-/// Class on elements that are the book's own additions, not the post's text (the chapter's
-/// header, footnote back links, task-list boxes): text checks leave them out.
+/// Class on elements whose text is not in the model's plain text (the chapter's header,
+/// footnote back links, task-list boxes, raw HTML blocks): text checks leave them out.
 inline constexpr const char* chrome_class = "bs-x";
 
 /// Writes one post as an XHTML5 content document for `chapters/`: a header with title, date,

@@ -131,12 +131,16 @@ void append_text_with_lang(std::string& out, std::string_view text, std::string_
         cur = {};
     };
     std::size_t pos = 0;
+    bool after_maksura = false;
     while (pos < text.size()) {
         const std::size_t at = pos;
         const auto byte = static_cast<unsigned char>(text[pos]);
         char32_t c = byte < 0x80 ? (++pos, static_cast<char32_t>(byte)) : core::decode_utf8(text, pos);
         Script s = script_of(c);
-        if (s == Script::none) continue;  // neutral: joins whatever passage surrounds it
+        if (s == Script::none) {
+            after_maksura = false;
+            continue;  // neutral: joins whatever passage surrounds it
+        }
         // Latin inside Latin-script text needs no span; inside Uyghur or Chinese it does.
         if (s == home || (s == Script::latin && home == Script::latin)) {
             flush();
@@ -148,7 +152,9 @@ void append_text_with_lang(std::string& out, std::string_view text, std::string_
             cur.begin = at;
         }
         cur.end = pos;
-        cur.uyghur = cur.uyghur || is_uyghur_letter(c);
+        // Alef maksura inside a word is Uyghur's letter i; Arabic writes it only word-finally.
+        cur.uyghur = cur.uyghur || is_uyghur_letter(c) || (after_maksura && s == Script::arabic);
+        after_maksura = c == 0x0649;
     }
     flush();
     append_xml(out, text.substr(written));

@@ -98,7 +98,7 @@ std::string book_stylesheet(const styles::Style& style, const std::vector<FontFa
     css += "th {\n  font-weight: bold;\n}\n";
     css += ".left {\n  text-align: left;\n}\n.center {\n  text-align: center;\n}\n"
            ".right {\n  text-align: right;\n}\n";
-    css += "ul.tasks {\n  list-style-type: none;\n  padding-left: 0.5em;\n}\n";
+    css += "ul.tasks {\n  padding-left: 0.5em;\n}\nli.task {\n  list-style-type: none;\n}\n";
     css += "li.done {\n  color: #555555;\n}\n";
     css += ".missing-image {\n  font-style: italic;\n  border: 1px dashed #999999;\n"
            "  padding: 0 0.3em;\n}\n";

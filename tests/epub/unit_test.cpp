@@ -1,0 +1,91 @@
+// The exporter's pure parts: raw HTML sanitising, script passages, collection rules.
+#include <catch2/catch.hpp>
+
+#include "broadside/core/collection.hpp"
+#include "raw_html.hpp"
+#include "scripts.hpp"
+
+using namespace broadside;
+
+TEST_CASE("raw HTML blocks are re-serialised as XHTML or refused") {
+    std::string problem;
+    auto ok = epub::sanitize_html_block("<p class=x>a<br>b &nbsp;&copy; &#x41; & c</p>", problem);
+    REQUIRE(ok);
+    CHECK(*ok == "<p class=\"x\">a<br/>b \u00a0\u00a9 A &amp; c</p>");
+    CHECK(epub::sanitize_html_block("<!-- note --><hr>", problem) == std::string("<hr/>"));
+    CHECK(!epub::sanitize_html_block("<script>x()</script>", problem));
+    CHECK(problem == "raw HTML has a <script> element, which is not allowed in the book");
+    CHECK(!epub::sanitize_html_block("<div onmouseover='x()'>a</div>", problem));
+    CHECK(!epub::sanitize_html_block("<a href=\"&#106;avascript:x()\">a</a>", problem));
+    CHECK(!epub::sanitize_html_block("<div><p>a</div>", problem));
+    CHECK(!epub::sanitize_html_block("<p><div>a</div></p>", problem));
+    CHECK(!epub::sanitize_html_block("<ul>text</ul>", problem));
+    CHECK(!epub::sanitize_html_block("<td>a</td>", problem));
+    CHECK(!epub::sanitize_html_block("<marquee>a</marquee>", problem));
+    auto table = epub::sanitize_html_block("<table><tr><td colspan=2 style='x'>a</td></tr></table>", problem);
+    REQUIRE(table);
+    CHECK(*table == "<table><tr><td colspan=\"2\">a</td></tr></table>");
+    auto lang = epub::sanitize_html_block("<span lang=ug dir=rtl>x</span>", problem);
+    REQUIRE(lang);
+    CHECK(*lang == "<span xml:lang=\"ug\" lang=\"ug\" dir=\"rtl\">x</span>");
+}
+
+TEST_CASE("inline raw HTML keeps only tags that nest inside their container") {
+    epub::InlineHtml html(false);
+    std::string problem;
+    CHECK(html.accept("<kbd>", problem) == "<kbd>");
+    CHECK(html.accept("</span>", problem).empty());
+    CHECK(problem == "raw HTML closes <span> that is not open here");
+    problem.clear();
+    CHECK(html.accept("<br>", problem) == "<br/>");
+    CHECK(html.accept("<div>", problem).empty());
+    CHECK(!problem.empty());
+    CHECK(html.close_all() == "</kbd>");
+    epub::InlineHtml in_link(true);
+    problem.clear();
+    CHECK(in_link.accept("<a href=\"https://x.org\">", problem).empty());
+    CHECK(!problem.empty());
+}
+
+TEST_CASE("passages in other scripts get lang and dir") {
+    auto wrap = [](std::string_view text, std::string_view lang) {
+        std::string out;
+        epub::append_text_with_lang(out, text, lang);
+        return out;
+    };
+    CHECK(wrap("a < b", "en") == "a &lt; b");
+    CHECK(wrap("He said ئانا تىل today", "en") ==
+          "He said <span lang=\"ug\" xml:lang=\"ug\" dir=\"rtl\">ئانا تىل</span> today");
+    CHECK(wrap("مرحبا", "en") == "<span lang=\"ar\" xml:lang=\"ar\" dir=\"rtl\">مرحبا</span>");
+    CHECK(wrap("人权 (2023)", "en") == "<span lang=\"zh\" xml:lang=\"zh\">人权</span> (2023)");
+    CHECK(wrap("人权", "zh-Hans") == "人权");
+    CHECK(wrap("بىز English", "ug") == "بىز <span lang=\"en\" xml:lang=\"en\" dir=\"ltr\">English</span>");
+    CHECK(epub::is_rtl_language("ug"));
+    CHECK(!epub::is_rtl_language("zh-Hant"));
+    CHECK(epub::scripts_in("abc 人 བོད") ==
+          ((1u << static_cast<int>(epub::Script::latin)) | (1u << static_cast<int>(epub::Script::han)) |
+           (1u << static_cast<int>(epub::Script::tibetan))));
+}
+
+TEST_CASE("collections: order by date, then title; slugs unique and ASCII") {
+    std::vector<core::PostKey> posts;
+    auto date = [](const char* s) { return core::parse_date(s); };
+    posts.push_back({0, "/a/x.md", "B", date("2021-01-01")});
+    posts.push_back({1, "/a/y.md", "A", std::nullopt});
+    posts.push_back({2, "/a/z.md", "C", date("2023-05-05")});
+    posts.push_back({3, "/a/w.md", "A", date("2021-01-01")});
+    core::order_posts(posts, false);
+    CHECK(posts[0].index == 2);
+    CHECK(posts[1].index == 3);  // same date: by title
+    CHECK(posts[2].index == 0);
+    CHECK(posts[3].index == 1);  // undated last
+    core::order_posts(posts, true);
+    CHECK(posts[0].index == 3);
+    CHECK(posts[3].index == 1);
+
+    CHECK(core::post_file_slug("/x/2021-07-12-Hello, World!.md") == "hello-world");
+    CHECK(core::post_file_slug("/x/人权.md") == "post");
+    std::vector<std::string> slugs{"a", "b", "a", "a"};
+    core::make_unique_slugs(slugs);
+    CHECK(slugs == std::vector<std::string>{"a", "b", "a-2", "a-3"});
+}
