@@ -105,10 +105,12 @@ Layout SimpleLayoutEngine::layout(const core::Document& doc, const styles::Style
                                         : ts.leading);
         if (block.anchor) pages.place(Point{block.indent, pages.cursor()}, *block.anchor);
         LineColors colors{rgb(ts.color), rgb(style.link_color)};
+        // Indentation (lists, quotes) is on the side the paragraph starts from.
+        double left = para.itemized.base_level & 1 ? 0 : block.indent;
         for (const auto& line : lines) {
             pages.need(ts.leading);
             double baseline = pages.cursor() + baseline_offset(ts);
-            for (auto& [at, item] : place_line(para, line, block.indent, width, baseline, colors))
+            for (auto& [at, item] : place_line(para, line, left, width, baseline, colors))
                 pages.place(at, std::move(item));
             pages.advance(ts.leading);
         }
