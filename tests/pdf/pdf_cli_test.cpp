@@ -136,6 +136,34 @@ TEST_CASE("qpdf --check finds no errors and the file is PDF 1.5", "[pdf][cli]") 
     CHECK(info.out.find("CreationDate:") != std::string::npos);
 }
 
+TEST_CASE("every stream is deflated", "[pdf][cli]") {
+    std::string pdf = temp_dir() + "/deflate.pdf";
+    render(scripts_md, pdf);
+    std::string bytes = read_file(pdf);
+    auto count = [&](const std::string& what) {
+        std::size_t n = 0;
+        for (auto at = bytes.find(what); at != std::string::npos; at = bytes.find(what, at + 1))
+            ++n;
+        return n;
+    };
+    CHECK(count("endstream") > 10);  // pages, font programs, CMaps
+    CHECK(count("/FlateDecode") == count("endstream"));
+}
+
+TEST_CASE("CreationDate comes from the date, else SOURCE_DATE_EPOCH, else nowhere", "[pdf][cli]") {
+    std::string md = temp_dir() + "/undated.md";
+    std::ofstream(md) << "---\ntitle: Undated\n---\n\nNo date here.\n";
+    std::string pdf = temp_dir() + "/undated.pdf";
+    auto plain = run_command("env -u SOURCE_DATE_EPOCH " + shell_quote(BROADSIDE_BINARY) + " " +
+                             shell_quote(md) + " -o " + shell_quote(pdf));
+    REQUIRE(plain.status == 0);
+    CHECK(run_command("pdfinfo " + shell_quote(pdf)).out.find("CreationDate") == std::string::npos);
+    auto epoch = run_command("SOURCE_DATE_EPOCH=1700000000 " + shell_quote(BROADSIDE_BINARY) + " " +
+                             shell_quote(md) + " -o " + shell_quote(pdf));
+    REQUIRE(epoch.status == 0);
+    CHECK(read_file(pdf).find("/CreationDate (D:20231114221320Z") != std::string::npos);
+}
+
 TEST_CASE("the same input twice gives byte-identical PDFs", "[pdf][cli]") {
     std::string a = temp_dir() + "/same-a.pdf", b = temp_dir() + "/same-b.pdf";
     render(scripts_md, a);
