@@ -214,3 +214,20 @@ TEST_CASE("a failed job leaves no output file behind", "[pdf][cli]") {
                                shell_quote(temp_dir() + "/x.pdf"));
     CHECK(missing.status == 1);
 }
+
+TEST_CASE("a style's fonts section overrides the chain of a script", "[pdf][cli]") {
+    std::string style = temp_dir() + "/fonts-style.yaml";
+    std::ofstream(style) << "fonts:\n  latn: [DejaVu Sans]\n  hans: Noto Sans CJK SC\n";
+    std::string md = temp_dir() + "/override.md";
+    std::ofstream(md) << "Hello 人权 `code`\n";
+    std::string pdf = temp_dir() + "/override.pdf";
+    auto r = run_command(shell_quote(BROADSIDE_BINARY) + " " + shell_quote(md) + " --style " +
+                         shell_quote(style) + " -o " + shell_quote(pdf));
+    INFO(r.err);
+    REQUIRE(r.status == 0);
+    auto fonts = run_command("pdffonts " + shell_quote(pdf)).out;
+    CHECK(fonts.find("+DejaVuSans ") != std::string::npos);
+    CHECK(fonts.find("+NotoSansCJKsc-Regular") != std::string::npos);
+    CHECK(fonts.find("+NotoSansMono-Regular") != std::string::npos);  // code keeps its chain
+    CHECK(fonts.find("NotoSerif-Regular") == std::string::npos);
+}
