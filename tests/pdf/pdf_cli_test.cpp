@@ -6,6 +6,8 @@
 #include <fstream>
 #include <sstream>
 
+#include "broadside/core/plain_text.hpp"
+#include "broadside/core/reader.hpp"
 #include "run_command.hpp"
 
 using broadside::test::read_file;
@@ -230,4 +232,19 @@ TEST_CASE("a style's fonts section overrides the chain of a script", "[pdf][cli]
     CHECK(fonts.find("+NotoSansCJKsc-Regular") != std::string::npos);
     CHECK(fonts.find("+NotoSansMono-Regular") != std::string::npos);  // code keeps its chain
     CHECK(fonts.find("NotoSerif-Regular") == std::string::npos);
+}
+
+TEST_CASE("pdftotext of the seed letter is the model's plain text", "[pdf][cli]") {
+    std::string seed_md = temp_dir() + "/plain-seed.md";
+    std::filesystem::copy_file(source_dir + "/tests/seed/000_76c02472bb265b5b.txt", seed_md,
+                               std::filesystem::copy_options::overwrite_existing);
+    std::string pdf = temp_dir() + "/plain-seed.pdf";
+    render(seed_md, pdf);
+    auto text = run_command("pdftotext -enc UTF-8 " + shell_quote(pdf) + " -");
+    REQUIRE(text.status == 0);
+    broadside::core::Diagnostics diags;
+    auto doc = broadside::core::read_document_file(seed_md, diags);
+    REQUIRE(doc);
+    CHECK(broadside::core::normalize_whitespace(text.out) ==
+          broadside::core::normalize_whitespace(broadside::core::plain_text(*doc)));
 }

@@ -14,9 +14,11 @@ namespace broadside::pdf {
 // The layout IR: pages of frames of positioned items. All lengths are PostScript points with
 // the origin at the top-left corner and y growing downwards; only the PDF writer flips y.
 
+/// A position in points (x right, y down from the top-left corner of the enclosing box).
 struct Point {
     double x = 0, y = 0;
 };
+/// An extent in points.
 struct Size {
     double width = 0, height = 0;
 };
