@@ -276,3 +276,26 @@ TEST_CASE("epub: bad usage and missing input fail without output") {
     CHECK(contains(r.err, "no-such-folder: error: no such file, folder or matching pattern"));
     CHECK(!fs::exists(dir + "/book.epub"));
 }
+
+TEST_CASE("epub: subset fonts are embedded when the text needs Han, Arabic or Tibetan") {
+    std::string book = build_test_book("fonts");
+    std::string opf = zip_entry(book, "EPUB/package.opf");
+    CHECK(contains(opf, "<item id=\"font-han\" href=\"fonts/han.otf\" media-type=\"font/otf\"/>"));
+    CHECK(contains(opf, "<item id=\"font-arabic\" href=\"fonts/arabic.ttf\" media-type=\"font/ttf\"/>"));
+    CHECK(contains(opf, "<item id=\"font-tibetan\" href=\"fonts/tibetan.ttf\" media-type=\"font/ttf\"/>"));
+    std::string css = zip_entry(book, "EPUB/styles/book.css");
+    CHECK(contains(css, "font-family: \"Broadside Han\";\n  src: url(\"../fonts/han.otf\") format(\"opentype\");"));
+    CHECK(contains(css, ":lang(ug) {\n  font-family: \"Broadside Arabic\""));
+    // A subset, not the whole 20 MB CJK collection.
+    std::string han = zip_entry(book, "EPUB/fonts/han.otf");
+    CHECK(han.size() > 1000);
+    CHECK(han.size() < 200000);
+    CHECK(han.compare(0, 4, "OTTO") == 0);
+
+    std::string plain = build_test_book("no-fonts", "--no-embed-fonts");
+    CHECK(!contains(zip_entry(plain, "EPUB/package.opf"), "fonts/"));
+    std::string dir = work_dir("latin-only");
+    auto r = run_broadside(dir, shell_quote(archive + "/2024-02-20-every-element.md") + " -o one.epub");
+    CHECK(r.status == 0);
+    CHECK(!contains(zip_entry(dir + "/one.epub", "EPUB/package.opf"), "fonts/"));
+}

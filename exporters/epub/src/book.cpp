@@ -8,6 +8,7 @@
 #include "book_plan.hpp"
 #include "broadside/core/reader.hpp"
 #include "chapter_writer.hpp"
+#include "embedded_fonts.hpp"
 #include "ordered_pipeline.hpp"
 #include "package_docs.hpp"
 #include "parallel.hpp"
@@ -45,6 +46,8 @@ std::optional<BookSummary> write_book(const BookOptions& options, const styles::
     BookParts parts;
     parts.cover_page = !plan->cover_href.empty();
     parts.tag_index = plan->settings.tag_index.value_or(plan->posts.size() > 1 && has_tags(*plan));
+    EmbeddedFonts fonts = embed_fonts(*plan, options.embed_fonts, style, diags);
+    for (const auto& f : fonts.files) parts.fonts.push_back(f.item);
 
     ZipPackage zip(options.output, diags);
     if (!zip.ok()) return std::nullopt;
@@ -53,7 +56,7 @@ std::optional<BookSummary> write_book(const BookOptions& options, const styles::
     zip.add_text("EPUB/package.opf", package_opf(*plan, parts));
     zip.add_text("EPUB/nav.xhtml", nav_xhtml(*plan, parts));
     zip.add_text("EPUB/toc.ncx", toc_ncx(*plan, parts));
-    zip.add_text("EPUB/styles/book.css", book_stylesheet(style, {}));
+    zip.add_text("EPUB/styles/book.css", book_stylesheet(style, fonts.faces));
     if (parts.cover_page) zip.add_text("EPUB/cover.xhtml", cover_page(*plan));
     zip.add_text("EPUB/title.xhtml", title_page(*plan));
 
@@ -85,6 +88,8 @@ std::optional<BookSummary> write_book(const BookOptions& options, const styles::
         zip.add_file("EPUB/" + href, image.source, compressible(image.media_type));
     }
 
+    for (auto& f : fonts.files) zip.add_text("EPUB/" + f.item.href, std::move(f.data));
+
     const bool written = zip.close();
     pipeline.reset();  // joins the workers before what they use goes away
     for (const auto& d : chapter_diags) diags.append(d);
@@ -99,7 +104,7 @@ std::optional<BookSummary> write_book(const BookOptions& options, const styles::
         if (written) std::filesystem::remove(options.output, ec);
         return std::nullopt;
     }
-    return BookSummary{count, plan->images.size(), 0};
+    return BookSummary{count, plan->images.size(), fonts.files.size()};
 }
 
 }  // namespace broadside::epub

@@ -8,6 +8,7 @@
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
+#include <iterator>
 #include <map>
 #include <mutex>
 #include <regex>
@@ -138,9 +139,18 @@ void scan_post(PostInfo& post, const BookPlan& plan) {
                                found.problem);
         }
     }
-    post.scripts = scripts_in(core::plain_text(*doc)) | scripts_in(post.title) |
-                   scripts_in(post.excerpt);
-    for (const auto& a : post.authors) post.scripts |= scripts_in(a);
+    const std::string text = core::plain_text(*doc);
+    post.scripts = scripts_in(text) | scripts_in(post.title) | scripts_in(post.excerpt);
+    collect_non_ascii(text, post.code_points);
+    collect_non_ascii(post.title, post.code_points);
+    collect_non_ascii(post.excerpt, post.code_points);
+    for (const auto& a : post.authors) {
+        post.scripts |= scripts_in(a);
+        collect_non_ascii(a, post.code_points);
+    }
+    std::sort(post.code_points.begin(), post.code_points.end());
+    post.code_points.erase(std::unique(post.code_points.begin(), post.code_points.end()),
+                           post.code_points.end());
 }
 
 bool valid_language_tag(const std::string& tag) {
@@ -320,6 +330,11 @@ std::optional<BookPlan> plan_book(const PlanOptions& options, core::Diagnostics&
         plan.by_path[p.path] = i;
         plan.by_slug[plain_slugs[i]].push_back(i);
         plan.scripts |= p.scripts;
+        std::vector<char32_t> merged;
+        std::set_union(plan.code_points.begin(), plan.code_points.end(), p.code_points.begin(),
+                       p.code_points.end(), std::back_inserter(merged));
+        plan.code_points = std::move(merged);
+        p.code_points = {};
         for (auto& entry : p.image_files) plan.images.emplace(entry.href, std::move(entry));
         p.image_files.clear();
     }

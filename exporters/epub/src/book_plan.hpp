@@ -34,6 +34,7 @@ struct PostInfo {
     std::vector<ImageEntry> image_files;  ///< the usable images, until the plan takes them
     std::string header_image;  ///< package href of `image:`; empty when none or unusable
     ScriptSet scripts = 0;
+    std::vector<char32_t> code_points;  ///< non-ASCII characters of the text, sorted, unique
     bool all_images_have_alt = true;  ///< for the accessibility metadata
     std::uint64_t hash_a = 0, hash_b = 0;  ///< content hash (file name and bytes)
     // Assigned once the order is known:
@@ -53,6 +54,7 @@ struct BookPlan {
     std::string title, language, identifier, modified;  ///< resolved book metadata
     std::vector<std::string> authors;
     ScriptSet scripts = 0;
+    std::vector<char32_t> code_points;  ///< every non-ASCII character of the book, sorted
     std::size_t skipped = 0;  ///< posts left out because of errors (reported at the end)
     std::size_t scanned = 0;  ///< posts read, including drafts and skipped ones
     std::unordered_map<std::string, std::size_t> by_path;  ///< absolute path → post index

@@ -84,6 +84,19 @@ void open_span(std::string& out, const Passage& p, std::string_view lang,
 
 }  // namespace
 
+void collect_non_ascii(std::string_view text, std::vector<char32_t>& out) {
+    std::size_t pos = 0;
+    while (pos < text.size()) {
+        if (static_cast<unsigned char>(text[pos]) < 0x80) {
+            ++pos;
+            continue;
+        }
+        out.push_back(core::decode_utf8(text, pos));
+    }
+}
+
+Script script_of_code_point(char32_t c) { return script_of(c); }
+
 ScriptSet scripts_in(std::string_view text) {
     ScriptSet set = 0;
     std::size_t pos = 0;

@@ -3,6 +3,7 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace broadside::epub {
 
@@ -15,6 +16,13 @@ using ScriptSet = std::uint32_t;
 
 /// The scripts with strong characters in `text` (UTF-8, assumed valid).
 ScriptSet scripts_in(std::string_view text);
+
+/// Appends every code point above U+007F in `text` to `out` (unsorted, with repeats), so the
+/// fonts embedded for a book can be cut down to what it uses.
+void collect_non_ascii(std::string_view text, std::vector<char32_t>& out);
+
+/// The script of one code point; `Script::none` for punctuation, digits and symbols.
+Script script_of_code_point(char32_t c);
 
 /// The script a language tag is normally written in (`ug` → arabic, `zh-Hant` → han, `bo` →
 /// tibetan); latin for anything else, including an empty tag.
