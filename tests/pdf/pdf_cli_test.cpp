@@ -248,3 +248,13 @@ TEST_CASE("pdftotext of the seed letter is the model's plain text", "[pdf][cli]"
     CHECK(broadside::core::normalize_whitespace(text.out) ==
           broadside::core::normalize_whitespace(broadside::core::plain_text(*doc)));
 }
+
+TEST_CASE("the layout dump of the test page matches the reviewed golden file", "[pdf][cli]") {
+    // BROADSIDE_UPDATE_GOLDEN=1 rewrites the file; review the diff before committing it.
+    std::string golden = source_dir + "/tests/pdf/golden/scripts.layout";
+    auto r = run_command(shell_quote(BROADSIDE_BINARY) + " " + shell_quote(scripts_md) +
+                         " --dump-layout");
+    REQUIRE(r.status == 0);
+    if (std::getenv("BROADSIDE_UPDATE_GOLDEN")) std::ofstream(golden) << r.out;
+    CHECK(r.out == read_file(golden));
+}
