@@ -152,3 +152,18 @@ TEST_CASE("long documents flow onto more pages", "[pdf][layout]") {
         for (const auto& [at, item] : page.frames.front().items)
             CHECK(at.y <= page.frames.front().box.size.height);
 }
+
+TEST_CASE("with no font installed at all the text is an error, not a crash", "[pdf][itemize]") {
+    fonts::CatalogOptions none;
+    none.use_fontconfig = false;
+    fonts::Catalog catalog(none);
+    fonts::FaceLibrary library;
+    fonts::FontResolver resolver(catalog, library);
+    fonts::Shaper shaper;
+    core::Diagnostics diags;
+    Itemized p = itemize({TextSpan{"Hello", false, false, false, {}, 1, 1}},
+                         {"en", "serif", false, false, "t.md"}, resolver, diags);
+    CHECK(diags.has_errors());
+    ParagraphShaper paragraphs(shaper);
+    CHECK(paragraphs.shape(std::move(p), 10).segments.empty());
+}

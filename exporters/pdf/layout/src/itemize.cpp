@@ -153,6 +153,16 @@ class FaceAssigner {
             } else {
                 c.face = pick(c, q);
             }
+            if (!c.face && !reported_no_font_) {
+                // Not a single usable face: the text cannot be drawn at all, so this is an
+                // error (no PDF), and the items without a face are left out of shaping.
+                reported_no_font_ = true;
+                const TextSpan& span = p_.spans[c.span];
+                diags_.error(format_.file, span.line, span.column,
+                             "no usable font is installed for this text",
+                             "install fonts-noto-core and fonts-noto-cjk, or point "
+                             "BROADSIDE_FONT_DIRS at a folder of fonts");
+            }
             previous = c.face;
         }
     }
@@ -198,6 +208,7 @@ class FaceAssigner {
     fonts::FontQuery query_{"", "", false, false};
     const std::vector<std::shared_ptr<const fonts::Face>>* chain_ = nullptr;
     std::set<char32_t> warned_;
+    bool reported_no_font_ = false;
 };
 
 }  // namespace

@@ -96,6 +96,7 @@ ShapedParagraph ParagraphShaper::shape(Itemized itemized, double size) {
 
     for (std::size_t i = 0; i < p.items.size(); ++i) {
         const TextItem& item = p.items[i];
+        if (!item.face) continue;  // itemize reported the missing font
         std::size_t begin = item.begin;
         while (begin < item.end) {
             std::size_t end = begin + 1;
