@@ -132,6 +132,9 @@ void scan_post(PostInfo& post, const BookPlan& plan) {
         const auto* v = meta.find("image");
         if (found.ok) {
             post.header_image = found.entry.href;
+            for (const auto& [source, href] : post.images) {
+                post.header_image_in_body = post.header_image_in_body || href == found.entry.href;
+            }
             post.images.emplace_back(*image, found.entry.href);
             post.image_files.push_back(found.entry);
         } else {

@@ -33,6 +33,7 @@ struct PostInfo {
     std::vector<std::pair<std::string, std::string>> images;  ///< source → package href or ""
     std::vector<ImageEntry> image_files;  ///< the usable images, until the plan takes them
     std::string header_image;  ///< package href of `image:`; empty when none or unusable
+    bool header_image_in_body = false;  ///< the body shows it already; not repeated
     ScriptSet scripts = 0;
     std::vector<char32_t> code_points;  ///< non-ASCII characters of the text, sorted, unique
     bool all_images_have_alt = true;  ///< for the accessibility metadata

@@ -91,7 +91,7 @@ private:
             text(post_.excerpt);
             out_ += "</p>\n";
         }
-        if (!post_.header_image.empty()) {
+        if (!post_.header_image.empty() && !post_.header_image_in_body) {
             out_ += "<div class=\"chapter-image\"><img src=\"../" + xml_escape(post_.header_image) +
                     "\" alt=\"\"/></div>\n";
         }
@@ -114,7 +114,10 @@ private:
             out_ += '\n';
             return;
         }
-        out_ += "<p" + block_dir_ + ">";
+        // An image alone in its paragraph is a figure: no indent, centred.
+        const bool figure = p.children.size() == 1 &&
+                            std::holds_alternative<core::Image>(p.children.front().node);
+        out_ += "<p" + block_dir_ + (figure ? " class=\"figure\">" : ">");
         write_inlines(p.children, false);
         out_ += "</p>\n";
     }
@@ -250,10 +253,22 @@ private:
 
     void write_inlines(const std::vector<core::Inline>& inlines, bool inside_link) {
         InlineHtml html(inside_link);
+        // cmark splits text at smart quotes; joined again, a quote inside an English passage
+        // of a Chinese post lands in that passage's span instead of taking the Chinese font.
+        std::string pending;
         for (const auto& in : inlines) {
+            if (const auto* t = std::get_if<core::Text>(&in.node)) {
+                pending += t->text;
+                continue;
+            }
+            if (!pending.empty()) {
+                text(pending);
+                pending.clear();
+            }
             std::visit([&](const auto& node) { inline_node(node, in.span, inside_link, html); },
                        in.node);
         }
+        if (!pending.empty()) text(pending);
         out_ += html.close_all();
     }
 

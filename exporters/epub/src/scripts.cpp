@@ -52,11 +52,10 @@ void open_span(std::string& out, const Passage& p, std::string_view lang,
                std::string_view latin_lang) {
     std::string_view tag;
     bool rtl = false;
-    bool ltr = false;
     switch (p.script) {
         case Script::latin:
+            // No dir here: `dir="auto"` on the paragraph must still see these letters.
             tag = latin_lang;
-            ltr = is_rtl_language(lang);
             break;
         case Script::arabic:
             tag = p.uyghur || primary_subtag(lang) == "ug" ? "ug" : "ar";
@@ -79,7 +78,7 @@ void open_span(std::string& out, const Passage& p, std::string_view lang,
     out += tag;
     out += "\" xml:lang=\"";
     out += tag;
-    out += rtl ? "\" dir=\"rtl\">" : ltr ? "\" dir=\"ltr\">" : "\">";
+    out += rtl ? "\" dir=\"rtl\">" : "\">";
 }
 
 }  // namespace

@@ -35,8 +35,8 @@ bool is_rtl_language(std::string_view lang);
 /// `lang` (the enclosing element's language) in `<span lang xml:lang [dir]>`: Arabic-script
 /// passages become `ug` (Uyghur letters, or a Uyghur context) or `ar` with `dir="rtl"`, Han
 /// `zh`, Tibetan `bo`, Hebrew `he`; Latin passages in text of another script become
-/// `latin_lang` (with `dir="ltr"` in right-to-left text). Neutral characters at a passage's
-/// edges stay outside.
+/// `latin_lang` (without `dir`, so `dir="auto"` on their block still sees them). Neutral
+/// characters at a passage's edges stay outside.
 void append_text_with_lang(std::string& out, std::string_view text, std::string_view lang,
                            std::string_view latin_lang = "en");
 

@@ -68,7 +68,8 @@ std::string book_stylesheet(const styles::Style& style, const std::vector<FontFa
            ";\n  color: " + style.body.color.hex() + ";\n  margin: 0 0.5em;\n";
     css += "  orphans: 2;\n  widows: 2;\n}\n";
     css += "p {\n  margin: " + num(style.paragraph_spacing / body) + "em 0 0 0;\n";
-    css += std::string("  text-align: ") + (style.justify ? "justify" : "left") + ";\n";
+    // Justified text ends on the side the paragraph starts, in either direction.
+    css += std::string("  text-align: ") + (style.justify ? "justify" : "start") + ";\n";
     if (style.hyphenate) css += "  -epub-hyphens: auto;\n  hyphens: auto;\n";
     css += "}\n";
     if (style.paragraph_indent > 0) {
@@ -76,7 +77,7 @@ std::string book_stylesheet(const styles::Style& style, const std::vector<FontFa
     } else {
         css += "p + p {\n  margin-top: 0.6em;\n}\n";
     }
-    css += "[dir=\"rtl\"] p {\n  text-align: right;\n}\n";
+    css += "header p, p.figure {\n  text-indent: 0;\n}\np.figure {\n  text-align: center;\n}\n";
     for (int level = 1; level <= 6; ++level) {
         css += "h" + std::to_string(level) + " {\n" +
                text_rules(style.headings[static_cast<std::size_t>(level - 1)], body, "serif") +
