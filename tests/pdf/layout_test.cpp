@@ -98,14 +98,15 @@ TEST_CASE("greedy lines stay inside the width and keep words whole", "[pdf][line
     for (int i = 0; i < 40; ++i) text += "office affluence ";
     ShapedParagraph para = shaper.shape(items_of(s, text, diags), 10);
     GreedyLineBreaker breaker;
-    auto lines = breaker.break_lines(para, 200);
+    const double widths[] = {150, 200};
+    auto lines = breaker.break_lines(para, widths);
     REQUIRE(lines.size() > 5);
     for (const auto& line : lines) {
         double width = 0;
         std::size_t end = line.end;
         while (end > line.begin && para.segments[end - 1].whitespace) --end;
         for (std::size_t i = line.begin; i < end; ++i) width += para.segments[i].width;
-        CHECK(width <= 200);
+        CHECK(width <= (&line == &lines.front() ? 150 : 200));
         CHECK_FALSE(para.segments[line.begin].whitespace);
     }
     CHECK(lines.back().end == para.segments.size());
@@ -116,7 +117,8 @@ TEST_CASE("one very long word overflows its line instead of looping", "[pdf][lin
     core::Diagnostics diags;
     ParagraphShaper shaper(s.shaper);
     ShapedParagraph para = shaper.shape(items_of(s, std::string(20000, 'x'), diags), 10);
-    auto lines = GreedyLineBreaker().break_lines(para, 100);
+    const double widths[] = {100};
+    auto lines = GreedyLineBreaker().break_lines(para, widths);
     CHECK(lines.size() == 1);
 }
 

@@ -98,6 +98,7 @@ class Flow {
                     std::vector<TextSpan> spans;
                     flatten_inlines(node.children, {}, spans);
                     text(std::move(spans), ts, indent, prefix, b.span);
+                    out_.back().paragraph = prefix.empty();
                 } else if constexpr (std::is_same_v<T, core::Heading>) {
                     std::vector<TextSpan> spans;
                     flatten_inlines(node.children, {}, spans);

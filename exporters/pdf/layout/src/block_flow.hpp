@@ -20,6 +20,9 @@ struct FlowBlock {
     double indent = 0;             ///< points from the frame's left edge
     std::optional<Anchor> anchor;  ///< headings
     bool keep_with_next = false;
+    /// A body paragraph (not a heading, list marker line, code or table row): one that follows
+    /// another gets the style's first-line indent.
+    bool paragraph = false;
 };
 
 /// Walks the document's blocks in reading order. Lists and quotes become indented text blocks

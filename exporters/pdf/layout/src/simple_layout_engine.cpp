@@ -96,7 +96,12 @@ Layout SimpleLayoutEngine::layout(const core::Document& doc, const styles::Style
         ParagraphFormat format{lang, ts.family, ts.bold, ts.italic, doc.source_path};
         ShapedParagraph para =
             shaper.shape(itemize(std::move(block.spans), format, services.fonts, diags), ts.size);
-        std::vector<LineRange> lines = breaker_->break_lines(para, width);
+        // A paragraph right after another starts with the style's indent, as in print.
+        bool indented = block.paragraph && b > 0 && blocks[b - 1].paragraph &&
+                        blocks[b - 1].indent == block.indent && style.paragraph_indent > 0;
+        double first_indent = indented ? std::min(style.paragraph_indent, width / 2) : 0;
+        const double widths[] = {width - first_indent, width};
+        std::vector<LineRange> lines = breaker_->break_lines(para, widths);
         if (lines.empty()) continue;
         // A heading needs room for itself and the first lines of what follows it.
         double keep =
@@ -107,10 +112,14 @@ Layout SimpleLayoutEngine::layout(const core::Document& doc, const styles::Style
         LineColors colors{rgb(ts.color), rgb(style.link_color)};
         // Indentation (lists, quotes) is on the side the paragraph starts from.
         double left = para.itemized.base_level & 1 ? 0 : block.indent;
-        for (const auto& line : lines) {
+        for (std::size_t n = 0; n < lines.size(); ++n) {
             pages.need(ts.leading);
             double baseline = pages.cursor() + baseline_offset(ts);
-            for (auto& [at, item] : place_line(para, line, left, width, baseline, colors))
+            // The indent sits where the paragraph starts: left for LTR, right for RTL.
+            double shift = n == 0 && !(para.itemized.base_level & 1) ? first_indent : 0;
+            double line_width = n == 0 ? width - first_indent : width;
+            for (auto& [at, item] :
+                 place_line(para, lines[n], left + shift, line_width, baseline, colors))
                 pages.place(at, std::move(item));
             pages.advance(ts.leading);
         }

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <cstddef>
+#include <span>
 #include <vector>
 
 #include "broadside/pdf/paragraph.hpp"
@@ -17,11 +18,12 @@ struct LineRange {
 class LineBreaker {
   public:
     virtual ~LineBreaker() = default;
-    /// Breaks `paragraph` into lines at most `width` points wide (trailing white space does not
-    /// count). A piece wider than `width` with no break opportunity overflows its line rather
-    /// than being cut. An empty paragraph gives no lines.
-    [[nodiscard]] virtual std::vector<LineRange> break_lines(const ShapedParagraph& paragraph,
-                                                             double width) const = 0;
+    /// Breaks `paragraph` into lines; line n (0-based) may be `widths[min(n, size - 1)]`
+    /// points wide (a first-line indent makes the first entry shorter), trailing white space
+    /// not counted. `widths` must not be empty. A piece wider than its line with no break
+    /// opportunity overflows the line rather than being cut. An empty paragraph gives no lines.
+    [[nodiscard]] virtual std::vector<LineRange> break_lines(
+        const ShapedParagraph& paragraph, std::span<const double> widths) const = 0;
 };
 
 /// First fit: each line takes segments until the next word would not fit, then ends at the
@@ -29,7 +31,7 @@ class LineBreaker {
 class GreedyLineBreaker final : public LineBreaker {
   public:
     [[nodiscard]] std::vector<LineRange> break_lines(const ShapedParagraph& paragraph,
-                                                     double width) const override;
+                                                     std::span<const double> widths) const override;
 };
 
 }  // namespace broadside::pdf
