@@ -169,6 +169,10 @@ class FaceAssigner {
 
   private:
     const fonts::FontQuery& query_for(const CodePoint& c) {
+        // The query only changes with the script or the span; building it costs strings.
+        if (chain_ && c.script == query_script_ && c.span == query_span_) return query_;
+        query_script_ = c.script;
+        query_span_ = c.span;
         const TextSpan& span = p_.spans[c.span];
         const char* iso = uscript_getShortName(c.script);
         fonts::FontQuery q{fonts::script_key(iso ? iso : "Zyyy", p_.lang),
@@ -209,6 +213,8 @@ class FaceAssigner {
     const std::vector<std::shared_ptr<const fonts::Face>>* chain_ = nullptr;
     std::set<char32_t> warned_;
     bool reported_no_font_ = false;
+    UScriptCode query_script_ = USCRIPT_INVALID_CODE;
+    std::size_t query_span_ = 0;
 };
 
 }  // namespace
