@@ -45,7 +45,8 @@ void add_folder(const fs::path& dir, std::vector<std::string>& out, Diagnostics&
     }
     for (auto end = fs::recursive_directory_iterator(); it != end; it.increment(ec)) {
         if (ec) {
-            diags.warning(dir.string(), 0, 0, "stopped reading part of the folder: " + ec.message());
+            diags.warning(dir.string(), 0, 0,
+                          "stopped reading part of the folder: " + ec.message());
             break;
         }
         const fs::path& p = it->path();

@@ -19,14 +19,20 @@ std::string decode_entities(const std::string& s) {
         }
         std::size_t semi = s.find(';', i);
         std::string name = s.substr(i + 1, semi - i - 1);
-        if (name == "amp") out += '&';
-        else if (name == "lt") out += '<';
-        else if (name == "gt") out += '>';
-        else if (name == "quot") out += '"';
-        else if (name == "apos") out += '\'';
+        if (name == "amp")
+            out += '&';
+        else if (name == "lt")
+            out += '<';
+        else if (name == "gt")
+            out += '>';
+        else if (name == "quot")
+            out += '"';
+        else if (name == "apos")
+            out += '\'';
         else if (!name.empty() && name[0] == '#') {
             bool hex = name.size() > 1 && (name[1] == 'x' || name[1] == 'X');
-            core::append_utf8(out, static_cast<char32_t>(std::stoul(name.substr(hex ? 2 : 1), nullptr, hex ? 16 : 10)));
+            core::append_utf8(out, static_cast<char32_t>(std::stoul(name.substr(hex ? 2 : 1),
+                                                                    nullptr, hex ? 16 : 10)));
         } else {
             out += s.substr(i, semi - i + 1);
         }
@@ -114,8 +120,10 @@ std::string xhtml_body_text(const std::string& xhtml) {
         const bool closing = tag[1] == '/';
         const bool empty = tag[tag.size() - 2] == '/';
         if (skip_depth > 0) {
-            if (closing) --skip_depth;
-            else if (!empty) ++skip_depth;
+            if (closing)
+                --skip_depth;
+            else if (!empty)
+                ++skip_depth;
             continue;
         }
         if (!closing && has_class(tag, "bs-x")) {
@@ -128,7 +136,8 @@ std::string xhtml_body_text(const std::string& xhtml) {
 }
 
 std::string element_text(const std::string& xhtml, const std::string& cls) {
-    std::regex re("<([a-z0-9]+)[^>]*class=\"[^\"]*\\b" + cls + "\\b[^\"]*\"[^>]*>([\\s\\S]*?)</\\1>");
+    std::regex re("<([a-z0-9]+)[^>]*class=\"[^\"]*\\b" + cls +
+                  "\\b[^\"]*\"[^>]*>([\\s\\S]*?)</\\1>");
     std::smatch m;
     if (!std::regex_search(xhtml, m, re)) return {};
     return decode_entities(std::regex_replace(m[2].str(), std::regex("<[^>]*>"), ""));

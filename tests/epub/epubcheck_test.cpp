@@ -32,20 +32,23 @@ TEST_CASE("epubcheck: the sample archive") {
 
 TEST_CASE("epubcheck: the seed alone, whose image is missing") {
     std::string dir = work_dir("check-seed");
-    auto r = run_broadside(dir, shell_quote(source_dir + "/tests/seed/000_76c02472bb265b5b.txt") +
-                                " -o seed.epub");
+    auto r = run_broadside(
+        dir, shell_quote(source_dir + "/tests/seed/000_76c02472bb265b5b.txt") + " -o seed.epub");
     CHECK(r.status == 0);
-    CHECK(contains(r.err, "000_76c02472bb265b5b.txt:4:8: warning: image '../images/10-useful-git-tips.png'"));
+    CHECK(contains(
+        r.err, "000_76c02472bb265b5b.txt:4:8: warning: image '../images/10-useful-git-tips.png'"));
     require_clean(dir + "/seed.epub");
     std::string opf = zip_entry(dir + "/seed.epub", "EPUB/package.opf");
-    CHECK(contains(opf, "<dc:title id=\"title\">Joint Letter to US Secretary of State on His Visit to China</dc:title>"));
+    CHECK(contains(opf,
+                   "<dc:title id=\"title\">Joint Letter to US Secretary of State on His Visit to "
+                   "China</dc:title>"));
     CHECK(contains(opf, "<meta property=\"dcterms:modified\">2021-07-12T00:00:00Z</meta>"));
 }
 
 TEST_CASE("epubcheck: the test archive with every element and the problem cases") {
     std::string dir = work_dir("check-test-archive");
-    auto r = run_broadside(dir, shell_quote(source_dir + "/tests/epub/data/archive") +
-                                " -o test.epub --drafts");
+    auto r = run_broadside(
+        dir, shell_quote(source_dir + "/tests/epub/data/archive") + " -o test.epub --drafts");
     CHECK(r.status == 0);
     require_clean(dir + "/test.epub");
 }
@@ -53,8 +56,9 @@ TEST_CASE("epubcheck: the test archive with every element and the problem cases"
 TEST_CASE("epubcheck: posts given as a glob and as a list of files") {
     std::string dir = work_dir("check-glob");
     const std::string data = source_dir + "/tests/epub/data/archive/";
-    auto r = run_broadside(dir, shell_quote(data + "2023-*.md") + " " +
-                                shell_quote(data + "2024-02-20-every-element.md") + " -o list.epub");
+    auto r =
+        run_broadside(dir, shell_quote(data + "2023-*.md") + " " +
+                               shell_quote(data + "2024-02-20-every-element.md") + " -o list.epub");
     INFO(r.err);
     CHECK(r.status == 0);
     auto chapters = zip_entries(dir + "/list.epub");

@@ -22,7 +22,8 @@ TEST_CASE("raw HTML blocks are re-serialised as XHTML or refused") {
     CHECK(!epub::sanitize_html_block("<ul>text</ul>", problem));
     CHECK(!epub::sanitize_html_block("<td>a</td>", problem));
     CHECK(!epub::sanitize_html_block("<marquee>a</marquee>", problem));
-    auto table = epub::sanitize_html_block("<table><tr><td colspan=2 style='x'>a</td></tr></table>", problem);
+    auto table = epub::sanitize_html_block("<table><tr><td colspan=2 style='x'>a</td></tr></table>",
+                                           problem);
     REQUIRE(table);
     CHECK(*table == "<table><tr><td colspan=\"2\">a</td></tr></table>");
     auto lang = epub::sanitize_html_block("<span lang=ug dir=rtl>x</span>", problem);
@@ -62,9 +63,9 @@ TEST_CASE("passages in other scripts get lang and dir") {
     CHECK(wrap("بىز English", "ug") == "بىز <span lang=\"en\" xml:lang=\"en\">English</span>");
     CHECK(epub::is_rtl_language("ug"));
     CHECK(!epub::is_rtl_language("zh-Hant"));
-    CHECK(epub::scripts_in("abc 人 བོད") ==
-          ((1u << static_cast<int>(epub::Script::latin)) | (1u << static_cast<int>(epub::Script::han)) |
-           (1u << static_cast<int>(epub::Script::tibetan))));
+    CHECK(epub::scripts_in("abc 人 བོད") == ((1u << static_cast<int>(epub::Script::latin)) |
+                                            (1u << static_cast<int>(epub::Script::han)) |
+                                            (1u << static_cast<int>(epub::Script::tibetan))));
 }
 
 TEST_CASE("collections: order by date, then title; slugs unique and ASCII") {

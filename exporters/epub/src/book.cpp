@@ -67,7 +67,8 @@ std::optional<BookSummary> write_book(const BookOptions& options, const styles::
         core::Diagnostics ignored;  // the first pass reported the reader's warnings already
         auto doc = core::read_document_file(plan->posts[i].path, ignored);
         if (!doc) {
-            chapter_diags[i].error(plan->posts[i].path, 0, 0, "the post changed while the book was made");
+            chapter_diags[i].error(plan->posts[i].path, 0, 0,
+                                   "the post changed while the book was made");
             return std::nullopt;
         }
         return write_chapter(*doc, *plan, i, chapter_diags[i]);
@@ -75,17 +76,19 @@ std::optional<BookSummary> write_book(const BookOptions& options, const styles::
     auto pipeline = std::make_unique<OrderedPipeline>(count, workers, 4 * workers, make);
     OrderedPipeline* chapters = pipeline.get();
     for (std::size_t i = 0; i < count; ++i) {
-        zip.add_generated("EPUB/chapters/" + plan->posts[i].file, [&, i, chapters](std::string& out) {
-            auto chapter = chapters->take(i);
-            if (options.progress) options.progress("writing", i + 1, count);
-            if (!chapter) return false;
-            out = std::move(*chapter);
-            return true;
-        });
+        zip.add_generated("EPUB/chapters/" + plan->posts[i].file,
+                          [&, i, chapters](std::string& out) {
+                              auto chapter = chapters->take(i);
+                              if (options.progress) options.progress("writing", i + 1, count);
+                              if (!chapter) return false;
+                              out = std::move(*chapter);
+                              return true;
+                          });
     }
     if (parts.tag_index) zip.add_text("EPUB/tags.xhtml", tag_index_page(*plan));
     for (const auto& [href, image] : plan->images) {
         zip.add_file("EPUB/" + href, image.source, compressible(image.media_type));
+        if (!image.fallback_href.empty()) zip.add_text("EPUB/" + image.fallback_href, fallback_svg(image));
     }
 
     for (auto& f : fonts.files) zip.add_text("EPUB/" + f.item.href, std::move(f.data));

@@ -41,7 +41,8 @@ void walk_inlines(const std::vector<core::Inline>& inlines, Fn& fn) {
         fn(in);
         if (const auto* e = std::get_if<core::Emphasis>(&in.node)) walk_inlines(e->children, fn);
         if (const auto* e = std::get_if<core::Strong>(&in.node)) walk_inlines(e->children, fn);
-        if (const auto* e = std::get_if<core::Strikethrough>(&in.node)) walk_inlines(e->children, fn);
+        if (const auto* e = std::get_if<core::Strikethrough>(&in.node))
+            walk_inlines(e->children, fn);
         if (const auto* e = std::get_if<core::Link>(&in.node)) walk_inlines(e->children, fn);
     }
 }
@@ -53,15 +54,18 @@ void walk_blocks(const std::vector<core::Block>& blocks, InlineFn& on_inline, Bl
         std::visit(
             [&](const auto& node) {
                 using T = std::decay_t<decltype(node)>;
-                if constexpr (std::is_same_v<T, core::Paragraph> || std::is_same_v<T, core::Heading>) {
+                if constexpr (std::is_same_v<T, core::Paragraph> ||
+                              std::is_same_v<T, core::Heading>) {
                     walk_inlines(node.children, on_inline);
                 } else if constexpr (std::is_same_v<T, core::BlockQuote> ||
                                      std::is_same_v<T, core::FootnoteDefinition>) {
                     walk_blocks(node.children, on_inline, on_block);
                 } else if constexpr (std::is_same_v<T, core::List>) {
-                    for (const auto& item : node.items) walk_blocks(item.children, on_inline, on_block);
+                    for (const auto& item : node.items)
+                        walk_blocks(item.children, on_inline, on_block);
                 } else if constexpr (std::is_same_v<T, core::Table>) {
-                    for (const auto& cell : node.header.cells) walk_inlines(cell.children, on_inline);
+                    for (const auto& cell : node.header.cells)
+                        walk_inlines(cell.children, on_inline);
                     for (const auto& row : node.rows) {
                         for (const auto& cell : row.cells) walk_inlines(cell.children, on_inline);
                     }
@@ -116,7 +120,11 @@ void scan_post(PostInfo& post, const BookPlan& plan) {
         ImageLookup found = find_image(img->source, dir, plan.root, plan.allowed_dirs);
         if (!found.ok) post.diags.warning(post.path, in.span.line, in.span.column, found.problem);
         post.images.emplace_back(img->source, found.ok ? found.entry.href : std::string{});
-        if (found.ok) post.image_files.push_back(found.entry);
+        if (found.ok) {
+            post.image_files.push_back(found.entry);
+            post.image_files.back().label =
+                img->alt.empty() ? fs::path(img->source).filename().string() : img->alt;
+        }
     };
     auto on_block = [&](const core::Block& b) {
         if (const auto* hd = std::get_if<core::Heading>(&b.node)) {
@@ -137,6 +145,7 @@ void scan_post(PostInfo& post, const BookPlan& plan) {
             }
             post.images.emplace_back(*image, found.entry.href);
             post.image_files.push_back(found.entry);
+            post.image_files.back().label = fs::path(*image).filename().string();
         } else {
             post.diags.warning(post.path, v ? v->span.line : 0, v ? v->span.column : 0,
                                found.problem);
@@ -181,9 +190,9 @@ std::string uuid_from(std::uint64_t a, std::uint64_t b) {
     a = (a & 0xFFFFFFFFFFFF0FFFull) | 0x0000000000008000ull;
     b = (b & 0x3FFFFFFFFFFFFFFFull) | 0x8000000000000000ull;
     char buf[40];
-    std::snprintf(buf, sizeof buf, "%08x-%04x-%04x-%04x-%012llx",
-                  static_cast<unsigned>(a >> 32), static_cast<unsigned>((a >> 16) & 0xFFFF),
-                  static_cast<unsigned>(a & 0xFFFF), static_cast<unsigned>(b >> 48),
+    std::snprintf(buf, sizeof buf, "%08x-%04x-%04x-%04x-%012llx", static_cast<unsigned>(a >> 32),
+                  static_cast<unsigned>((a >> 16) & 0xFFFF), static_cast<unsigned>(a & 0xFFFF),
+                  static_cast<unsigned>(b >> 48),
                   static_cast<unsigned long long>(b & 0xFFFFFFFFFFFFull));
     return std::string("urn:uuid:") + buf;
 }
@@ -194,7 +203,8 @@ std::string canonical_dir(const std::string& dir) {
     return p.lexically_normal().string();
 }
 
-void settle_metadata(BookPlan& plan, const PlanOptions& options, bool single, core::Diagnostics& diags) {
+void settle_metadata(BookPlan& plan, const PlanOptions& options, bool single,
+                     core::Diagnostics& diags) {
     const auto& s = plan.settings;
     std::vector<std::string> langs;
     for (const auto& p : plan.posts) {
@@ -258,8 +268,8 @@ std::optional<BookPlan> plan_book(const PlanOptions& options, core::Diagnostics&
     if (diags.has_errors()) return std::nullopt;
 
     BookPlan plan;
-    std::string collection = options.collection_file.empty() ? files.collection_file
-                                                             : options.collection_file;
+    std::string collection =
+        options.collection_file.empty() ? files.collection_file : options.collection_file;
     if (!collection.empty()) {
         auto settings = core::read_collection_file(collection, diags);
         if (!settings) return std::nullopt;
@@ -314,7 +324,8 @@ std::optional<BookPlan> plan_book(const PlanOptions& options, core::Diagnostics&
         return std::nullopt;
     }
 
-    core::order_posts(keys, options.oldest_first.value_or(plan.settings.oldest_first.value_or(false)));
+    core::order_posts(keys,
+                      options.oldest_first.value_or(plan.settings.oldest_first.value_or(false)));
     std::vector<std::string> slugs;
     for (const auto& k : keys) {
         plan.posts.push_back(std::move(scanned[k.index]));
@@ -350,7 +361,10 @@ std::optional<BookPlan> plan_book(const PlanOptions& options, core::Diagnostics&
         std::vector<std::string> dirs = plan.allowed_dirs;
         dirs.push_back(canonical_dir(base.empty() ? "." : base));  // the cover sits by its file
         ImageLookup cover = find_image(plan.settings.cover, base, plan.root, dirs);
-        if (cover.ok) {
+        if (cover.ok && cover.entry.media_type == "image/webp") {
+            diags.warning(plan.settings.source_path, 0, 0,
+                          "cover: a WebP cover is not shown by EPUB 3.2 readers; use PNG or JPEG");
+        } else if (cover.ok) {
             plan.cover_href = cover.entry.href;
             plan.images.emplace(cover.entry.href, cover.entry);
         } else {

@@ -19,8 +19,8 @@ namespace broadside::epub {
 /// What the book needs to know about one post before any chapter is written. Collected in a
 /// first parallel pass; the model itself is dropped after it so memory stays per post.
 struct PostInfo {
-    std::string path;  ///< absolute path of the Markdown file
-    bool readable = false;  ///< false when the post had errors and is left out
+    std::string path;         ///< absolute path of the Markdown file
+    bool readable = false;    ///< false when the post had errors and is left out
     core::Diagnostics diags;  ///< from reading it (pass 1)
     std::string title;
     std::optional<core::Date> date;
@@ -32,11 +32,11 @@ struct PostInfo {
     std::vector<std::string> ids;                             ///< heading ids of the model
     std::vector<std::pair<std::string, std::string>> images;  ///< source → package href or ""
     std::vector<ImageEntry> image_files;  ///< the usable images, until the plan takes them
-    std::string header_image;  ///< package href of `image:`; empty when none or unusable
-    bool header_image_in_body = false;  ///< the body shows it already; not repeated
+    std::string header_image;             ///< package href of `image:`; empty when none or unusable
+    bool header_image_in_body = false;    ///< the body shows it already; not repeated
     ScriptSet scripts = 0;
-    std::vector<char32_t> code_points;  ///< non-ASCII characters of the text, sorted, unique
-    bool all_images_have_alt = true;  ///< for the accessibility metadata
+    std::vector<char32_t> code_points;     ///< non-ASCII characters of the text, sorted, unique
+    bool all_images_have_alt = true;       ///< for the accessibility metadata
     std::uint64_t hash_a = 0, hash_b = 0;  ///< content hash (file name and bytes)
     // Assigned once the order is known:
     std::string file;       ///< `0001-slug.xhtml`, inside `chapters/`
@@ -47,17 +47,17 @@ struct PostInfo {
 /// Everything about the book except chapter bodies: settings, ordered posts, images, links.
 struct BookPlan {
     core::CollectionSettings settings;
-    std::string root;                      ///< input root (sandbox), absolute
-    std::vector<std::string> allowed_dirs; ///< root plus `--resource-path` folders
-    std::vector<PostInfo> posts;           ///< in reading order; only those in the book
-    ImageTable images;                     ///< every image the book holds, by package href
-    std::string cover_href;                ///< the cover image's href; empty when none
+    std::string root;                       ///< input root (sandbox), absolute
+    std::vector<std::string> allowed_dirs;  ///< root plus `--resource-path` folders
+    std::vector<PostInfo> posts;            ///< in reading order; only those in the book
+    ImageTable images;                      ///< every image the book holds, by package href
+    std::string cover_href;                 ///< the cover image's href; empty when none
     std::string title, language, identifier, modified;  ///< resolved book metadata
     std::vector<std::string> authors;
     ScriptSet scripts = 0;
     std::vector<char32_t> code_points;  ///< every non-ASCII character of the book, sorted
-    std::size_t skipped = 0;  ///< posts left out because of errors (reported at the end)
-    std::size_t scanned = 0;  ///< posts read, including drafts and skipped ones
+    std::size_t skipped = 0;            ///< posts left out because of errors (reported at the end)
+    std::size_t scanned = 0;            ///< posts read, including drafts and skipped ones
     std::unordered_map<std::string, std::size_t> by_path;  ///< absolute path → post index
     std::unordered_map<std::string, std::vector<std::size_t>> by_slug;
 };

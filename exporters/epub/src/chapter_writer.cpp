@@ -15,7 +15,7 @@ namespace broadside::epub {
 namespace {
 
 class ChapterWriter {
-public:
+  public:
     ChapterWriter(const BookPlan& plan, std::size_t index, const core::Document& doc,
                   core::Diagnostics& diags)
         : plan_(plan),
@@ -38,7 +38,8 @@ public:
 
     std::string write() {
         out_ = xhtml_open(post_.title, lang_, "../styles/book.css");
-        out_ += "<section epub:type=\"chapter\" role=\"doc-chapter\" aria-labelledby=\"bs-title\">\n";
+        out_ +=
+            "<section epub:type=\"chapter\" role=\"doc-chapter\" aria-labelledby=\"bs-title\">\n";
         write_header();
         bool notes_open = false;
         for (const auto& block : doc_.blocks) {
@@ -55,7 +56,7 @@ public:
         return std::move(out_);
     }
 
-private:
+  private:
     void warn(const core::SourceSpan& span, const std::string& message) {
         diags_.warning(post_.path, span.line, span.column, message);
     }
@@ -115,8 +116,8 @@ private:
             return;
         }
         // An image alone in its paragraph is a figure: no indent, centred.
-        const bool figure = p.children.size() == 1 &&
-                            std::holds_alternative<core::Image>(p.children.front().node);
+        const bool figure =
+            p.children.size() == 1 && std::holds_alternative<core::Image>(p.children.front().node);
         out_ += "<p" + block_dir_ + (figure ? " class=\"figure\">" : ">");
         write_inlines(p.children, false);
         out_ += "</p>\n";
@@ -153,7 +154,8 @@ private:
             if (item.task != core::TaskState::none) {
                 const bool done = item.task == core::TaskState::checked;
                 // EPUB 3.2 has no forms: a glyph in a span shows the state instead of <input>.
-                out_ += done ? " class=\"task done\"><span class=\"task-box " : " class=\"task\"><span class=\"task-box ";
+                out_ += done ? " class=\"task done\"><span class=\"task-box "
+                             : " class=\"task\"><span class=\"task-box ";
                 out_ += chrome_class;
                 out_ += done ? "\" role=\"img\" aria-label=\"done\">☑</span> "
                              : "\" role=\"img\" aria-label=\"to do\">☐</span> ";
@@ -169,18 +171,21 @@ private:
     void block_node(const core::CodeBlock& code, const core::SourceSpan&, bool) {
         out_ += "<pre><code";
         std::string language = code.info.substr(0, code.info.find_first_of(" \t{"));
-        language.erase(std::remove_if(language.begin(), language.end(),
-                                      [](unsigned char c) {
-                                          return !(std::isalnum(c) || c == '-' || c == '_' || c == '+');
-                                      }),
-                       language.end());
+        language.erase(
+            std::remove_if(language.begin(), language.end(),
+                           [](unsigned char c) {
+                               return !(std::isalnum(c) || c == '-' || c == '_' || c == '+');
+                           }),
+            language.end());
         if (!language.empty()) out_ += " class=\"language-" + language + "\"";
         out_ += ">";
         append_xml(out_, code.code);
         out_ += "</code></pre>\n";
     }
 
-    void block_node(const core::ThematicBreak&, const core::SourceSpan&, bool) { out_ += "<hr/>\n"; }
+    void block_node(const core::ThematicBreak&, const core::SourceSpan&, bool) {
+        out_ += "<hr/>\n";
+    }
 
     void block_node(const core::RawHtmlBlock& raw, const core::SourceSpan& span, bool) {
         std::string problem;
@@ -206,7 +211,8 @@ private:
         out_ += "</table>\n";
     }
 
-    void write_row(const core::TableRow& row, const std::vector<core::Alignment>& align, bool head) {
+    void write_row(const core::TableRow& row, const std::vector<core::Alignment>& align,
+                   bool head) {
         out_ += "<tr>";
         for (std::size_t i = 0; i < row.cells.size(); ++i) {
             const auto a = i < align.size() ? align[i] : core::Alignment::none;
@@ -272,8 +278,12 @@ private:
         out_ += html.close_all();
     }
 
-    void inline_node(const core::Text& t, const core::SourceSpan&, bool, InlineHtml&) { text(t.text); }
-    void inline_node(const core::SoftBreak&, const core::SourceSpan&, bool, InlineHtml&) { out_ += '\n'; }
+    void inline_node(const core::Text& t, const core::SourceSpan&, bool, InlineHtml&) {
+        text(t.text);
+    }
+    void inline_node(const core::SoftBreak&, const core::SourceSpan&, bool, InlineHtml&) {
+        out_ += '\n';
+    }
     void inline_node(const core::HardBreak&, const core::SourceSpan&, bool, InlineHtml&) {
         out_ += "<br/>\n";
     }
@@ -287,7 +297,8 @@ private:
         write_inlines(e.children, link);
         out_ += "</strong>";
     }
-    void inline_node(const core::Strikethrough& e, const core::SourceSpan&, bool link, InlineHtml&) {
+    void inline_node(const core::Strikethrough& e, const core::SourceSpan&, bool link,
+                     InlineHtml&) {
         out_ += "<s>";
         write_inlines(e.children, link);
         out_ += "</s>";
@@ -324,7 +335,8 @@ private:
             out_ += "</span>";
             return;
         }
-        out_ += "<img src=\"../" + xml_escape(it->second) + "\" alt=\"" + xml_escape(img.alt) + "\"";
+        out_ +=
+            "<img src=\"../" + xml_escape(it->second) + "\" alt=\"" + xml_escape(img.alt) + "\"";
         if (!img.title.empty()) out_ += " title=\"" + xml_escape(img.title) + "\"";
         out_ += "/>";
     }
@@ -336,8 +348,8 @@ private:
         if (!problem.empty()) warn(span, problem + "; the tag is left out");
     }
 
-    void inline_node(const core::FootnoteReference& ref, const core::SourceSpan& span, bool inside_link,
-                     InlineHtml&) {
+    void inline_node(const core::FootnoteReference& ref, const core::SourceSpan& span,
+                     bool inside_link, InlineHtml&) {
         auto it = defined_.find(ref.number);
         if (ref.number <= 0 || it == defined_.end() || inside_link) {
             if (!inside_link) warn(span, "footnote [^" + ref.label + "] has no text");
@@ -359,9 +371,9 @@ private:
     const core::Document& doc_;
     core::Diagnostics& diags_;
     std::string lang_;
-    std::string latin_lang_;  ///< language of Latin passages in a non-Latin chapter
-    std::string block_dir_;   ///< ` dir="auto"` on blocks of right-to-left chapters
-    std::string prefix_;  ///< makes footnote ids unique across the book
+    std::string latin_lang_;      ///< language of Latin passages in a non-Latin chapter
+    std::string block_dir_;       ///< ` dir="auto"` on blocks of right-to-left chapters
+    std::string prefix_;          ///< makes footnote ids unique across the book
     std::map<int, int> defined_;  ///< footnote number → references written so far
     std::string out_;
 };

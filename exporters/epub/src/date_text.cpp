@@ -25,7 +25,9 @@ DateText::DateText(const std::string& lang) : impl_(new Impl) {
     if (impl_->format) impl_->format->adoptTimeZone(icu::TimeZone::createTimeZone("UTC"));
 }
 
-DateText::~DateText() { delete impl_; }
+DateText::~DateText() {
+    delete impl_;
+}
 
 std::string DateText::format(const core::Date& date) const {
     if (!impl_->format) return date.iso();

@@ -9,7 +9,7 @@ namespace broadside::epub {
 /// Formats dates in one language's long form ("12 July 2021", "2021年7月12日"), without the
 /// time of day. Not thread-safe: use one per thread.
 class DateText {
-public:
+  public:
     /// `lang` is a BCP 47 tag; ICU falls back to English for languages it does not know.
     explicit DateText(const std::string& lang);
     ~DateText();
@@ -19,7 +19,7 @@ public:
     /// The long form of `date`; the ISO form when ICU cannot format it.
     [[nodiscard]] std::string format(const core::Date& date) const;
 
-private:
+  private:
     struct Impl;
     Impl* impl_;
 };

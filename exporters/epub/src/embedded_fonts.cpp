@@ -15,9 +15,9 @@ namespace {
 
 struct ScriptFont {
     Script script;
-    const char* iso;   ///< ISO 15924 code for the catalog
-    const char* name;  ///< file name and messages
-    const char* family;  ///< the CSS family name
+    const char* iso;                     ///< ISO 15924 code for the catalog
+    const char* name;                    ///< file name and messages
+    const char* family;                  ///< the CSS family name
     std::vector<std::string> languages;  ///< `:lang()` selectors served by this font
 };
 
@@ -59,7 +59,8 @@ EmbeddedFonts embed_fonts(const BookPlan& plan, std::optional<bool> requested,
         for (char32_t c : plan.code_points) {
             if (script_of_code_point(c) == sf.script) wanted.push_back(c);
         }
-        const std::string lang = sf.script == Script::han ? han_language(plan) : sf.languages.front();
+        const std::string lang =
+            sf.script == Script::han ? han_language(plan) : sf.languages.front();
         fonts::FontQuery query;
         query.script = fonts::script_key(sf.iso, lang);
         query.family = "serif";
@@ -69,8 +70,8 @@ EmbeddedFonts embed_fonts(const BookPlan& plan, std::optional<bool> requested,
         for (const auto& ref : catalog.chain(query)) {
             auto face = library.open(ref);
             if (!face) continue;
-            std::size_t covered = static_cast<std::size_t>(
-                std::count_if(wanted.begin(), wanted.end(), [&](char32_t c) { return face->covers(c); }));
+            std::size_t covered = static_cast<std::size_t>(std::count_if(
+                wanted.begin(), wanted.end(), [&](char32_t c) { return face->covers(c); }));
             if (covered > best_covered) {
                 best = face;
                 best_covered = covered;
@@ -98,11 +99,13 @@ EmbeddedFonts embed_fonts(const BookPlan& plan, std::optional<bool> requested,
         options.drop_hinting = true;        // e-ink and phone screens hint on their own
         auto bytes = fonts::subset_code_points(*best, cps, options);
         if (!bytes) {
-            diags.warning({}, 0, 0, std::string("could not subset ") + best->family_name() +
-                                        "; the book does not embed it");
+            diags.warning({}, 0, 0,
+                          std::string("could not subset ") + best->family_name() +
+                              "; the book does not embed it");
             continue;
         }
-        const bool cff = bytes->size() >= 4 && std::equal(bytes->begin(), bytes->begin() + 4, "OTTO");
+        const bool cff =
+            bytes->size() >= 4 && std::equal(bytes->begin(), bytes->begin() + 4, "OTTO");
         FontFile file;
         file.item.id = std::string("font-") + sf.name;
         file.item.href = std::string("fonts/") + sf.name + (cff ? ".otf" : ".ttf");

@@ -9,24 +9,12 @@
 #include <fstream>
 
 #include "broadside/core/collection.hpp"
+#include "links.hpp"
+#include "xml.hpp"
 
 namespace broadside::epub {
 namespace fs = std::filesystem;
 namespace {
-
-std::string percent_decode(std::string_view s) {
-    std::string out;
-    for (std::size_t i = 0; i < s.size(); ++i) {
-        if (s[i] == '%' && i + 2 < s.size() && std::isxdigit(static_cast<unsigned char>(s[i + 1])) &&
-            std::isxdigit(static_cast<unsigned char>(s[i + 2]))) {
-            out += static_cast<char>(std::stoi(std::string(s.substr(i + 1, 2)), nullptr, 16));
-            i += 2;
-        } else {
-            out += s[i];
-        }
-    }
-    return out;
-}
 
 bool inside(const fs::path& p, const std::string& dir) {
     fs::path d(dir);
@@ -50,7 +38,24 @@ std::string sniff(const std::string& head) {
     return {};
 }
 
+// Canvas size from a WebP header (VP8X, lossy VP8 or lossless VP8L); 0 when unknown.
+void webp_size(const std::string& h, int& width, int& height) {
+    auto byte = [&](std::size_t i) { return i < h.size() ? static_cast<unsigned char>(h[i]) : 0u; };
+    if (h.compare(12, 4, "VP8X") == 0) {
+        width = 1 + static_cast<int>(byte(24) | byte(25) << 8 | byte(26) << 16);
+        height = 1 + static_cast<int>(byte(27) | byte(28) << 8 | byte(29) << 16);
+    } else if (h.compare(12, 4, "VP8 ") == 0) {
+        width = static_cast<int>((byte(26) | byte(27) << 8) & 0x3FFF);
+        height = static_cast<int>((byte(28) | byte(29) << 8) & 0x3FFF);
+    } else if (h.compare(12, 4, "VP8L") == 0) {
+        const unsigned bits = byte(21) | byte(22) << 8 | byte(23) << 16 | byte(24) << 24;
+        width = 1 + static_cast<int>(bits & 0x3FFF);
+        height = 1 + static_cast<int>((bits >> 14) & 0x3FFF);
+    }
+}
+
 std::string extension_for(const std::string& media_type) {
+    if (media_type == "image/webp") return ".webp";
     if (media_type == "image/png") return ".png";
     if (media_type == "image/jpeg") return ".jpg";
     if (media_type == "image/gif") return ".gif";
@@ -69,7 +74,8 @@ ImageLookup find_image(const std::string& source, const std::string& base_dir,
                        const std::string& root, const std::vector<std::string>& allowed_dirs) {
     ImageLookup r;
     std::string lower;
-    for (char c : source.substr(0, 8)) lower += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    for (char c : source.substr(0, 8))
+        lower += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
     if (lower.rfind("http://", 0) == 0 || lower.rfind("https://", 0) == 0 ||
         lower.rfind("//", 0) == 0) {
         r.problem = "remote image '" + source + "' is not fetched; its alt text is shown";
@@ -82,14 +88,15 @@ ImageLookup find_image(const std::string& source, const std::string& base_dir,
     std::string path = percent_decode(source.substr(0, source.find_first_of("?#")));
     // A site-absolute path (`/images/x.png`) names a file under the input root.
     fs::path p = path[0] == '/' && !fs::exists(path) ? fs::path(root) / path.substr(1)
-                                                    : fs::path(base_dir) / path;
+                                                     : fs::path(base_dir) / path;
     std::error_code ec;
     fs::path real = fs::weakly_canonical(p, ec);
     if (ec) real = p.lexically_normal();
     bool allowed = false;
     for (const auto& dir : allowed_dirs) allowed = allowed || inside(real, dir);
     if (!allowed) {
-        r.problem = "image '" + source + "' lies outside the input folder; allow its folder with "
+        r.problem = "image '" + source +
+                    "' lies outside the input folder; allow its folder with "
                     "--resource-path";
         return r;
     }
@@ -103,12 +110,7 @@ ImageLookup find_image(const std::string& source, const std::string& base_dir,
     head.resize(static_cast<std::size_t>(in.gcount()));
     std::string type = sniff(head);
     if (type.empty()) {
-        r.problem = "image '" + source + "' is not PNG, JPEG, GIF or SVG; left out";
-        return r;
-    }
-    if (type == "image/webp") {
-        r.problem = "image '" + source +
-                    "' is WebP, which EPUB 3.2 readers need not show; convert it to PNG or JPEG";
+        r.problem = "image '" + source + "' is not PNG, JPEG, GIF, SVG or WebP; left out";
         return r;
     }
     char hash[9];
@@ -117,9 +119,29 @@ ImageLookup find_image(const std::string& source, const std::string& base_dir,
     r.ok = true;
     r.entry.source = real.string();
     r.entry.media_type = type;
-    r.entry.href = "images/" + core::post_file_slug(real.string()) + "-" + hash +
-                   extension_for(type);
+    r.entry.href =
+        "images/" + core::post_file_slug(real.string()) + "-" + hash + extension_for(type);
+    if (type == "image/webp") {
+        // Not a core media type of EPUB 3.2: it travels as a foreign resource whose manifest
+        // fallback is an SVG of its size showing the alt text.
+        r.entry.fallback_href = r.entry.href.substr(0, r.entry.href.size() - 5) + "-fallback.svg";
+        webp_size(head, r.entry.width, r.entry.height);
+    }
     return r;
+}
+
+std::string fallback_svg(const ImageEntry& image) {
+    const int w = image.width > 0 ? image.width : 400;
+    const int h = image.height > 0 ? image.height : 60;
+    const std::string label = xml_escape(image.label);
+    return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<svg xmlns=\"http://www.w3.org/2000/svg\" "
+           "width=\"" + std::to_string(w) + "\" height=\"" + std::to_string(h) +
+           "\" viewBox=\"0 0 " + std::to_string(w) + " " + std::to_string(h) + "\">\n<title>" +
+           label + "</title>\n<rect x=\"1\" y=\"1\" width=\"" + std::to_string(w - 2) +
+           "\" height=\"" + std::to_string(h - 2) +
+           "\" fill=\"#f2f2f2\" stroke=\"#999999\" stroke-dasharray=\"4 3\"/>\n"
+           "<text x=\"50%\" y=\"50%\" text-anchor=\"middle\" dominant-baseline=\"middle\" "
+           "font-family=\"serif\" font-size=\"14\">" + label + "</text>\n</svg>\n";
 }
 
 }  // namespace broadside::epub

@@ -10,7 +10,11 @@ namespace broadside::epub {
 struct ImageEntry {
     std::string source;      ///< absolute path on disk
     std::string href;        ///< path inside `EPUB/`, e.g. `images/map-1a2b3c4d.png`
-    std::string media_type;  ///< `image/png`, `image/jpeg`, `image/gif` or `image/svg+xml`
+    std::string media_type;  ///< `image/png`, `image/jpeg`, `image/gif`, `image/svg+xml`, `image/webp`
+    /// For WebP (a foreign resource in EPUB 3.2): the generated SVG the manifest falls back to.
+    std::string fallback_href;
+    int width = 0, height = 0;  ///< WebP canvas size, for the fallback; 0 when unknown
+    std::string label;          ///< the alt text the fallback shows
 };
 
 /// The images of the book keyed by package href, so the manifest comes out sorted and the
@@ -25,9 +29,13 @@ struct ImageLookup {
 };
 
 /// Resolves `source` (as written in Markdown) against `base_dir`, refuses paths outside
-/// `allowed_dirs` and remote URLs, and sniffs the file's type from its first bytes. WebP and
-/// unknown formats are refused, since EPUB 3.2 readers need no support for them. Thread-safe.
+/// `allowed_dirs` and remote URLs, and sniffs the file's type from its first bytes. Unknown
+/// formats are refused; WebP is accepted with a `fallback_href`. Thread-safe.
 ImageLookup find_image(const std::string& source, const std::string& base_dir,
                        const std::string& root, const std::vector<std::string>& allowed_dirs);
+
+/// The fallback picture of a WebP image: an SVG of its size with its alt text, so readers
+/// without WebP support show what the image was about.
+std::string fallback_svg(const ImageEntry& image);
 
 }  // namespace broadside::epub

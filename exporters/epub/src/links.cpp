@@ -11,20 +11,6 @@ namespace broadside::epub {
 namespace fs = std::filesystem;
 namespace {
 
-std::string percent_decode(std::string_view s) {
-    std::string out;
-    for (std::size_t i = 0; i < s.size(); ++i) {
-        if (s[i] == '%' && i + 2 < s.size() && std::isxdigit(static_cast<unsigned char>(s[i + 1])) &&
-            std::isxdigit(static_cast<unsigned char>(s[i + 2]))) {
-            out += static_cast<char>(std::stoi(std::string(s.substr(i + 1, 2)), nullptr, 16));
-            i += 2;
-        } else {
-            out += s[i];
-        }
-    }
-    return out;
-}
-
 // The scheme of an absolute URL in lower case, or empty for a relative reference.
 std::string scheme_of(const std::string& url) {
     std::size_t i = 0;
@@ -32,7 +18,8 @@ std::string scheme_of(const std::string& url) {
                               url[i] == '-' || url[i] == '.')) {
         ++i;
     }
-    if (i == 0 || i >= url.size() || url[i] != ':' || !std::isalpha(static_cast<unsigned char>(url[0]))) {
+    if (i == 0 || i >= url.size() || url[i] != ':' ||
+        !std::isalpha(static_cast<unsigned char>(url[0]))) {
         return {};
     }
     std::string s = url.substr(0, i);
@@ -41,7 +28,8 @@ std::string scheme_of(const std::string& url) {
 }
 
 bool ends_with(const std::string& s, std::string_view suffix) {
-    return s.size() >= suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
+    return s.size() >= suffix.size() &&
+           s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
 }
 
 // `#fragment` within `post`: the XHTML id when the post has that heading.
@@ -75,11 +63,28 @@ std::optional<std::size_t> post_for_slug(std::string path, const BookPlan& plan)
 
 }  // namespace
 
+std::string percent_decode(std::string_view s) {
+    std::string out;
+    for (std::size_t i = 0; i < s.size(); ++i) {
+        if (s[i] == '%' && i + 2 < s.size() &&
+            std::isxdigit(static_cast<unsigned char>(s[i + 1])) &&
+            std::isxdigit(static_cast<unsigned char>(s[i + 2]))) {
+            out += static_cast<char>(std::stoi(std::string(s.substr(i + 1, 2)), nullptr, 16));
+            i += 2;
+        } else {
+            out += s[i];
+        }
+    }
+    return out;
+}
+
 std::string heading_xhtml_id(const std::string& id) {
     if (is_safe_id(id) && id.rfind("bs-", 0) != 0 && id.rfind("h-", 0) != 0) return id;
     std::string out = "h-";
     for (unsigned char c : id) {
-        out += std::isalnum(c) || c == '-' || c == '_' || c == '.' || c >= 0x80 ? static_cast<char>(c) : '-';
+        out += std::isalnum(c) || c == '-' || c == '_' || c == '.' || c >= 0x80
+                   ? static_cast<char>(c)
+                   : '-';
     }
     return out;
 }

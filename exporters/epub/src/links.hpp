@@ -19,6 +19,9 @@ struct LinkTarget {
 /// fragment, and everything else (files outside the book, drafts, unknown ids) is `none`.
 LinkTarget resolve_link(const std::string& url, const BookPlan& plan, std::size_t from);
 
+/// Decodes `%XX` escapes (as in `my%20post.md`); other characters are kept as they are.
+std::string percent_decode(std::string_view s);
+
 /// The XHTML id for a heading id of the model: the same when it is a safe XML name that does
 /// not collide with the ids the book makes itself (`bs-…`), else prefixed with `h-`.
 std::string heading_xhtml_id(const std::string& id);

@@ -16,13 +16,14 @@ namespace broadside::epub {
 /// stay at most `window` items ahead of the highest item asked for, so memory holds a few
 /// items, never all of them.
 class OrderedPipeline {
-public:
+  public:
     /// `make(i)` returns the item, or nothing on failure; it must not throw.
     using Make = std::function<std::optional<std::string>(std::size_t)>;
 
     OrderedPipeline(std::size_t count, unsigned workers, std::size_t window, Make make)
         : make_(std::move(make)), window_(std::max<std::size_t>(window, 1)), slots_(count) {
-        for (unsigned t = 0; t < std::max(1u, workers); ++t) threads_.emplace_back([this] { run(); });
+        for (unsigned t = 0; t < std::max(1u, workers); ++t)
+            threads_.emplace_back([this] { run(); });
     }
 
     ~OrderedPipeline() {
@@ -47,7 +48,7 @@ public:
         return std::move(slots_[i].value);
     }
 
-private:
+  private:
     struct Slot {
         bool done = false;
         std::optional<std::string> value;

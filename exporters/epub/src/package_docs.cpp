@@ -35,7 +35,9 @@ std::string manifest_id(const std::string& href) {
     return id;
 }
 
-std::string chapter_id(std::size_t i) { return "c" + std::to_string(i + 1); }
+std::string chapter_id(std::size_t i) {
+    return "c" + std::to_string(i + 1);
+}
 
 std::string text_in(const std::string& text, const std::string& lang) {
     std::string out;
@@ -43,7 +45,9 @@ std::string text_in(const std::string& text, const std::string& lang) {
     return out;
 }
 
-std::string tag_id(std::size_t n) { return "tag" + std::to_string(n + 1); }
+std::string tag_id(std::size_t n) {
+    return "tag" + std::to_string(n + 1);
+}
 
 std::map<std::string, std::vector<std::size_t>> posts_by_tag(const BookPlan& plan) {
     std::map<std::string, std::vector<std::size_t>> tags;
@@ -56,7 +60,9 @@ std::map<std::string, std::vector<std::size_t>> posts_by_tag(const BookPlan& pla
     return tags;
 }
 
-std::string first_chapter(const BookPlan& plan) { return "chapters/" + plan.posts.front().file; }
+std::string first_chapter(const BookPlan& plan) {
+    return "chapters/" + plan.posts.front().file;
+}
 
 }  // namespace
 
@@ -69,16 +75,20 @@ std::string container_xml() {
     return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
            "<container version=\"1.0\" xmlns=\"urn:oasis:names:tc:opendocument:xmlns:container\">\n"
            "  <rootfiles>\n"
-           "    <rootfile full-path=\"EPUB/package.opf\" media-type=\"application/oebps-package+xml\"/>\n"
+           "    <rootfile full-path=\"EPUB/package.opf\" "
+           "media-type=\"application/oebps-package+xml\"/>\n"
            "  </rootfiles>\n</container>\n";
 }
 
 std::string package_opf(const BookPlan& plan, const BookParts& parts) {
     const auto& s = plan.settings;
-    std::string o = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-                    "<package xmlns=\"http://www.idpf.org/2007/opf\" version=\"3.0\" "
-                    "unique-identifier=\"uid\" xml:lang=\"" + xml_escape(plan.language) + "\">\n"
-                    "<metadata xmlns:dc=\"http://purl.org/dc/elements/1.1/\">\n";
+    std::string o =
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+        "<package xmlns=\"http://www.idpf.org/2007/opf\" version=\"3.0\" "
+        "unique-identifier=\"uid\" xml:lang=\"" +
+        xml_escape(plan.language) +
+        "\">\n"
+        "<metadata xmlns:dc=\"http://purl.org/dc/elements/1.1/\">\n";
     o += "<dc:identifier id=\"uid\">" + xml_escape(plan.identifier) + "</dc:identifier>\n";
     o += "<dc:title id=\"title\">" + xml_escape(plan.title) + "</dc:title>\n";
     o += "<meta refines=\"#title\" property=\"title-type\">main</meta>\n";
@@ -90,7 +100,8 @@ std::string package_opf(const BookPlan& plan, const BookParts& parts) {
     for (std::size_t i = 0; i < plan.authors.size(); ++i) {
         const std::string id = "creator" + std::to_string(i + 1);
         o += "<dc:creator id=\"" + id + "\">" + xml_escape(plan.authors[i]) + "</dc:creator>\n";
-        o += "<meta refines=\"#" + id + "\" property=\"role\" scheme=\"marc:relators\">aut</meta>\n";
+        o +=
+            "<meta refines=\"#" + id + "\" property=\"role\" scheme=\"marc:relators\">aut</meta>\n";
     }
     if (!s.publisher.empty()) o += "<dc:publisher>" + xml_escape(s.publisher) + "</dc:publisher>\n";
     std::optional<core::Date> date = s.date;
@@ -119,15 +130,18 @@ std::string package_opf(const BookPlan& plan, const BookParts& parts) {
     o += "<meta property=\"schema:accessModeSufficient\">textual</meta>\n";
     o += "<meta property=\"schema:accessibilityFeature\">structuralNavigation</meta>\n";
     o += "<meta property=\"schema:accessibilityFeature\">tableOfContents</meta>\n";
-    if (images && alt) o += "<meta property=\"schema:accessibilityFeature\">alternativeText</meta>\n";
+    if (images && alt)
+        o += "<meta property=\"schema:accessibilityFeature\">alternativeText</meta>\n";
     o += "<meta property=\"schema:accessibilityHazard\">none</meta>\n";
-    o += "<meta property=\"schema:accessibilitySummary\">Reflowable text with one chapter per post, "
-         "headings, a table of contents grouped by year and footnotes linked both ways";
+    o +=
+        "<meta property=\"schema:accessibilitySummary\">Reflowable text with one chapter per post, "
+        "headings, a table of contents grouped by year and footnotes linked both ways";
     o += images ? (alt ? "; images have text alternatives.</meta>\n"
                        : "; some images lack text alternatives.</meta>\n")
                 : ".</meta>\n";
     o += "</metadata>\n<manifest>\n";
-    o += "<item id=\"nav\" href=\"nav.xhtml\" media-type=\"application/xhtml+xml\" properties=\"nav\"/>\n";
+    o += "<item id=\"nav\" href=\"nav.xhtml\" media-type=\"application/xhtml+xml\" "
+         "properties=\"nav\"/>\n";
     o += "<item id=\"ncx\" href=\"toc.ncx\" media-type=\"application/x-dtbncx+xml\"/>\n";
     o += "<item id=\"css\" href=\"styles/book.css\" media-type=\"text/css\"/>\n";
     if (parts.cover_page) {
@@ -145,13 +159,21 @@ std::string package_opf(const BookPlan& plan, const BookParts& parts) {
         o += "<item id=\"" + manifest_id(href) + "\" href=\"" + xml_escape(href) +
              "\" media-type=\"" + image.media_type + "\"";
         if (href == plan.cover_href) o += " properties=\"cover-image\"";
+        if (!image.fallback_href.empty()) o += " fallback=\"" + manifest_id(image.fallback_href) + "\"";
         o += "/>\n";
+        if (!image.fallback_href.empty()) {
+            o += "<item id=\"" + manifest_id(image.fallback_href) + "\" href=\"" +
+                 xml_escape(image.fallback_href) + "\" media-type=\"image/svg+xml\"/>\n";
+        }
     }
     for (const auto& f : parts.fonts) {
         o += "<item id=\"" + f.id + "\" href=\"" + f.href + "\" media-type=\"" + f.media_type +
              "\"/>\n";
     }
-    o += "</manifest>\n<spine toc=\"ncx\">\n";
+    // A right-to-left book (Uyghur, Arabic) turns its pages the other way.
+    o += is_rtl_language(plan.language)
+             ? "</manifest>\n<spine toc=\"ncx\" page-progression-direction=\"rtl\">\n"
+             : "</manifest>\n<spine toc=\"ncx\">\n";
     if (parts.cover_page) o += "<itemref idref=\"cover\"/>\n";
     o += "<itemref idref=\"titlepage\"/>\n<itemref idref=\"nav\"/>\n";
     for (std::size_t i = 0; i < plan.posts.size(); ++i) {
@@ -193,21 +215,25 @@ std::string nav_xhtml(const BookPlan& plan, const BookParts& parts) {
     }
     if (parts.tag_index) o += "<li><a href=\"tags.xhtml\">Index of tags</a></li>\n";
     o += "</ol>\n</nav>\n";
-    o += "<nav epub:type=\"landmarks\" id=\"landmarks\" hidden=\"hidden\">\n<h2>Landmarks</h2>\n<ol>\n";
+    o += "<nav epub:type=\"landmarks\" id=\"landmarks\" "
+         "hidden=\"hidden\">\n<h2>Landmarks</h2>\n<ol>\n";
     if (parts.cover_page) o += "<li><a epub:type=\"cover\" href=\"cover.xhtml\">Cover</a></li>\n";
     o += "<li><a epub:type=\"titlepage\" href=\"title.xhtml\">Title page</a></li>\n";
     o += "<li><a epub:type=\"toc\" href=\"nav.xhtml#toc\">Contents</a></li>\n";
     o += "<li><a epub:type=\"bodymatter\" href=\"" + first_chapter(plan) + "\">Start</a></li>\n";
-    if (parts.tag_index) o += "<li><a epub:type=\"index\" href=\"tags.xhtml\">Index of tags</a></li>\n";
+    if (parts.tag_index)
+        o += "<li><a epub:type=\"index\" href=\"tags.xhtml\">Index of tags</a></li>\n";
     o += "</ol>\n</nav>\n";
     o += xhtml_close;
     return o;
 }
 
 std::string toc_ncx(const BookPlan& plan, const BookParts& parts) {
-    std::string o = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-                    "<ncx xmlns=\"http://www.daisy.org/z3986/2005/ncx/\" version=\"2005-1\" "
-                    "xml:lang=\"" + xml_escape(plan.language) + "\">\n<head>\n";
+    std::string o =
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+        "<ncx xmlns=\"http://www.daisy.org/z3986/2005/ncx/\" version=\"2005-1\" "
+        "xml:lang=\"" +
+        xml_escape(plan.language) + "\">\n<head>\n";
     o += "<meta name=\"dtb:uid\" content=\"" + xml_escape(plan.identifier) + "\"/>\n";
     o += std::string("<meta name=\"dtb:depth\" content=\"") +
          (plan.settings.group_by_year ? "2" : "1") + "\"/>\n";
@@ -227,7 +253,8 @@ std::string toc_ncx(const BookPlan& plan, const BookParts& parts) {
     };
     if (plan.settings.group_by_year) {
         for (const auto& g : year_groups(plan)) {
-            nav_point(g.label, "chapters/" + plan.posts[g.first].file, static_cast<int>(g.first) + 1);
+            nav_point(g.label, "chapters/" + plan.posts[g.first].file,
+                      static_cast<int>(g.first) + 1);
             o += "\n";
             for (std::size_t i = g.first; i < g.end; ++i) chapter(i);
             o += "</navPoint>\n";
@@ -273,7 +300,8 @@ std::string title_page(const BookPlan& plan) {
         if (last != first) o += "–" + std::to_string(last);
         o += " · ";
     }
-    o += std::to_string(plan.posts.size()) + (plan.posts.size() == 1 ? " post" : " posts") + "</p>\n";
+    o += std::to_string(plan.posts.size()) + (plan.posts.size() == 1 ? " post" : " posts") +
+         "</p>\n";
     if (!s.description.empty()) {
         o += "<p class=\"book-description\">" + text_in(s.description, plan.language) + "</p>\n";
     }

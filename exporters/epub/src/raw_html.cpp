@@ -14,44 +14,45 @@ namespace broadside::epub {
 namespace {
 
 constexpr std::array phrasing_elements = {
-    "a",   "abbr", "b",   "bdi",  "bdo", "br",  "cite", "code",  "del", "dfn", "em",
-    "i",   "ins",  "kbd", "mark", "q",   "rp",  "rt",   "ruby",  "s",   "samp", "small",
-    "span", "strong", "sub", "sup", "time", "u", "var", "wbr"};
+    "a",    "abbr",  "b",    "bdi",    "bdo",  "br",  "cite", "code", "del",  "dfn",
+    "em",   "i",     "ins",  "kbd",    "mark", "q",   "rp",   "rt",   "ruby", "s",
+    "samp", "small", "span", "strong", "sub",  "sup", "time", "u",    "var",  "wbr"};
 constexpr std::array flow_elements = {
-    "address", "article", "aside", "blockquote", "caption", "dd",    "div",   "dl",
-    "dt",      "figcaption", "figure", "footer", "h1",     "h2",    "h3",    "h4",
-    "h5",      "h6",      "header", "hr",        "li",     "ol",    "p",     "pre",
-    "section", "table",   "tbody",  "td",        "tfoot",  "th",    "thead", "tr", "ul"};
+    "address",    "article", "aside",  "blockquote", "caption", "dd",  "div",     "dl",    "dt",
+    "figcaption", "figure",  "footer", "h1",         "h2",      "h3",  "h4",      "h5",    "h6",
+    "header",     "hr",      "li",     "ol",         "p",       "pre", "section", "table", "tbody",
+    "td",         "tfoot",   "th",     "thead",      "tr",      "ul"};
 // Elements that can run code, load content, or take input: never passed through.
 constexpr std::array unsafe_elements = {
-    "script", "style", "iframe", "object", "embed", "applet", "form", "input", "button",
-    "select", "textarea", "link", "meta", "base", "frame", "frameset", "svg", "math",
-    "video", "audio", "source", "canvas", "template", "noscript", "img", "picture"};
+    "script", "style",    "iframe",   "object",   "embed",  "applet", "form",
+    "input",  "button",   "select",   "textarea", "link",   "meta",   "base",
+    "frame",  "frameset", "svg",      "math",     "video",  "audio",  "source",
+    "canvas", "template", "noscript", "img",      "picture"};
 constexpr std::array void_elements = {"br", "hr", "wbr"};
 // Elements whose content is phrasing only: a block element inside them is a nesting error.
-constexpr std::array phrasing_containers = {"p",  "h1", "h2", "h3",      "h4", "h5",
-                                            "h6", "pre", "dt", "caption"};
+constexpr std::array phrasing_containers = {"p",  "h1", "h2",  "h3", "h4",
+                                            "h5", "h6", "pre", "dt", "caption"};
 
 template <std::size_t N>
 bool in(const std::array<const char*, N>& set, std::string_view name) {
     return std::any_of(set.begin(), set.end(), [&](const char* s) { return name == s; });
 }
 
-bool is_phrasing(std::string_view n) { return in(phrasing_elements, n); }
+bool is_phrasing(std::string_view n) {
+    return in(phrasing_elements, n);
+}
 
 const std::pair<const char*, char32_t> named_entities[] = {
-    {"amp", '&'},       {"lt", '<'},        {"gt", '>'},        {"quot", '"'},
-    {"apos", '\''},     {"nbsp", 0xA0},     {"copy", 0xA9},     {"reg", 0xAE},
-    {"trade", 0x2122},  {"mdash", 0x2014},  {"ndash", 0x2013},  {"hellip", 0x2026},
-    {"laquo", 0xAB},    {"raquo", 0xBB},    {"ldquo", 0x201C},  {"rdquo", 0x201D},
-    {"lsquo", 0x2018},  {"rsquo", 0x2019},  {"bull", 0x2022},   {"middot", 0xB7},
-    {"times", 0xD7},    {"divide", 0xF7},   {"deg", 0xB0},      {"euro", 0x20AC},
-    {"pound", 0xA3},    {"yen", 0xA5},      {"cent", 0xA2},     {"sect", 0xA7},
-    {"para", 0xB6},     {"shy", 0xAD},      {"thinsp", 0x2009}, {"ensp", 0x2002},
-    {"emsp", 0x2003},   {"zwj", 0x200D},    {"zwnj", 0x200C},   {"lrm", 0x200E},
-    {"rlm", 0x200F},    {"larr", 0x2190},   {"rarr", 0x2192},   {"uarr", 0x2191},
-    {"darr", 0x2193},   {"hearts", 0x2665}, {"check", 0x2713},  {"iexcl", 0xA1},
-    {"iquest", 0xBF},   {"frac12", 0xBD},   {"plusmn", 0xB1},   {"micro", 0xB5}};
+    {"amp", '&'},       {"lt", '<'},        {"gt", '>'},       {"quot", '"'},     {"apos", '\''},
+    {"nbsp", 0xA0},     {"copy", 0xA9},     {"reg", 0xAE},     {"trade", 0x2122}, {"mdash", 0x2014},
+    {"ndash", 0x2013},  {"hellip", 0x2026}, {"laquo", 0xAB},   {"raquo", 0xBB},   {"ldquo", 0x201C},
+    {"rdquo", 0x201D},  {"lsquo", 0x2018},  {"rsquo", 0x2019}, {"bull", 0x2022},  {"middot", 0xB7},
+    {"times", 0xD7},    {"divide", 0xF7},   {"deg", 0xB0},     {"euro", 0x20AC},  {"pound", 0xA3},
+    {"yen", 0xA5},      {"cent", 0xA2},     {"sect", 0xA7},    {"para", 0xB6},    {"shy", 0xAD},
+    {"thinsp", 0x2009}, {"ensp", 0x2002},   {"emsp", 0x2003},  {"zwj", 0x200D},   {"zwnj", 0x200C},
+    {"lrm", 0x200E},    {"rlm", 0x200F},    {"larr", 0x2190},  {"rarr", 0x2192},  {"uarr", 0x2191},
+    {"darr", 0x2193},   {"hearts", 0x2665}, {"check", 0x2713}, {"iexcl", 0xA1},   {"iquest", 0xBF},
+    {"frac12", 0xBD},   {"plusmn", 0xB1},   {"micro", 0xB5}};
 
 bool xml_allowed(char32_t c) {
     return c == 0x9 || c == 0xA || c == 0xD || (c >= 0x20 && c <= 0xD7FF) ||
@@ -217,8 +218,8 @@ bool write_start_tag(const Tag& tag, std::string& out, std::string& problem) {
             keep = value == "row" || value == "col";
         } else if (name == "start" && tag.name == "ol") {
             keep = digits_only(value);
-        } else if (name == "datetime" && (tag.name == "time" || tag.name == "del" ||
-                                          tag.name == "ins")) {
+        } else if (name == "datetime" &&
+                   (tag.name == "time" || tag.name == "del" || tag.name == "ins")) {
             keep = !value.empty();
         }
         if (keep) attrs += " " + name + "=\"" + value + "\"";
@@ -236,8 +237,8 @@ bool whitespace_only(std::string_view s) {
 bool allowed_child(const std::string& parent, const std::string& child) {
     if (child == "li") return parent == "ul" || parent == "ol";
     if (child == "dt" || child == "dd") return parent == "dl";
-    if (child == "tr") return parent == "table" || parent == "thead" || parent == "tbody" ||
-                              parent == "tfoot";
+    if (child == "tr")
+        return parent == "table" || parent == "thead" || parent == "tbody" || parent == "tfoot";
     if (child == "td" || child == "th") return parent == "tr";
     if (child == "thead" || child == "tbody" || child == "tfoot" || child == "caption") {
         return parent == "table";
@@ -246,8 +247,7 @@ bool allowed_child(const std::string& parent, const std::string& child) {
         parent == "thead" || parent == "tbody" || parent == "tfoot" || parent == "tr") {
         return false;
     }
-    if (!is_phrasing(child) &&
-        (is_phrasing(parent) || in(phrasing_containers, parent))) {
+    if (!is_phrasing(child) && (is_phrasing(parent) || in(phrasing_containers, parent))) {
         return false;
     }
     return true;
@@ -292,7 +292,8 @@ std::optional<std::string> sanitize_html_block(std::string_view html, std::strin
             return std::nullopt;
         }
         if (in(unsafe_elements, tag->name)) {
-            problem = "raw HTML has a <" + tag->name + "> element, which is not allowed in the book";
+            problem =
+                "raw HTML has a <" + tag->name + "> element, which is not allowed in the book";
             return std::nullopt;
         }
         if (!is_phrasing(tag->name) && !in(flow_elements, tag->name)) {

@@ -18,7 +18,7 @@ std::optional<std::string> sanitize_html_block(std::string_view html, std::strin
 /// cmark delivers them: one tag per fragment. Tags are kept only when they are known, safe
 /// phrasing elements that nest properly inside the container; anything else is dropped.
 class InlineHtml {
-public:
+  public:
     /// `inside_link` forbids `<a>` (links do not nest).
     explicit InlineHtml(bool inside_link) : inside_link_(inside_link) {}
 
@@ -29,7 +29,7 @@ public:
     /// Closing tags for elements still open at the end of the container, innermost first.
     std::string close_all();
 
-private:
+  private:
     bool inside_link_;
     std::vector<std::string> open_;
 };

@@ -7,8 +7,8 @@ namespace broadside::epub {
 namespace {
 
 Script script_of(char32_t c) {
-    if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= 0xC0 && c <= 0x24F && c != 0xD7 &&
-                                                              c != 0xF7)) {
+    if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') ||
+        (c >= 0xC0 && c <= 0x24F && c != 0xD7 && c != 0xF7)) {
         return Script::latin;
     }
     if ((c >= 0x0600 && c <= 0x06FF && !(c >= 0x0660 && c <= 0x0669) && c != 0x060C &&
@@ -29,8 +29,14 @@ Script script_of(char32_t c) {
 // Letters only Uyghur uses among Arabic-script languages, so a passage that has one is Uyghur.
 bool is_uyghur_letter(char32_t c) {
     switch (c) {
-        case 0x06D0: case 0x06C7: case 0x06C6: case 0x06C8: case 0x06CB: case 0x06D5:
-        case 0x06AD: case 0x06BE:
+        case 0x06D0:
+        case 0x06C7:
+        case 0x06C6:
+        case 0x06C8:
+        case 0x06CB:
+        case 0x06D5:
+        case 0x06AD:
+        case 0x06BE:
             return true;
         default:
             return false;
@@ -94,7 +100,9 @@ void collect_non_ascii(std::string_view text, std::vector<char32_t>& out) {
     }
 }
 
-Script script_of_code_point(char32_t c) { return script_of(c); }
+Script script_of_code_point(char32_t c) {
+    return script_of(c);
+}
 
 ScriptSet scripts_in(std::string_view text) {
     ScriptSet set = 0;
@@ -147,7 +155,8 @@ void append_text_with_lang(std::string& out, std::string_view text, std::string_
     while (pos < text.size()) {
         const std::size_t at = pos;
         const auto byte = static_cast<unsigned char>(text[pos]);
-        char32_t c = byte < 0x80 ? (++pos, static_cast<char32_t>(byte)) : core::decode_utf8(text, pos);
+        char32_t c =
+            byte < 0x80 ? (++pos, static_cast<char32_t>(byte)) : core::decode_utf8(text, pos);
         Script s = script_of(c);
         if (s == Script::none) {
             after_maksura = false;

@@ -43,15 +43,15 @@ std::string text_rules(const styles::TextStyle& t, double body_size, const std::
     out += std::string("  font-style: ") + (t.italic ? "italic" : "normal") + ";\n";
     out += "  color: " + t.color.hex() + ";\n";
     if (t.size > 0) {
-        out += "  margin: " + num(t.space_before / t.size) + "em 0 " +
-               num(t.space_after / t.size) + "em 0;\n";
+        out += "  margin: " + num(t.space_before / t.size) + "em 0 " + num(t.space_after / t.size) +
+               "em 0;\n";
     }
     return out;
 }
 
 // Scripts of the style's font chains, as the languages whose text uses them.
 const std::map<std::string, std::vector<std::string>> script_languages = {
-    {"hans", {"zh"}}, {"hant", {"zh-Hant"}}, {"arab", {"ug", "ar", "fa", "ur"}},
+    {"hans", {"zh"}}, {"hant", {"zh-Hant"}},  {"arab", {"ug", "ar", "fa", "ur"}},
     {"tibt", {"bo"}}, {"cyrl", {"ru", "uk"}}, {"hebr", {"he"}}};
 
 }  // namespace
@@ -64,8 +64,9 @@ std::string book_stylesheet(const styles::Style& style, const std::vector<FontFa
                "\") format(\"" + f.format + "\");\n}\n";
     }
     css += "body {\n  font-family: " + family_stack(style.body.family, "serif") + ";\n";
-    css += "  line-height: " + num(style.body.size > 0 ? style.body.leading / style.body.size : 1.35) +
-           ";\n  color: " + style.body.color.hex() + ";\n  margin: 0 0.5em;\n";
+    css +=
+        "  line-height: " + num(style.body.size > 0 ? style.body.leading / style.body.size : 1.35) +
+        ";\n  color: " + style.body.color.hex() + ";\n  margin: 0 0.5em;\n";
     css += "  orphans: 2;\n  widows: 2;\n}\n";
     css += "p {\n  margin: " + num(style.paragraph_spacing / body) + "em 0 0 0;\n";
     // Justified text ends on the side the paragraph starts, in either direction.
@@ -85,8 +86,10 @@ std::string book_stylesheet(const styles::Style& style, const std::vector<FontFa
     }
     css += "code, pre {\n  font-family: " + family_stack(style.code.family, "monospace") + ";\n";
     if (style.code.size > 0) css += "  font-size: " + num(style.code.size / body) + "em;\n";
-    css += "}\npre {\n  white-space: pre-wrap;\n  margin: 0.8em 0;\n  padding: 0.4em;\n"
-           "  border-left: 2px solid " + style.rule_color.hex() + ";\n  text-align: left;\n}\n";
+    css +=
+        "}\npre {\n  white-space: pre-wrap;\n  margin: 0.8em 0;\n  padding: 0.4em;\n"
+        "  border-left: 2px solid " +
+        style.rule_color.hex() + ";\n  text-align: left;\n}\n";
     css += "pre code {\n  font-size: 1em;\n}\n";
     css += "a {\n  color: " + style.link_color.hex() + ";\n}\n";
     css += "hr {\n  border: 0;\n  border-top: 1px solid " + style.rule_color.hex() +
@@ -97,14 +100,17 @@ std::string book_stylesheet(const styles::Style& style, const std::vector<FontFa
     css += "th, td {\n  border: 1px solid " + style.rule_color.hex() +
            ";\n  padding: 0.2em 0.4em;\n  vertical-align: top;\n}\n";
     css += "th {\n  font-weight: bold;\n}\n";
-    css += ".left {\n  text-align: left;\n}\n.center {\n  text-align: center;\n}\n"
-           ".right {\n  text-align: right;\n}\n";
+    css +=
+        ".left {\n  text-align: left;\n}\n.center {\n  text-align: center;\n}\n"
+        ".right {\n  text-align: right;\n}\n";
     css += "ul.tasks {\n  padding-left: 0.5em;\n}\nli.task {\n  list-style-type: none;\n}\n";
     css += "li.done {\n  color: #555555;\n}\n";
-    css += ".missing-image {\n  font-style: italic;\n  border: 1px dashed #999999;\n"
-           "  padding: 0 0.3em;\n}\n";
-    css += "a.noteref {\n  vertical-align: super;\n  font-size: 0.75em;\n  line-height: 0;\n"
-           "  text-decoration: none;\n}\n";
+    css +=
+        ".missing-image {\n  font-style: italic;\n  border: 1px dashed #999999;\n"
+        "  padding: 0 0.3em;\n}\n";
+    css +=
+        "a.noteref {\n  vertical-align: super;\n  font-size: 0.75em;\n  line-height: 0;\n"
+        "  text-decoration: none;\n}\n";
     const double fn = style.footnote.size > 0 ? style.footnote.size / body : 0.85;
     css += "aside {\n  font-size: " + num(fn) + "em;\n  margin: 0.4em 0;\n}\n";
     css += "section.footnotes {\n  margin-top: 2em;\n  border-top: 1px solid " +
@@ -117,8 +123,9 @@ std::string book_stylesheet(const styles::Style& style, const std::vector<FontFa
     css += ".chapter-image {\n  text-align: center;\n  margin: 0.8em 0;\n}\n";
     css += ".titlepage {\n  text-align: center;\n  margin-top: 20%;\n}\n";
     css += ".titlepage p {\n  text-align: center;\n}\n";
-    css += ".book-title {\n  font-size: 2em;\n}\n.book-subtitle {\n  font-size: 1.2em;\n"
-           "  font-style: italic;\n}\n";
+    css +=
+        ".book-title {\n  font-size: 2em;\n}\n.book-subtitle {\n  font-size: 1.2em;\n"
+        "  font-style: italic;\n}\n";
     css += ".book-facts {\n  margin-top: 3em;\n  font-size: 0.9em;\n  color: #555555;\n}\n";
     css += ".book-description {\n  margin: 2em 10% 0 10%;\n}\n";
     css += "div.cover {\n  text-align: center;\n}\n";
@@ -145,7 +152,9 @@ std::string book_stylesheet(const styles::Style& style, const std::vector<FontFa
         for (const auto& fam : stack) css += fam + ", ";
         css += "serif;\n}\n";
     }
-    css += ":lang(zh), :lang(bo) {\n  text-align: left;\n  -epub-hyphens: none;\n  hyphens: none;\n}\n";
+    css +=
+        ":lang(zh), :lang(bo) {\n  text-align: left;\n  -epub-hyphens: none;\n  hyphens: "
+        "none;\n}\n";
     return css;
 }
 

@@ -9,9 +9,9 @@ namespace broadside::epub {
 
 /// An embedded font as the stylesheet declares it.
 struct FontFace {
-    std::string family;  ///< the CSS family name the book gives it
-    std::string href;    ///< relative to the stylesheet, e.g. `../fonts/han.otf`
-    std::string format;  ///< `opentype` or `truetype`
+    std::string family;                  ///< the CSS family name the book gives it
+    std::string href;                    ///< relative to the stylesheet, e.g. `../fonts/han.otf`
+    std::string format;                  ///< `opentype` or `truetype`
     std::vector<std::string> languages;  ///< `:lang()` selectors that use it, e.g. `zh`, `ug`
 };
 

@@ -108,7 +108,8 @@ ZipPackage::~ZipPackage() {
 
 void ZipPackage::finish_entry(long long index, bool compress) {
     if (index < 0) {
-        diags_.error(path_, 0, 0, std::string("cannot add to the book: ") + zip_strerror(impl_->zip));
+        diags_.error(path_, 0, 0,
+                     std::string("cannot add to the book: ") + zip_strerror(impl_->zip));
         ok_ = false;
         return;
     }
@@ -170,7 +171,8 @@ bool ZipPackage::close() {
     if (!ok_) return false;
     for (auto* lazy : impl_->lazy) lazy->writing = true;
     if (zip_close(impl_->zip) != 0) {
-        diags_.error(path_, 0, 0, std::string("cannot write the book: ") + zip_strerror(impl_->zip));
+        diags_.error(path_, 0, 0,
+                     std::string("cannot write the book: ") + zip_strerror(impl_->zip));
         ok_ = false;
         return false;  // the destructor discards, which removes libzip's temporary file
     }

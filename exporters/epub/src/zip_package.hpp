@@ -13,7 +13,7 @@ namespace broadside::epub {
 /// libzip writes to a temporary file beside the target and renames it on `close`, so a failed
 /// or abandoned package never leaves a file behind.
 class ZipPackage {
-public:
+  public:
     /// Produces an entry's bytes when the archive is written; false means failure.
     using Producer = std::function<bool(std::string& out)>;
 
@@ -40,7 +40,7 @@ public:
     /// and then nothing is left at the path.
     bool close();
 
-private:
+  private:
     void finish_entry(long long index, bool compress);
 
     struct Impl;

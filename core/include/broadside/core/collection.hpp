@@ -30,8 +30,7 @@ struct CollectionSettings {
 
 /// Reads a collection file (YAML). Unknown keys are warnings; a file that is missing or not
 /// valid YAML is an error with file:line, and the result is empty then.
-std::optional<CollectionSettings> read_collection_file(const std::string& path,
-                                                       Diagnostics& diags);
+std::optional<CollectionSettings> read_collection_file(const std::string& path, Diagnostics& diags);
 
 /// The Markdown files an invocation names, and the folder that bounds what they may read.
 struct PostFiles {
