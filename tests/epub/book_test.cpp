@@ -159,8 +159,15 @@ TEST_CASE("epub: package metadata, accessibility, nav grouped by year, NCX and t
         CHECK(contains(opf, ext + "\" media-type=\"" + type + "\""));
     }
     // WebP is a foreign resource in EPUB 3.2: kept with an SVG fallback showing its alt text.
-    CHECK(std::regex_search(opf, std::regex("<item id=\"[^\"]+\" href=\"images/photo-[0-9a-f]{8}\\.webp\" media-type=\"image/webp\" fallback=\"i-images-photo-[0-9a-f]{8}-fallback-svg\"/>")));
-    CHECK(std::regex_search(opf, std::regex("href=\"images/photo-[0-9a-f]{8}-fallback\\.svg\" media-type=\"image/svg\\+xml\"")));
+    CHECK(std::regex_search(
+        opf,
+        std::regex(
+            "<item id=\"[^\"]+\" href=\"images/photo-[0-9a-f]{8}\\.webp\" "
+            "media-type=\"image/webp\" fallback=\"i-images-photo-[0-9a-f]{8}-fallback-svg\"/>")));
+    CHECK(std::regex_search(
+        opf,
+        std::regex(
+            "href=\"images/photo-[0-9a-f]{8}-fallback\\.svg\" media-type=\"image/svg\\+xml\"")));
     CHECK(!contains(opf, "secret"));
 
     std::string nav = zip_entry(book, "EPUB/nav.xhtml");
@@ -226,7 +233,9 @@ TEST_CASE("epub: XHTML from the model: tables, task lists, footnotes, links, raw
 
     std::string problems = zip_entry(book, "EPUB/chapters/0004-problems.xhtml");
     CHECK(contains(problems, "<span class=\"missing-image\">Missing chart</span>"));
-    CHECK(std::regex_search(problems, std::regex("<img src=\"../images/photo-[0-9a-f]{8}\\.webp\" alt=\"WebP photo\"/>")));
+    CHECK(std::regex_search(
+        problems,
+        std::regex("<img src=\"../images/photo-[0-9a-f]{8}\\.webp\" alt=\"WebP photo\"/>")));
     CHECK(contains(problems, "<b>unclosed bold.</b>"));
     CHECK(!contains(problems, "javascript:"));
 }

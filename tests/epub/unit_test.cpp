@@ -7,7 +7,7 @@
 
 using namespace broadside;
 
-TEST_CASE("raw HTML blocks are re-serialised as XHTML or refused") {
+TEST_CASE("epub unit: raw HTML blocks are re-serialised as XHTML or refused") {
     std::string problem;
     auto ok = epub::sanitize_html_block("<p class=x>a<br>b &nbsp;&copy; &#x41; & c</p>", problem);
     REQUIRE(ok);
@@ -31,7 +31,7 @@ TEST_CASE("raw HTML blocks are re-serialised as XHTML or refused") {
     CHECK(*lang == "<span xml:lang=\"ug\" lang=\"ug\" dir=\"rtl\">x</span>");
 }
 
-TEST_CASE("inline raw HTML keeps only tags that nest inside their container") {
+TEST_CASE("epub unit: inline raw HTML keeps only tags that nest inside their container") {
     epub::InlineHtml html(false);
     std::string problem;
     CHECK(html.accept("<kbd>", problem) == "<kbd>");
@@ -48,7 +48,7 @@ TEST_CASE("inline raw HTML keeps only tags that nest inside their container") {
     CHECK(!problem.empty());
 }
 
-TEST_CASE("passages in other scripts get lang and dir") {
+TEST_CASE("epub unit: passages in other scripts get lang and dir") {
     auto wrap = [](std::string_view text, std::string_view lang) {
         std::string out;
         epub::append_text_with_lang(out, text, lang);
@@ -68,7 +68,7 @@ TEST_CASE("passages in other scripts get lang and dir") {
                                             (1u << static_cast<int>(epub::Script::tibetan))));
 }
 
-TEST_CASE("collections: order by date, then title; slugs unique and ASCII") {
+TEST_CASE("epub unit: collections order by date then title, slugs unique and ASCII") {
     std::vector<core::PostKey> posts;
     auto date = [](const char* s) { return core::parse_date(s); };
     posts.push_back({0, "/a/x.md", "B", date("2021-01-01")});

@@ -135,13 +135,15 @@ std::string fallback_svg(const ImageEntry& image) {
     const int h = image.height > 0 ? image.height : 60;
     const std::string label = xml_escape(image.label);
     return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<svg xmlns=\"http://www.w3.org/2000/svg\" "
-           "width=\"" + std::to_string(w) + "\" height=\"" + std::to_string(h) +
-           "\" viewBox=\"0 0 " + std::to_string(w) + " " + std::to_string(h) + "\">\n<title>" +
-           label + "</title>\n<rect x=\"1\" y=\"1\" width=\"" + std::to_string(w - 2) +
-           "\" height=\"" + std::to_string(h - 2) +
+           "width=\"" +
+           std::to_string(w) + "\" height=\"" + std::to_string(h) + "\" viewBox=\"0 0 " +
+           std::to_string(w) + " " + std::to_string(h) + "\">\n<title>" + label +
+           "</title>\n<rect x=\"1\" y=\"1\" width=\"" + std::to_string(w - 2) + "\" height=\"" +
+           std::to_string(h - 2) +
            "\" fill=\"#f2f2f2\" stroke=\"#999999\" stroke-dasharray=\"4 3\"/>\n"
            "<text x=\"50%\" y=\"50%\" text-anchor=\"middle\" dominant-baseline=\"middle\" "
-           "font-family=\"serif\" font-size=\"14\">" + label + "</text>\n</svg>\n";
+           "font-family=\"serif\" font-size=\"14\">" +
+           label + "</text>\n</svg>\n";
 }
 
 }  // namespace broadside::epub

@@ -8,9 +8,10 @@ namespace broadside::epub {
 
 /// One image file that goes into the package.
 struct ImageEntry {
-    std::string source;      ///< absolute path on disk
-    std::string href;        ///< path inside `EPUB/`, e.g. `images/map-1a2b3c4d.png`
-    std::string media_type;  ///< `image/png`, `image/jpeg`, `image/gif`, `image/svg+xml`, `image/webp`
+    std::string source;  ///< absolute path on disk
+    std::string href;    ///< path inside `EPUB/`, e.g. `images/map-1a2b3c4d.png`
+    std::string
+        media_type;  ///< `image/png`, `image/jpeg`, `image/gif`, `image/svg+xml`, `image/webp`
     /// For WebP (a foreign resource in EPUB 3.2): the generated SVG the manifest falls back to.
     std::string fallback_href;
     int width = 0, height = 0;  ///< WebP canvas size, for the fallback; 0 when unknown

@@ -159,7 +159,8 @@ std::string package_opf(const BookPlan& plan, const BookParts& parts) {
         o += "<item id=\"" + manifest_id(href) + "\" href=\"" + xml_escape(href) +
              "\" media-type=\"" + image.media_type + "\"";
         if (href == plan.cover_href) o += " properties=\"cover-image\"";
-        if (!image.fallback_href.empty()) o += " fallback=\"" + manifest_id(image.fallback_href) + "\"";
+        if (!image.fallback_href.empty())
+            o += " fallback=\"" + manifest_id(image.fallback_href) + "\"";
         o += "/>\n";
         if (!image.fallback_href.empty()) {
             o += "<item id=\"" + manifest_id(image.fallback_href) + "\" href=\"" +
