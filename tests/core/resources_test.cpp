@@ -2,6 +2,7 @@
 
 #include <filesystem>
 #include <fstream>
+#include <stdlib.h>
 
 #include "broadside/core/resources.hpp"
 
@@ -11,10 +12,15 @@ using broadside::core::ResourcePolicy;
 namespace {
 
 // A throw-away tree: root/doc/, root/img.png, outside/secret.png, and a link out.
+// CTest runs test cases in parallel, so each tree gets its own folder.
+fs::path unique_folder() {
+    std::string pattern = (fs::temp_directory_path() / "broadside-resources-XXXXXX").string();
+    return mkdtemp(pattern.data());
+}
+
 struct Tree {
-    fs::path base = fs::temp_directory_path() / "broadside-resources-test";
+    fs::path base = unique_folder();
     Tree() {
-        fs::remove_all(base);
         fs::create_directories(base / "root/doc");
         fs::create_directories(base / "outside");
         std::ofstream(base / "root/img.png") << "x";

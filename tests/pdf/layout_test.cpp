@@ -134,7 +134,7 @@ TEST_CASE("the layout dump shows pages, frames, lines and anchors", "[pdf][layou
     std::string dump = dump_layout(layout);
     CHECK(dump.find("page 1 595.28x841.89") != std::string::npos);
     CHECK(dump.find("anchor h1 #title \"Title\"") != std::string::npos);
-    CHECK(dump.find("line \"The office.\"") != std::string::npos);
+    CHECK(dump.find("line r=0.00 \"The office.\"") != std::string::npos);
     CHECK(dump.find("rule ") != std::string::npos);
     // "office" shapes with the ffi ligature: 11 characters, 9 glyphs.
     CHECK(dump.find("glyphs=9") != std::string::npos);

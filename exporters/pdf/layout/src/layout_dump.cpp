@@ -79,7 +79,10 @@ std::string dump_layout(const Layout& layout) {
                         if constexpr (std::is_same_v<T, GlyphRun>) {
                             out += run_line(it);
                         } else if constexpr (std::is_same_v<T, TextLine>) {
-                            out += "line " + quoted(it.text);
+                            out += "line";
+                            if (!it.role.empty()) out += " [" + it.role + "]";
+                            out += " r=" + num(it.ratio) + (it.hyphenated ? " hyphen " : " ") +
+                                   quoted(it.text);
                             for (const auto& [pos, run] : it.runs)
                                 out += "\n      @" + num(pos.x) + "," + num(pos.y) + " " +
                                        run_line(run);

@@ -110,8 +110,9 @@ std::vector<std::pair<Point, Item>> place_line(const ShapedParagraph& p, LineRan
     if (runs.empty()) return out;
     // Segments are in logical order, so the line's text is one stretch of the paragraph.
     std::size_t from = p.segments[line.begin].begin;
-    TextLine text_line{p.itemized.text.substr(from, p.segments[end - 1].end - from),
-                       std::move(runs)};
+    TextLine text_line;
+    text_line.text = p.itemized.text.substr(from, p.segments[end - 1].end - from);
+    text_line.runs = std::move(runs);
     out.insert(out.begin(), {Point{left, baseline}, std::move(text_line)});
     return out;
 }

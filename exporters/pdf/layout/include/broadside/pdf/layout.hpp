@@ -84,6 +84,11 @@ struct Anchor {
 struct TextLine {
     std::string text;  ///< UTF-8, logical order, without the line's trailing white space
     std::vector<std::pair<Point, GlyphRun>> runs;
+    double ratio = 0;         ///< the line breaker's adjustment ratio (>0 stretched, <0 shrunk)
+    bool hyphenated = false;  ///< the line ends with an inserted hyphen
+    /// What the line belongs to, for the layout dump and its tests: "paragraph 2/7",
+    /// "heading 1/1", "table-header", "code 3/12", "footnote 1/2"…
+    std::string role;
 };
 
 /// Anything a frame can hold. Images join when the page engine places figures.
