@@ -18,6 +18,7 @@ TEST_CASE("epub unit: raw HTML blocks are re-serialised as XHTML or refused") {
     CHECK(!epub::sanitize_html_block("<div onmouseover='x()'>a</div>", problem));
     CHECK(!epub::sanitize_html_block("<a href=\"&#106;avascript:x()\">a</a>", problem));
     CHECK(!epub::sanitize_html_block("<div><p>a</div>", problem));
+    CHECK(problem == "raw HTML leaves <p> unclosed before </div>");
     CHECK(!epub::sanitize_html_block("<p><div>a</div></p>", problem));
     CHECK(!epub::sanitize_html_block("<ul>text</ul>", problem));
     CHECK(!epub::sanitize_html_block("<td>a</td>", problem));

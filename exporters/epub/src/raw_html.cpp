@@ -302,7 +302,10 @@ std::optional<std::string> sanitize_html_block(std::string_view html, std::strin
         }
         if (tag->closing) {
             if (open.size() < 2 || open.back() != tag->name) {
-                problem = "raw HTML closes <" + tag->name + "> that is not open";
+                const bool inner = std::find(open.begin() + 1, open.end(), tag->name) != open.end();
+                problem = inner ? "raw HTML leaves <" + open.back() + "> unclosed before </" +
+                                      tag->name + ">"
+                                : "raw HTML closes <" + tag->name + "> that is not open";
                 return std::nullopt;
             }
             open.pop_back();
