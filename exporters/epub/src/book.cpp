@@ -6,7 +6,6 @@
 #include <memory>
 
 #include "book_plan.hpp"
-#include "broadside/core/reader.hpp"
 #include "chapter_writer.hpp"
 #include "embedded_fonts.hpp"
 #include "ordered_pipeline.hpp"
@@ -65,7 +64,7 @@ std::optional<BookSummary> write_book(const BookOptions& options, const styles::
     const unsigned workers = worker_count(options.jobs, count);
     auto make = [&](std::size_t i) -> std::optional<std::string> {
         core::Diagnostics ignored;  // the first pass reported the reader's warnings already
-        auto doc = core::read_document_file(plan->posts[i].path, ignored);
+        auto doc = read_post_file(plan->posts[i].path, ignored);
         if (!doc) {
             chapter_diags[i].error(plan->posts[i].path, 0, 0,
                                    "the post changed while the book was made");
