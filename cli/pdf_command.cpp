@@ -26,7 +26,7 @@ int run_pdf(const Options& options) {
     if (!style) return report(diags), exit_input_error;
 
     pdf::PdfExporter exporter(std::move(*style));
-    pdf::Layout layout = exporter.layout(*doc, diags);
+    pdf::Layout layout = exporter.layout(*doc, diags, options.resource_paths);
     if (options.dump_layout) std::cout << pdf::dump_layout(layout);
     if (!options.output.empty() && !diags.has_errors()) {
         auto bytes = exporter.render(*doc, layout, diags, std::getenv("SOURCE_DATE_EPOCH"));

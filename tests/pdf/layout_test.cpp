@@ -129,12 +129,13 @@ TEST_CASE("the layout dump shows pages, frames, lines and anchors", "[pdf][layou
     styles::Style style;
     Services s;
     TextServices services{s.resolver, s.shaper};
-    Layout layout = SimpleLayoutEngine().layout(*doc, style, services, diags);
+    Layout layout = PageEngine(std::make_unique<GreedyLineBreaker>())
+                        .layout(*doc, style, services, core::ResourcePolicy("."), diags);
     REQUIRE(layout.pages.size() == 1);
     std::string dump = dump_layout(layout);
     CHECK(dump.find("page 1 595.28x841.89") != std::string::npos);
     CHECK(dump.find("anchor h1 #title \"Title\"") != std::string::npos);
-    CHECK(dump.find("line r=0.00 \"The office.\"") != std::string::npos);
+    CHECK(dump.find("line [paragraph 1/1] r=0.00 \"The office.\"") != std::string::npos);
     CHECK(dump.find("rule ") != std::string::npos);
     // "office" shapes with the ffi ligature: 11 characters, 9 glyphs.
     CHECK(dump.find("glyphs=9") != std::string::npos);
@@ -148,7 +149,8 @@ TEST_CASE("long documents flow onto more pages", "[pdf][layout]") {
     REQUIRE(doc);
     Services s;
     TextServices services{s.resolver, s.shaper};
-    Layout layout = SimpleLayoutEngine().layout(*doc, styles::Style{}, services, diags);
+    Layout layout = PageEngine(std::make_unique<GreedyLineBreaker>())
+                        .layout(*doc, styles::Style{}, services, core::ResourcePolicy("."), diags);
     CHECK(layout.pages.size() >= 4);
     for (const auto& page : layout.pages)
         for (const auto& [at, item] : page.frames.front().items)

@@ -2,19 +2,24 @@
 
 #include "broadside/pdf/pdf_writer.hpp"
 
+#include <filesystem>
+
 namespace broadside::pdf {
 
 PdfExporter::PdfExporter(styles::Style style, fonts::CatalogOptions catalog)
     : style_(std::move(style)),
       catalog_(std::move(catalog)),
       resolver_(catalog_, faces_),
-      engine_(std::make_unique<SimpleLayoutEngine>()) {
+      engine_(std::make_unique<PageEngine>(std::make_unique<GreedyLineBreaker>())) {
     for (const auto& [script, families] : style_.fonts) catalog_.set_override(script, families);
 }
 
-Layout PdfExporter::layout(const core::Document& doc, core::Diagnostics& diags) {
+Layout PdfExporter::layout(const core::Document& doc, core::Diagnostics& diags,
+                           const std::vector<std::string>& resource_paths) {
     TextServices services{resolver_, shaper_};
-    return engine_->layout(doc, style_, services, diags);
+    std::string folder = std::filesystem::path(doc.source_path).parent_path().string();
+    core::ResourcePolicy resources(folder.empty() ? "." : folder, resource_paths);
+    return engine_->layout(doc, style_, services, resources, diags);
 }
 
 std::optional<std::vector<std::uint8_t>> PdfExporter::render(const core::Document& doc,

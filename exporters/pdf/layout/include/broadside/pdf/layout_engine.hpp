@@ -5,6 +5,7 @@
 
 #include "broadside/core/diagnostics.hpp"
 #include "broadside/core/document.hpp"
+#include "broadside/core/resources.hpp"
 #include "broadside/fonts/catalog.hpp"
 #include "broadside/fonts/shaper.hpp"
 #include "broadside/pdf/layout.hpp"
@@ -19,28 +20,27 @@ struct TextServices {
     fonts::Shaper& shaper;
 };
 
-/// Turns a document into pages of frames of positioned items. The simple engine below places
-/// lines one after another; the page engine of issue 4 (Knuth–Plass, widows and orphans,
-/// footnotes, letter geometry) replaces it behind this interface.
+/// Turns a document into pages of frames of positioned items.
 class LayoutEngine {
   public:
     virtual ~LayoutEngine() = default;
-    /// Lays out `doc` with `style`. Problems with the content (a character no font covers) are
-    /// warnings in `diags`; the layout always comes out, possibly with fewer items.
+    /// Lays out `doc` with `style`; images and other files it names are read only where
+    /// `resources` allows. Problems with the content (a character no font covers, a missing
+    /// image) are warnings in `diags`; the layout always comes out.
     virtual Layout layout(const core::Document& doc, const styles::Style& style,
-                          TextServices& services, core::Diagnostics& diags) = 0;
+                          TextServices& services, const core::ResourcePolicy& resources,
+                          core::Diagnostics& diags) = 0;
 };
 
-/// Block after block into the body frame of each page: paragraphs, headings (kept with the
-/// next two lines), lists and quotes (indented), code (monospace, lines kept), thematic breaks
-/// (rules), table rows (one line of cells each) and footnotes (at the end). Lines come from the
-/// given line breaker, greedy by default.
-class SimpleLayoutEngine final : public LayoutEngine {
+/// The page engine: every block of the model set into a vertical list of unbreakable boxes
+/// (lines, rows, figures) whose break permissions carry the widow, orphan and keep rules;
+/// pages filled from it with footnotes at the foot of the page that refers to them, page
+/// numbers and an optional running head. Lines come from the given line breaker.
+class PageEngine final : public LayoutEngine {
   public:
-    explicit SimpleLayoutEngine(
-        std::unique_ptr<LineBreaker> breaker = std::make_unique<GreedyLineBreaker>());
+    explicit PageEngine(std::unique_ptr<LineBreaker> breaker);
     Layout layout(const core::Document& doc, const styles::Style& style, TextServices& services,
-                  core::Diagnostics& diags) override;
+                  const core::ResourcePolicy& resources, core::Diagnostics& diags) override;
 
   private:
     std::unique_ptr<LineBreaker> breaker_;

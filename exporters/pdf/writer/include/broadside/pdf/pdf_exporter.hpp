@@ -25,8 +25,10 @@ class PdfExporter {
     explicit PdfExporter(styles::Style style,
                          fonts::CatalogOptions catalog = fonts::CatalogOptions::defaults());
 
-    /// Lays `doc` out into pages (warnings, e.g. uncovered characters, go to `diags`).
-    Layout layout(const core::Document& doc, core::Diagnostics& diags);
+    /// Lays `doc` out into pages (warnings, e.g. uncovered characters, go to `diags`). Files
+    /// the document names are read from its own folder, or from `resource_paths`.
+    Layout layout(const core::Document& doc, core::Diagnostics& diags,
+                  const std::vector<std::string>& resource_paths = {});
     /// Renders a layout of `doc` as PDF bytes; nothing (with an error in `diags`) on failure.
     /// CreationDate comes from the front matter's date, else `source_date_epoch` (may be null).
     std::optional<std::vector<std::uint8_t>> render(const core::Document& doc, const Layout& layout,

@@ -1,0 +1,182 @@
+// The page engine, asserted from the layout dump: widows, orphans, stranded headings, repeated
+// table headers, footnotes on the page that refers to them, and whole documents whose PDF text
+// equals the model's text.
+#include <catch2/catch.hpp>
+
+#include <filesystem>
+#include <fstream>
+#include <regex>
+#include <sstream>
+
+#include "broadside/core/plain_text.hpp"
+#include "broadside/core/reader.hpp"
+#include "run_command.hpp"
+
+namespace fs = std::filesystem;
+using namespace broadside;
+using test::run_command;
+using test::shell_quote;
+
+namespace {
+
+const std::string program = BROADSIDE_BINARY;
+const std::string source_dir = BROADSIDE_SOURCE_DIR;
+
+fs::path scratch(const std::string& name) {
+    std::string pattern = (fs::temp_directory_path() / ("broadside-" + name + "-XXXXXX")).string();
+    return mkdtemp(pattern.data());
+}
+
+/// One line of the body frame as the dump shows it.
+struct DumpLine {
+    std::string role;  ///< e.g. "paragraph 2/7"
+    std::string text;
+};
+
+/// Body lines per page, in placement order, without footnotes, markers and furniture.
+std::vector<std::vector<DumpLine>> body_lines(const std::string& dump) {
+    std::vector<std::vector<DumpLine>> pages;
+    std::istringstream in(dump);
+    std::string line;
+    static const std::regex item(R"(^    @\S+ line \[([^\]]*)\] r=\S+ (?:hyphen )?"(.*)\"$)");
+    int frame = 0;
+    while (std::getline(in, line)) {
+        if (line.rfind("page ", 0) == 0) {
+            pages.emplace_back();
+            frame = 0;
+        } else if (line.rfind("  frame ", 0) == 0) {
+            ++frame;
+        } else if (std::smatch m; frame == 1 && std::regex_match(line, m, item)) {
+            std::string role = m[1];
+            if (role.rfind("footnote", 0) == 0 || role == "marker") continue;
+            pages.back().push_back({role, m[2]});
+        }
+    }
+    return pages;
+}
+
+std::pair<int, int> position(const std::string& role) {  // "paragraph 2/7" -> {2, 7}
+    auto space = role.rfind(' '), slash = role.rfind('/');
+    return {std::stoi(role.substr(space + 1, slash - space - 1)), std::stoi(role.substr(slash + 1))};
+}
+
+bool starts(const std::string& s, const std::string& prefix) { return s.rfind(prefix, 0) == 0; }
+
+// Mixed content for about 200 pages: headings, paragraphs of 1 to 12 lines, lists, quotes,
+// code, long tables and footnotes.
+std::string long_document() {
+    static const char* words[] = {"rights", "defenders", "detained", "international", "law",
+                                  "accountability", "transnational", "repression", "report",
+                                  "organisations", "government", "freedom", "expression",
+                                  "association", "lawyers", "families"};
+    std::string md = "---\ntitle: Two hundred pages\nlang: en\n---\n\n";
+    unsigned seed = 7;
+    auto next = [&] { return seed = seed * 1103515245u + 12345u, (seed >> 8) & 0xffff; };
+    for (int section = 0; md.size() < 700000; ++section) {
+        md += "## Section " + std::to_string(section) + "\n\n";
+        for (int p = 0; p < 6; ++p) {
+            int n = 5 + static_cast<int>(next() % 140);  // from one line to about twelve
+            for (int w = 0; w < n; ++w) md += std::string(w ? " " : "") + words[next() % 16];
+            if (p == 2 && section % 4 == 0) md += "[^n" + std::to_string(section) + "]";
+            md += ".\n\n";
+        }
+        if (section % 4 == 0)
+            md += "[^n" + std::to_string(section) + "]: A note for section " +
+                  std::to_string(section) + ", at the foot of its page.\n\n";
+        if (section % 5 == 1) md += "- first point\n- second point\n  - nested point\n\n";
+        if (section % 7 == 2) md += "> A quoted passage that runs over a line or two of text.\n\n";
+        if (section % 9 == 3) md += "```\ncode line one\ncode line two\ncode line three\n```\n\n";
+        if (section % 11 == 5) {
+            md += "| Year | Cases | Region |\n|---:|---:|:--|\n";
+            for (int r = 0; r < 90; ++r)
+                md += "| " + std::to_string(1990 + r) + " | " + std::to_string(next() % 1000) +
+                      " | region " + std::to_string(r) + " |\n";
+            md += "\n";
+        }
+    }
+    return md;
+}
+
+}  // namespace
+
+TEST_CASE("200 pages: no stranded heading, no widow or orphan, table headers repeat",
+          "[pdf][pages]") {
+    fs::path dir = scratch("long");
+    std::ofstream(dir / "long.md") << long_document();
+    auto r = run_command(shell_quote(program) + " " + shell_quote((dir / "long.md").string()) +
+                         " --dump-layout -o " + shell_quote((dir / "long.pdf").string()));
+    REQUIRE(r.status == 0);
+    auto pages = body_lines(r.out);
+    REQUIRE(pages.size() >= 200);
+    int continued_tables = 0, split_paragraphs = 0;
+    for (std::size_t p = 0; p < pages.size(); ++p) {
+        INFO("page " << p + 1);
+        const auto& lines = pages[p];
+        if (lines.empty()) continue;  // a page of end notes only
+        if (p + 1 < pages.size()) CHECK_FALSE(starts(lines.back().role, "heading"));
+        const DumpLine& first = lines.front();
+        const DumpLine& last = lines.back();
+        if (starts(first.role, "paragraph")) {
+            auto [k, n] = position(first.role);
+            if (k > 1) {
+                ++split_paragraphs;
+                CHECK(k >= 3);      // at least two lines stayed behind
+                CHECK(n - k >= 1);  // at least two lines came over
+            }
+        }
+        if (starts(last.role, "paragraph") && p + 1 < pages.size()) {
+            auto [k, n] = position(last.role);
+            if (k < n) CHECK(k >= 2);
+            if (k < n) CHECK(n - k >= 2);
+        }
+        // A table that goes on from the previous page starts with its header again.
+        if (p > 0 && starts(pages[p - 1].back().role, "table-") && starts(first.role, "table-")) {
+            ++continued_tables;
+            CHECK(first.role == "table-header 1/1");
+            CHECK(first.text.find("Year") != std::string::npos);
+        }
+    }
+    CHECK(continued_tables >= 3);
+    CHECK(split_paragraphs >= 10);
+    auto check = run_command("qpdf --check " + shell_quote((dir / "long.pdf").string()));
+    CHECK(check.status == 0);
+    fs::remove_all(dir);
+}
+
+TEST_CASE("a footnote is set at the foot of the page that refers to it", "[pdf][pages]") {
+    fs::path dir = scratch("notes");
+    std::string md;
+    for (int i = 0; i < 90; ++i) {
+        md += "Paragraph " + std::to_string(i) + " of plain text that fills the page a little.";
+        if (i == 70) md += " Here is the reference marker[^x] in paragraph seventy.";
+        md += "\n\n";
+    }
+    md += "[^x]: The footnote text sits at the foot of the page.\n";
+    std::ofstream(dir / "notes.md") << md;
+    auto r = run_command(shell_quote(program) + " " + shell_quote((dir / "notes.md").string()) +
+                         " --dump-layout");
+    REQUIRE(r.status == 0);
+    std::istringstream in(r.out);
+    int page = 0, reference_page = 0, note_page = 0;
+    double reference_y = 0, note_y = 0;
+    for (std::string l; std::getline(in, l);) {
+        if (starts(l, "page ")) ++page;
+        static const std::regex at(R"(^    @[-0-9.]+,([-0-9.]+) line)");
+        std::smatch m;
+        if (!std::regex_search(l, m, at)) continue;
+        if (l.find("reference marker") != std::string::npos) {
+            reference_page = page;
+            reference_y = std::stod(m[1]);
+        }
+        if (l.find("[footnote 1/1]") != std::string::npos &&
+            l.find("The footnote text") != std::string::npos) {
+            note_page = page;
+            note_y = std::stod(m[1]);
+        }
+    }
+    CHECK(page >= 2);
+    CHECK(reference_page >= 2);
+    CHECK(note_page == reference_page);
+    CHECK(note_y > reference_y);
+    fs::remove_all(dir);
+}
