@@ -280,6 +280,68 @@ std::string chapter_language(const BookPlan& plan, const PostInfo& post) {
     return !post.lang.empty() && valid_language_tag(post.lang) ? post.lang : plan.language;
 }
 
+namespace {
+
+// Moves the posts into reading order and gives each its chapter file and lookups.
+void assign_chapters(BookPlan& plan, std::vector<PostInfo>& scanned,
+                     const std::vector<core::PostKey>& keys) {
+    std::vector<std::string> slugs;
+    for (const auto& k : keys) {
+        plan.posts.push_back(std::move(scanned[k.index]));
+        slugs.push_back(core::post_file_slug(plan.posts.back().path));
+    }
+    const std::vector<std::string> plain_slugs = slugs;
+    core::make_unique_slugs(slugs);
+    const int width = plan.posts.size() > 9999 ? 6 : 4;
+    for (std::size_t i = 0; i < plan.posts.size(); ++i) {
+        PostInfo& p = plan.posts[i];
+        char number[32];
+        std::snprintf(number, sizeof number, "%0*zu", width, i + 1);
+        p.slug = slugs[i];
+        p.file = std::string(number) + "-" + p.slug + ".xhtml";
+        plan.by_path[p.path] = i;
+        plan.by_slug[plain_slugs[i]].push_back(i);
+        plan.scripts |= p.scripts;
+        std::vector<char32_t> merged;
+        std::set_union(plan.code_points.begin(), plan.code_points.end(), p.code_points.begin(),
+                       p.code_points.end(), std::back_inserter(merged));
+        plan.code_points = std::move(merged);
+        p.code_points = {};
+        for (auto& entry : p.image_files) plan.images.emplace(entry.href, std::move(entry));
+        p.image_files.clear();
+    }
+}
+
+void add_cover(BookPlan& plan, core::Diagnostics& diags) {
+    if (plan.settings.cover.empty()) return;
+    std::string base = fs::path(plan.settings.source_path).parent_path().string();
+    std::vector<std::string> dirs = plan.allowed_dirs;
+    dirs.push_back(canonical_dir(base.empty() ? "." : base));  // the cover sits by its file
+    ImageLookup cover = find_image(plan.settings.cover, base, plan.root, dirs);
+    if (cover.ok && cover.entry.media_type == "image/webp") {
+        diags.warning(plan.settings.source_path, 0, 0,
+                      "cover: a WebP cover is not shown by EPUB 3.2 readers; use PNG or JPEG");
+    } else if (cover.ok) {
+        plan.cover_href = cover.entry.href;
+        plan.images.emplace(cover.entry.href, cover.entry);
+    } else {
+        diags.warning(plan.settings.source_path, 0, 0, "cover: " + cover.problem);
+    }
+}
+
+void format_dates(BookPlan& plan) {
+    std::map<std::string, std::unique_ptr<DateText>> formatters;  // ICU formatters are costly
+    for (auto& p : plan.posts) {
+        if (!p.date) continue;
+        std::string lang = chapter_language(plan, p);
+        auto& f = formatters[lang];
+        if (!f) f = std::make_unique<DateText>(lang);
+        p.date_text = f->format(*p.date);
+    }
+}
+
+}  // namespace
+
 std::optional<BookPlan> plan_book(const PlanOptions& options, core::Diagnostics& diags) {
     core::PostFiles files = core::find_post_files(options.inputs, diags);
     if (diags.has_errors()) return std::nullopt;
@@ -343,60 +405,14 @@ std::optional<BookPlan> plan_book(const PlanOptions& options, core::Diagnostics&
 
     core::order_posts(keys,
                       options.oldest_first.value_or(plan.settings.oldest_first.value_or(false)));
-    std::vector<std::string> slugs;
-    for (const auto& k : keys) {
-        plan.posts.push_back(std::move(scanned[k.index]));
-        slugs.push_back(core::post_file_slug(plan.posts.back().path));
-    }
+    assign_chapters(plan, scanned, keys);
     scanned.clear();
-    const std::vector<std::string> plain_slugs = slugs;
-    core::make_unique_slugs(slugs);
-    const int width = plan.posts.size() > 9999 ? 6 : 4;
-    for (std::size_t i = 0; i < plan.posts.size(); ++i) {
-        PostInfo& p = plan.posts[i];
-        char number[32];
-        std::snprintf(number, sizeof number, "%0*zu", width, i + 1);
-        p.slug = slugs[i];
-        p.file = std::string(number) + "-" + p.slug + ".xhtml";
-        plan.by_path[p.path] = i;
-        plan.by_slug[plain_slugs[i]].push_back(i);
-        plan.scripts |= p.scripts;
-        std::vector<char32_t> merged;
-        std::set_union(plan.code_points.begin(), plan.code_points.end(), p.code_points.begin(),
-                       p.code_points.end(), std::back_inserter(merged));
-        plan.code_points = std::move(merged);
-        p.code_points = {};
-        for (auto& entry : p.image_files) plan.images.emplace(entry.href, std::move(entry));
-        p.image_files.clear();
-    }
 
     const bool single = files.files.size() == 1 && options.inputs.size() == 1;
     settle_metadata(plan, options, single, diags);
 
-    if (!plan.settings.cover.empty()) {
-        std::string base = fs::path(plan.settings.source_path).parent_path().string();
-        std::vector<std::string> dirs = plan.allowed_dirs;
-        dirs.push_back(canonical_dir(base.empty() ? "." : base));  // the cover sits by its file
-        ImageLookup cover = find_image(plan.settings.cover, base, plan.root, dirs);
-        if (cover.ok && cover.entry.media_type == "image/webp") {
-            diags.warning(plan.settings.source_path, 0, 0,
-                          "cover: a WebP cover is not shown by EPUB 3.2 readers; use PNG or JPEG");
-        } else if (cover.ok) {
-            plan.cover_href = cover.entry.href;
-            plan.images.emplace(cover.entry.href, cover.entry);
-        } else {
-            diags.warning(plan.settings.source_path, 0, 0, "cover: " + cover.problem);
-        }
-    }
-
-    std::map<std::string, std::unique_ptr<DateText>> formatters;
-    for (auto& p : plan.posts) {
-        if (!p.date) continue;
-        std::string lang = chapter_language(plan, p);
-        auto& f = formatters[lang];
-        if (!f) f = std::make_unique<DateText>(lang);
-        p.date_text = f->format(*p.date);
-    }
+    add_cover(plan, diags);
+    format_dates(plan);
     return plan;
 }
 
