@@ -29,6 +29,12 @@ std::string quoted(const std::string& text) {
 
 std::string rgb(const Rgb& c);
 
+/// The last component of a path: dumps must not depend on where the source tree lies.
+std::string file_name(const std::string& path) {
+    std::size_t slash = path.find_last_of('/');
+    return slash == std::string::npos ? path : path.substr(slash + 1);
+}
+
 std::string run_line(const GlyphRun& it) {
     return "run " + (it.font ? it.font->postscript_name() : "?") + " " + num(it.size) + "pt " +
            (it.rtl ? "rtl" : "ltr") + " " + rgb(it.fill) +
@@ -67,7 +73,10 @@ std::string dump_layout(const Layout& layout) {
     for (std::size_t p = 0; p < layout.pages.size(); ++p) {
         const Page& page = layout.pages[p];
         out += "page " + std::to_string(p + 1) + " " + num(page.size.width) + "x" +
-               num(page.size.height) + "\n";
+               num(page.size.height);
+        if (page.label)
+            out += " label " + quoted(page.label->prefix) + std::to_string(page.label->start);
+        out += "\n";
         for (const auto& frame : page.frames) {
             out += "  frame @" + num(frame.box.origin.x) + "," + num(frame.box.origin.y) + " " +
                    num(frame.box.size.width) + "x" + num(frame.box.size.height) + "\n";
@@ -95,6 +104,11 @@ std::string dump_layout(const Layout& layout) {
                         } else if constexpr (std::is_same_v<T, Anchor>) {
                             out += "anchor h" + std::to_string(it.level) + " #" + it.id + " " +
                                    quoted(it.title);
+                        } else if constexpr (std::is_same_v<T, Image>) {
+                            out += std::string("image ") +
+                                   (it.format == ImageFormat::png ? "png " : "jpeg ") +
+                                   num(it.size.width) + "x" + num(it.size.height) + " " +
+                                   quoted(file_name(it.path)) + " " + quoted(it.alt);
                         }
                     },
                     item);

@@ -2,9 +2,11 @@
 // HPDF_Stream filters). Their layout is that of the installed headers, checked at compile time.
 #include "hpdf_access.hpp"
 
+#include <hpdf_catalog.h>
 #include <hpdf_doc.h>
 #include <hpdf_info.h>
 #include <hpdf_objects.h>
+#include <hpdf_page_label.h>
 #include <hpdf_pages.h>
 
 #include <vector>
@@ -107,6 +109,17 @@ HPDF_STATUS set_outline_title(HPDF_Doc doc, HPDF_Outline outline, std::string_vi
 
 void set_version_1_5(HPDF_Doc doc) {
     doc->pdf_version = HPDF_VER_15;
+}
+
+HPDF_STATUS add_page_label(HPDF_Doc doc, unsigned page_index, int start,
+                           std::string_view prefix_utf8) {
+    HPDF_Dict label = HPDF_PageLabel_New(doc, HPDF_PAGE_NUM_STYLE_DECIMAL, start, nullptr);
+    if (!label) return HPDF_GetError(doc);
+    if (!prefix_utf8.empty()) {
+        HPDF_STATUS st = add_text_string(doc, label, "P", prefix_utf8);
+        if (st != HPDF_OK) return st;
+    }
+    return HPDF_Catalog_AddPageLabel(doc->catalog, page_index, label);
 }
 
 HPDF_STATUS write_page_operators(HPDF_Page page, const std::string& operators) {

@@ -33,6 +33,11 @@ HPDF_STATUS set_info_text(HPDF_Doc doc, HPDF_InfoType type, std::string_view utf
 HPDF_STATUS set_outline_title(HPDF_Doc doc, HPDF_Outline outline, std::string_view utf8);
 /// Declares the file PDF 1.5 (ActualText marked content needs it; 2.3.0 has no setter).
 void set_version_1_5(HPDF_Doc doc);
+/// Starts a range of decimal page labels at page `page_index` (0-based) numbered from `start`,
+/// with `prefix_utf8` (may be empty) in front of each number as a Unicode text string (the
+/// public HPDF_AddPageLabel writes the prefix as raw bytes).
+HPDF_STATUS add_page_label(HPDF_Doc doc, unsigned page_index, int start,
+                           std::string_view prefix_utf8);
 /// Appends content-stream operators to `page`. The caller keeps libharu's graphics state in
 /// step: call only in page-description mode, balanced (BT/ET, q/Q inside `operators`).
 HPDF_STATUS write_page_operators(HPDF_Page page, const std::string& operators);

@@ -2,24 +2,20 @@
 
 #include <hpdf.h>
 
+#include <algorithm>
 #include <cstdio>
+#include <map>
 #include <memory>
 #include <type_traits>
 
 #include "extraction_order.hpp"
 #include "font_embedder.hpp"
+#include "haru_errors.hpp"
 #include "hpdf_access.hpp"
+#include "image_embedder.hpp"
 #include "run_operators.hpp"
 
 namespace broadside::pdf {
-namespace {
-
-/// libharu reports errors through a callback; the first one is kept and turned into a
-/// diagnostic, so nothing is printed and nothing is thrown.
-struct HaruErrors {
-    HPDF_STATUS error = HPDF_OK;
-    HPDF_STATUS detail = 0;
-};
 
 void on_haru_error(HPDF_STATUS error, HPDF_STATUS detail, void* data) {
     auto* e = static_cast<HaruErrors*>(data);
@@ -28,6 +24,8 @@ void on_haru_error(HPDF_STATUS error, HPDF_STATUS detail, void* data) {
         e->detail = detail;
     }
 }
+
+namespace {
 
 HPDF_Date pdf_date(const core::Date& d) {
     HPDF_Date out{};
@@ -58,7 +56,28 @@ void write_info(HPDF_Doc doc, const DocumentInfo& info) {
 /// Walks the layout and draws it page by page.
 class PageWriter {
   public:
-    PageWriter(HPDF_Doc doc, FontEmbedder& fonts) : doc_(doc), fonts_(fonts) {}
+    PageWriter(HPDF_Doc doc, FontEmbedder& fonts, ImageEmbedder& images, core::Diagnostics& diags,
+               std::string file)
+        : doc_(doc), fonts_(fonts), images_(images), diags_(diags), file_(std::move(file)) {}
+
+    /// Links within the document point at anchors that may lie on later pages, so they are
+    /// made once every page (and so every destination) exists. A link to an id no anchor has
+    /// is left out with a warning.
+    void finish_internal_links() {
+        for (const auto& link : internal_links_) {
+            auto dest = destinations_.find(link.id);
+            if (dest == destinations_.end()) {
+                diags_.warning(file_, 0, 0,
+                               "the link to '#" + link.id +
+                                   "' leads nowhere: no heading has "
+                                   "that id, so it is not clickable",
+                               "check the heading's id in the layout dump (anchor lines)");
+                continue;
+            }
+            HPDF_Annotation annot = HPDF_Page_CreateLinkAnnot(link.page, link.rect, dest->second);
+            if (annot) HPDF_LinkAnnot_SetBorderStyle(annot, 0, 0, 0);
+        }
+    }
 
     void page(const Page& p) {
         page_ = HPDF_AddPage(doc_);
@@ -158,14 +177,28 @@ class PageWriter {
         HPDF_Rect rect{
             static_cast<HPDF_REAL>(at.x), static_cast<HPDF_REAL>(at.y - link.size.height),
             static_cast<HPDF_REAL>(at.x + link.size.width), static_cast<HPDF_REAL>(at.y)};
+        if (link.url.starts_with('#')) {
+            internal_links_.push_back({page_, rect, link.url.substr(1)});
+            return;
+        }
         HPDF_Annotation annot = HPDF_Page_CreateURILinkAnnot(page_, rect, link.url.c_str());
         if (annot) HPDF_LinkAnnot_SetBorderStyle(annot, 0, 0, 0);
+    }
+
+    void draw(const Image& image, Point at) {
+        HPDF_Image xobject = images_.image(image);
+        if (!xobject || image.size.width <= 0 || image.size.height <= 0) return;
+        HPDF_Page_DrawImage(page_, xobject, static_cast<HPDF_REAL>(at.x),
+                            static_cast<HPDF_REAL>(at.y - image.size.height),
+                            static_cast<HPDF_REAL>(image.size.width),
+                            static_cast<HPDF_REAL>(image.size.height));
     }
 
     void draw(const Anchor& anchor, Point at) {
         HPDF_Destination dest = HPDF_Page_CreateDestination(page_);
         if (!dest) return;
         HPDF_Destination_SetFitH(dest, static_cast<HPDF_REAL>(at.y));
+        destinations_.emplace(anchor.id, dest);  // ids are unique; the first one wins
         if (anchor.level <= 0) return;
         while (!outlines_.empty() && outlines_.back().first >= anchor.level) outlines_.pop_back();
         HPDF_Outline parent = outlines_.empty() ? nullptr : outlines_.back().second;
@@ -176,14 +209,41 @@ class PageWriter {
         outlines_.emplace_back(anchor.level, outline);
     }
 
+    /// A link to an anchor, waiting for all destinations to exist.
+    struct InternalLink {
+        HPDF_Page page;
+        HPDF_Rect rect;
+        std::string id;
+    };
+
     HPDF_Doc doc_;
     FontEmbedder& fonts_;
+    ImageEmbedder& images_;
+    core::Diagnostics& diags_;
+    std::string file_;
+    std::map<std::string, HPDF_Destination> destinations_;
+    std::vector<InternalLink> internal_links_;
     HPDF_Page page_ = nullptr;
     const Frame* frame_ = nullptr;
     double height_ = 0;
     bool page_left_to_right_ = true;
     std::vector<std::pair<int, HPDF_Outline>> outlines_;
 };
+
+/// Page labels: each labelled page starts a decimal range. The PDF's number tree must cover
+/// page 0, so a document labelled only later gets a plain range from its first page.
+void add_page_labels(HPDF_Doc doc, const Layout& layout) {
+    const auto& pages = layout.pages;
+    if (std::none_of(pages.begin(), pages.end(), [](const Page& p) { return p.label.has_value(); }))
+        return;
+    for (std::size_t i = 0; i < pages.size(); ++i) {
+        if (pages[i].label)
+            hpdf::add_page_label(doc, static_cast<unsigned>(i), pages[i].label->start,
+                                 pages[i].label->prefix);
+        else if (i == 0)
+            hpdf::add_page_label(doc, 0, 1, "");
+    }
+}
 
 std::optional<std::vector<std::uint8_t>> save(HPDF_Doc doc) {
     if (HPDF_SaveToStream(doc) != HPDF_OK) return std::nullopt;
@@ -213,8 +273,11 @@ std::optional<std::vector<std::uint8_t>> render_pdf(const Layout& layout, const 
     hpdf::set_version_1_5(doc.get());
     write_info(doc.get(), info);
     FontEmbedder fonts(doc.get());
-    PageWriter writer(doc.get(), fonts);
+    ImageEmbedder images(doc.get(), errors, diags, file);
+    PageWriter writer(doc.get(), fonts, images, diags, file);
     for (const auto& page : layout.pages) writer.page(page);
+    writer.finish_internal_links();
+    add_page_labels(doc.get(), layout);
     bool fonts_ok = fonts.finish(diags, file);
     std::optional<std::vector<std::uint8_t>> bytes;
     if (fonts_ok && errors.error == HPDF_OK) bytes = save(doc.get());

@@ -2,6 +2,7 @@
 
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <string>
 #include <utility>
 #include <variant>
@@ -69,6 +70,19 @@ struct Link {
     std::string url;
 };
 
+/// How an image file is encoded, as its first bytes say (not its name).
+enum class ImageFormat { png, jpeg };
+
+/// A raster image drawn into `size` points; its position is the top-left corner. `path` is a
+/// file the layout has resolved and whose header it has checked; the writer embeds each path
+/// once per document and draws nothing (with a warning) if the file fails to load after all.
+struct Image {
+    Size size;
+    std::string path;
+    ImageFormat format = ImageFormat::png;
+    std::string alt;  ///< UTF-8 description, for the layout dump
+};
+
 /// A named place in the document (a heading) that becomes a PDF destination and, with a
 /// level > 0, an outline (bookmark) entry. Its position is where a viewer should scroll to.
 struct Anchor {
@@ -91,8 +105,8 @@ struct TextLine {
     std::string role;
 };
 
-/// Anything a frame can hold. Images join when the page engine places figures.
-using Item = std::variant<GlyphRun, TextLine, Rule, Link, Anchor>;
+/// Anything a frame can hold.
+using Item = std::variant<GlyphRun, TextLine, Rule, Link, Anchor, Image>;
 
 /// A rectangle on a page with items positioned relative to the frame's top-left corner.
 struct Frame {
@@ -100,10 +114,20 @@ struct Frame {
     std::vector<std::pair<Point, Item>> items;
 };
 
+/// A range of page labels (what viewers show as the page number) starting on a page.
+struct PageLabel {
+    int start = 1;       ///< the number of the range's first page; decimal numbers
+    std::string prefix;  ///< UTF-8 text in front of each number ("A-"); may be empty
+};
+
 /// One page: its size and its frames (body text, later also header, footer, footnotes).
 struct Page {
     Size size;
     std::vector<Frame> frames;
+    /// Set when a new range of page labels starts here (each letter of a merged PDF restarts
+    /// at 1). Without any label the viewer counts pages 1, 2, 3…; a document whose first page
+    /// has none but a later page has one gets a plain 1, 2, 3… range on the first page.
+    std::optional<PageLabel> label;
 };
 
 /// The layout of a whole document.
