@@ -2,6 +2,7 @@
 // tools (qpdf, pdfimages). A missing tool fails the test.
 #include <catch2/catch.hpp>
 
+#include <chrono>
 #include <filesystem>
 #include <fstream>
 #include <regex>
@@ -179,4 +180,62 @@ TEST_CASE("page labels restart where a page says so, with a Unicode prefix",
     layout.pages[4].label.reset();
     CHECK(qdf_text(write_pdf(layout, "no-labels.pdf", diags)).find("/PageLabels") ==
           std::string::npos);
+}
+
+TEST_CASE("a long table's pages each start with its header in the PDF text",
+          "[pdf][writer-features]") {
+    test::SetterFixture f;
+    std::string md = "| No. | Name | Remark |\n|---:|:--|:-:|\n";
+    for (int i = 1; i <= 90; ++i)
+        md += "| " + std::to_string(i) + " | person " + std::to_string(i) + " | " +
+              (i % 7 == 0 ? "a remark long enough to wrap onto a second line of its cell, as "
+                            "remarks in reports of this kind often do"
+                          : "seen") +
+              " |\n";
+    core::Diagnostics diags;
+    auto doc = core::read_document_text(md, "t.md", diags);
+    REQUIRE(doc);
+    VerticalList list;
+    layout_table(std::get<core::Table>(doc->blocks.at(0).node), 0, f.body_width(), f.setter,
+                 f.style, 1, list);
+    Layout layout = f.pages(list);
+    REQUIRE(layout.pages.size() >= 2);
+    std::string pdf = write_pdf(layout, "long-table.pdf", diags);
+    for (std::size_t p = 1; p <= layout.pages.size(); ++p) {
+        auto r = run_command("pdftotext -layout -f " + std::to_string(p) + " -l " +
+                             std::to_string(p) + " " + shell_quote(pdf) + " -");
+        REQUIRE(r.status == 0);
+        std::istringstream in(r.out);
+        std::string first;
+        while (first.find_first_not_of(" \f") == std::string::npos && std::getline(in, first)) {
+        }
+        INFO("page " << p << ": " << first);
+        CHECK(std::regex_search(first, std::regex(R"(^\s*No\.\s+Name\s+Remark\s*$)")));
+    }
+}
+
+TEST_CASE("a 1,000-column table and a pixel bomb give a valid PDF in bounded time",
+          "[pdf][writer-features]") {
+    auto start = std::chrono::steady_clock::now();
+    test::SetterFixture f;
+    std::string head = "|", rule = "|", row = "|";
+    for (int c = 0; c < 1000; ++c) {
+        head += " h" + std::to_string(c) + " |";
+        rule += "---|";
+        row += " cell" + std::to_string(c) + " |";
+    }
+    core::Diagnostics diags;
+    auto doc = core::read_document_text(head + "\n" + rule + "\n" + row + "\n", "t.md", diags);
+    REQUIRE(doc);
+    VerticalList list;
+    layout_table(std::get<core::Table>(doc->blocks.at(0).node), 0, f.body_width(), f.setter,
+                 f.style, 1, list);
+    core::ResourcePolicy policy(inputs);
+    layout_figure(core::Image{"bomb.png", "", "20,000 × 20,000 pixels in 99 bytes"},
+                  core::SourceSpan{4, 1, 4, 30}, 0, f.body_width(), f.body_height(), f.setter,
+                  policy, inputs, list);
+    Layout layout = f.pages(list);
+    REQUIRE(f.diags.items().size() == 2);  // the squeezed table, the refused image
+    write_pdf(layout, "pathological.pdf", diags);
+    CHECK(std::chrono::steady_clock::now() - start < std::chrono::seconds(5));
 }

@@ -144,14 +144,7 @@ class TableBuilder {
         std::vector<double> least = column_need(&Cell::min);
         double sum_least = std::accumulate(least.begin(), least.end(), 0.0);
         std::vector<double> out(columns_);
-        if (sum_least <= width) {
-            // Browsers' auto layout: the room above the minimums goes to the columns in
-            // proportion to how much wider they would like to be.
-            double share = (width - sum_least) / (sum_most - sum_least);
-            for (std::size_t c = 0; c < columns_; ++c)
-                out[c] = least[c] + (std::max(most[c], least[c]) - least[c]) * share;
-            return out;
-        }
+        if (sum_least <= width) return share_room(least, most, width - sum_least);
         double scale = width / sum_least;
         for (std::size_t c = 0; c < columns_; ++c) out[c] = least[c] * scale;
         const auto& at = table_.header.span;
@@ -162,6 +155,31 @@ class TableBuilder {
                 " pt are available; its columns are squeezed and long words overflow their cells",
             "split the table, leave out columns, or shorten the longest words in its cells");
         return out;
+    }
+
+    /// Widths from the minimums plus `room`, filled like water: a column that wants less than
+    /// an equal share of what is left gets all it wants (short cells such as names and numbers
+    /// never wrap for the benefit of a long one); the others share the rest in proportion to
+    /// what they would still like, as browsers' auto layout does.
+    static std::vector<double> share_room(std::vector<double> width,
+                                          const std::vector<double>& most, double room) {
+        std::vector<std::size_t> order(width.size());
+        std::iota(order.begin(), order.end(), std::size_t{0});
+        auto want = [&](std::size_t c) { return std::max(0.0, most[c] - width[c]); };
+        std::stable_sort(order.begin(), order.end(),
+                         [&](std::size_t a, std::size_t b) { return want(a) < want(b); });
+        std::size_t k = 0;
+        for (; k < order.size(); ++k) {
+            double w = want(order[k]);
+            if (w > room / static_cast<double>(order.size() - k)) break;
+            width[order[k]] += w;
+            room -= w;
+        }
+        double wanted = 0;
+        for (std::size_t i = k; i < order.size(); ++i) wanted += want(order[i]);
+        for (std::size_t i = k; i < order.size() && wanted > 0; ++i)
+            width[order[i]] += want(order[i]) * room / wanted;
+        return width;
     }
 
     /// The cell's side padding: the full amount, or a quarter of a squeezed column.

@@ -15,7 +15,9 @@ namespace broadside::pdf {
 /// needs at least its longest unbreakable word and at most its longest cell set on one line
 /// (both plus cell padding, both as the setter sets them). When every column fits at its
 /// widest the table takes that natural width; otherwise the room above the minimums is shared
-/// in proportion to what each column would still like. When even the minimums do not fit
+/// out like water: columns wanting less than an equal share get all they want (short cells do
+/// not wrap), the others share the rest in proportion to what they would still like. When even
+/// the minimums do not fit
 /// (say, 1,000 columns), all columns shrink in proportion, long words overflow their cells, and
 /// a warning at the table's position says so. Cells are set with the column's alignment (left
 /// and none: start, center, right: end), the header in bold with rules above and below it, thin
