@@ -30,6 +30,9 @@ constexpr const char* options_text = R"(
   --collection FILE       the book's collection file (ePub; default: broadside.yaml in the folder)
   --resource-path DIR     allow images and data files from DIR (may repeat)
   --dump-layout           print the page layout tree (PDF)
+  --merge FILE            mail merge: one letter per record of FILE (.csv, .yaml); with
+                          {{field}} in -o one PDF per record, else one combined PDF
+  --duplex                in a combined merge, a blank page after each odd-length letter
   --strict                stop at the first broken post instead of skipping it (ePub)
   --drafts                include posts with `draft: true` (ePub)
   --oldest-first          order posts oldest first (ePub; default newest first)
@@ -111,6 +114,10 @@ int run(int argc, char** argv) {
             opt.resource_paths.push_back(v);
         } else if (a == "--dump-layout") {
             opt.dump_layout = true;
+        } else if (a == "--merge") {
+            if (!value(opt.merge)) return usage_error("--merge needs a data file");
+        } else if (a == "--duplex") {
+            opt.duplex = true;
         } else if (a == "--strict") {
             opt.strict = true;
         } else if (a == "--drafts") {
@@ -149,6 +156,9 @@ int run(int argc, char** argv) {
             return usage_error("cannot tell the format of '" + opt.output +
                                "' from its extension; use --to");
     }
+    if (!opt.merge.empty() && format->name != "pdf")
+        return usage_error("--merge writes PDF letters; use a .pdf output");
+    if (opt.duplex && opt.merge.empty()) return usage_error("--duplex needs --merge");
     return format->run(opt);
 }
 

@@ -20,6 +20,8 @@ struct Options {
     bool oldest_first = false;                ///< `--oldest-first` (ePub order)
     std::optional<bool> embed_fonts;          ///< `--embed-fonts` / `--no-embed-fonts`
     int jobs = 0;                             ///< `--jobs N`; 0 = all cores
+    std::string merge;                        ///< `--merge FILE`: mail-merge data (CSV or YAML)
+    bool duplex = false;  ///< `--duplex`: pad each letter of a combined merge to even pages
 };
 
 }  // namespace broadside::cli

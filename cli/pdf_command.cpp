@@ -9,10 +9,12 @@
 #include "broadside/pdf/pdf_writer.hpp"
 #include "broadside/styles/style.hpp"
 #include "commands.hpp"
+#include "merge_command.hpp"
 
 namespace broadside::cli {
 
 int run_pdf(const Options& options) {
+    if (!options.merge.empty()) return run_merge(options);
     if (options.inputs.size() != 1) {
         std::cerr << "broadside: PDF output takes exactly one input file\n";
         return exit_usage_error;

@@ -1,0 +1,61 @@
+#include "combined_layout.hpp"
+
+#include <variant>
+
+namespace broadside::cli {
+namespace {
+
+template <class... Ts>
+struct overloaded : Ts... {
+    using Ts::operator()...;
+};
+
+}  // namespace
+
+pdf::FontRef CombinedLayout::same_face(const pdf::FontRef& face) {
+    if (!face) return face;
+    const auto& ref = face->ref();
+    return faces_.try_emplace({ref.path, ref.index}, face).first->second;
+}
+
+void CombinedLayout::adopt(pdf::Page& page, const std::string& id_prefix) {
+    for (auto& frame : page.frames)
+        for (auto& [at, item] : frame.items)
+            std::visit(overloaded{
+                           [&](pdf::GlyphRun& run) { run.font = same_face(run.font); },
+                           [&](pdf::TextLine& line) {
+                               for (auto& [p, run] : line.runs) run.font = same_face(run.font);
+                           },
+                           [&](pdf::Anchor& anchor) {
+                               // Every letter comes from one template: same heading ids.
+                               anchor.id = id_prefix + anchor.id;
+                               if (anchor.level > 0) ++anchor.level;
+                           },
+                           [&](pdf::Link& link) {
+                               if (link.url.starts_with('#'))
+                                   link.url = "#" + id_prefix + link.url.substr(1);
+                           },
+                           [](auto&) {},
+                       },
+                       item);
+}
+
+void CombinedLayout::append(pdf::Layout letter, int number, const std::string& title) {
+    if (letter.pages.empty()) return;
+    const std::string prefix = "letter-" + std::to_string(number);
+    const std::size_t count = letter.pages.size();
+    const pdf::Size sheet = letter.pages.back().size;
+    for (auto& page : letter.pages) adopt(page, prefix + "-");
+
+    pdf::Page& first = letter.pages.front();
+    first.label = pdf::PageLabel{1, ""};
+    // A frame of its own covering the page, so the bookmark opens at the top of the sheet.
+    pdf::Frame mark{pdf::Rect{{0, 0}, first.size}, {}};
+    mark.items.emplace_back(pdf::Point{0, 0}, pdf::Anchor{prefix, title, 1});
+    first.frames.insert(first.frames.begin(), std::move(mark));
+
+    for (auto& page : letter.pages) layout_.pages.push_back(std::move(page));
+    if (duplex_ && count % 2 == 1) layout_.pages.push_back(pdf::Page{sheet, {}, std::nullopt});
+}
+
+}  // namespace broadside::cli

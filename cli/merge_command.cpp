@@ -1,0 +1,195 @@
+#include "merge_command.hpp"
+
+#include <cstdlib>
+#include <iostream>
+#include <memory>
+#include <set>
+#include <thread>
+
+#include "broadside/core/merge.hpp"
+#include "broadside/core/reader.hpp"
+#include "broadside/core/records.hpp"
+#include "broadside/pdf/pdf_exporter.hpp"
+#include "broadside/pdf/pdf_writer.hpp"
+#include "broadside/styles/style.hpp"
+#include "combined_layout.hpp"
+#include "commands.hpp"
+#include "merge_template.hpp"
+#include "ordered_workers.hpp"
+#include "output_pattern.hpp"
+#include "progress_bar.hpp"
+#include "staged_files.hpp"
+
+namespace broadside::cli {
+namespace {
+
+using Exporter = std::unique_ptr<pdf::PdfExporter>;
+
+/// What the job shares with its worker threads; read-only once the workers start.
+struct MergeJob {
+    const Options& options;
+    MergeTemplate& letter;
+    const std::vector<core::Record>& records;
+    const styles::Style& style;
+    unsigned jobs;
+    const char* source_date_epoch;
+
+    [[nodiscard]] Exporter make_exporter() const {
+        return std::make_unique<pdf::PdfExporter>(style);
+    }
+    /// Results waiting for their turn: enough to keep every thread busy, few enough that
+    /// memory does not grow with the number of records.
+    [[nodiscard]] std::size_t window() const { return 2 * std::size_t{jobs}; }
+};
+
+/// A template warning comes back once per record; print each distinct message once.
+int report_unique(const core::Diagnostics& diags) {
+    core::Diagnostics unique;
+    std::set<std::string> seen;
+    for (const auto& d : diags.items())
+        if (seen.insert(core::format_diagnostic(d)).second) unique.add(d);
+    return report(unique);
+}
+
+/// Errors from laying out or rendering one letter name its record; warnings stay as they are,
+/// so the same template warning from every record collapses into one line.
+void add_record_diagnostics(core::Diagnostics& into, const core::Diagnostics& from,
+                            const std::string& label) {
+    for (auto d : from.items()) {
+        if (d.severity == core::Severity::error && !d.message.starts_with("record "))
+            d.message = label + ": " + d.message;
+        into.add(std::move(d));
+    }
+}
+
+/// Fills every record once before anything is rendered, so a missing field in record 900 is
+/// reported at once, together with every other one, and no output is started.
+void check_records(MergeJob& job, core::Diagnostics& diags) {
+    for (const auto& r : job.records) job.letter.fill(r, diags);
+}
+
+struct Rendered {
+    core::Diagnostics diags;
+    std::optional<std::vector<std::uint8_t>> bytes;
+};
+
+int write_per_record(MergeJob& job, const std::vector<std::string>& paths,
+                     core::Diagnostics& diags) {
+    StagedFiles staged;
+    ProgressBar progress("letters", job.records.size());
+    bool ok = run_in_order<Exporter, Rendered>(
+        job.records.size(), job.jobs, job.window(), [&] { return job.make_exporter(); },
+        [&](Exporter& exporter, std::size_t i) {
+            Rendered out;
+            auto doc = job.letter.fill(job.records[i], out.diags);
+            if (!doc) return out;
+            pdf::Layout layout = exporter->layout(*doc, out.diags, job.options.resource_paths);
+            if (!out.diags.has_errors())
+                out.bytes = exporter->render(*doc, layout, out.diags, job.source_date_epoch);
+            return out;
+        },
+        [&](std::size_t i, Rendered&& r) {
+            add_record_diagnostics(diags, r.diags,
+                                   record_label(job.records[i], job.letter.data_file()));
+            if (r.diags.has_errors() || !r.bytes || !staged.stage(paths[i], *r.bytes, diags))
+                return false;
+            progress.update(i + 1);
+            return true;
+        });
+    if (ok) staged.commit(diags);
+    return report_unique(diags);
+}
+
+struct Laid {
+    core::Diagnostics diags;
+    pdf::Layout layout;
+    std::string bookmark;
+};
+
+/// Document information of the combined file: the template's, minus any field that still
+/// holds a placeholder (a title "Letter to {{name}}" belongs to no single letter).
+pdf::DocumentInfo combined_info(const core::Document& letter, const char* source_date_epoch) {
+    pdf::DocumentInfo info = pdf::document_info(letter.meta, source_date_epoch);
+    for (std::string* s : {&info.title, &info.author, &info.subject, &info.keywords})
+        if (is_output_pattern(*s)) s->clear();
+    return info;
+}
+
+int write_combined(MergeJob& job, core::Diagnostics& diags) {
+    CombinedLayout combined(job.options.duplex);
+    bool ok;
+    {
+        ProgressBar progress("letters", job.records.size());
+        ok = run_in_order<Exporter, Laid>(
+            job.records.size(), job.jobs, job.window(), [&] { return job.make_exporter(); },
+            [&](Exporter& exporter, std::size_t i) {
+                Laid out;
+                const auto& record = job.records[i];
+                auto doc = job.letter.fill(record, out.diags);
+                if (!doc) return out;
+                out.layout = exporter->layout(*doc, out.diags, job.options.resource_paths);
+                out.bookmark = job.letter.bookmark_title(*doc, record);
+                return out;
+            },
+            [&](std::size_t i, Laid&& l) {
+                const auto& record = job.records[i];
+                add_record_diagnostics(diags, l.diags,
+                                       record_label(record, job.letter.data_file()));
+                if (l.diags.has_errors()) return false;
+                combined.append(std::move(l.layout), record.number, l.bookmark);
+                progress.update(i + 1);
+                return true;
+            });
+    }
+    if (ok) {
+        const auto& letter = job.letter.document();
+        auto bytes =
+            pdf::render_pdf(combined.layout(), combined_info(letter, job.source_date_epoch), diags,
+                            letter.source_path);
+        if (bytes) pdf::write_file_atomically(job.options.output, *bytes, diags);
+    }
+    return report_unique(diags);
+}
+
+}  // namespace
+
+int run_merge(const Options& options) {
+    if (options.inputs.size() != 1) {
+        std::cerr << "broadside: a mail merge takes exactly one letter template\n";
+        return exit_usage_error;
+    }
+    if (options.dump_layout) {
+        std::cerr << "broadside: --dump-layout does not work with --merge\n";
+        return exit_usage_error;
+    }
+    core::Diagnostics diags;
+    auto doc = core::read_document_file(options.inputs.front(), diags);
+    auto records = core::read_records_file(options.merge, diags);
+    if (!doc || !records) return report(diags), exit_input_error;
+    if (!core::has_fields(*doc))
+        diags.warning(doc->source_path, 0, 0,
+                      "the template has no {{field}}; every letter is the same",
+                      "write e.g. {{name}} where a record's value belongs");
+    std::string style_name = options.style;
+    if (style_name.empty()) style_name = doc->meta.style().value_or("default");
+    auto style = styles::load_style(style_name, diags);
+    if (!style) return report(diags), exit_input_error;
+
+    MergeTemplate letter(std::move(*doc), options.merge, options.resource_paths);
+    unsigned jobs = options.jobs > 0 ? static_cast<unsigned>(options.jobs)
+                                     : std::max(1u, std::thread::hardware_concurrency());
+    MergeJob job{options, letter, *records, *style, jobs, std::getenv("SOURCE_DATE_EPOCH")};
+
+    check_records(job, diags);
+    const bool per_record = is_output_pattern(options.output);
+    std::vector<std::string> paths;
+    if (per_record) paths = expand_output_pattern(options.output, *records, options.merge, diags);
+    if (diags.has_errors()) return report_unique(diags), exit_input_error;
+    if (per_record && options.duplex)
+        diags.warning("--duplex", 0, 0, "pads letters only in a combined file; ignored",
+                      "print the per-record files as separate duplex jobs");
+
+    return per_record ? write_per_record(job, paths, diags) : write_combined(job, diags);
+}
+
+}  // namespace broadside::cli
