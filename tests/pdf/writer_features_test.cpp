@@ -133,15 +133,17 @@ TEST_CASE("a link to #id goes to that heading's destination, even on a later pag
     Layout layout;
     layout.pages.push_back(
         page_with(style, {{Point{0, 20}, Link{Size{80, 12}, "#results"}},
+                          {Point{0, 30}, Link{Size{80, 12}, "#caf%C3%A9"}},
                           {Point{0, 40}, Link{Size{80, 12}, "#no-such-heading"}},
                           {Point{0, 60}, Link{Size{80, 12}, "https://example.org/"}}}));
-    layout.pages.push_back(page_with(style, {{Point{0, 100}, Anchor{"results", "Results", 1}}}));
+    layout.pages.push_back(page_with(style, {{Point{0, 100}, Anchor{"results", "Results", 1}},
+                                             {Point{0, 200}, Anchor{"café", "Café", 2}}}));
     core::Diagnostics diags;
     std::string pdf = write_pdf(layout, "links.pdf", diags);
     REQUIRE(diags.items().size() == 1);
     CHECK(diags.items()[0].message.find("#no-such-heading") != std::string::npos);
     std::string text = qdf_text(pdf);
-    CHECK(count(text, "/Subtype /Link") == 2);
+    CHECK(count(text, "/Subtype /Link") == 3);  // #no-such-heading is left out
     CHECK(count(text, "/URI (https://example.org/)") == 1);
     // The internal link's destination is the second page, scrolled to the heading.
     std::smatch m;

@@ -3,6 +3,7 @@
 #include <hpdf.h>
 
 #include <algorithm>
+#include <cctype>
 #include <cstdio>
 #include <map>
 #include <memory>
@@ -53,6 +54,21 @@ void write_info(HPDF_Doc doc, const DocumentInfo& info) {
     if (info.created) HPDF_SetInfoDateAttr(doc, HPDF_INFO_CREATION_DATE, pdf_date(*info.created));
 }
 
+/// `%XX` escapes decoded: `[x](#caf%C3%A9)` names the heading whose id is "café".
+std::string percent_decoded(const std::string& s) {
+    std::string out;
+    for (std::size_t i = 0; i < s.size(); ++i) {
+        auto hex = [&](std::size_t k) { return std::isxdigit(static_cast<unsigned char>(s[k])); };
+        if (s[i] == '%' && i + 2 < s.size() && hex(i + 1) && hex(i + 2)) {
+            out += static_cast<char>(std::stoi(s.substr(i + 1, 2), nullptr, 16));
+            i += 2;
+        } else {
+            out += s[i];
+        }
+    }
+    return out;
+}
+
 /// Walks the layout and draws it page by page.
 class PageWriter {
   public:
@@ -66,6 +82,7 @@ class PageWriter {
     void finish_internal_links() {
         for (const auto& link : internal_links_) {
             auto dest = destinations_.find(link.id);
+            if (dest == destinations_.end()) dest = destinations_.find(percent_decoded(link.id));
             if (dest == destinations_.end()) {
                 diags_.warning(file_, 0, 0,
                                "the link to '#" + link.id +
