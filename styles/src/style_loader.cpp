@@ -148,6 +148,42 @@ Setter font_chains(FontChains& chains) {
     };
 }
 
+Setter lengths(std::vector<double>& field) {
+    return [&field](const YAML::Node& n, const std::string& key, Source& src) {
+        if (!n.IsSequence()) return src.error(n, "style key '" + key + "' must be a list of lengths");
+        field.clear();
+        for (const auto& item : n) {
+            auto v = parse_length(scalar(item));
+            if (!v) return src.error(item, "style key '" + key + "' must list lengths", "e.g. [87mm, 192mm]");
+            field.push_back(*v);
+        }
+    };
+}
+
+// A `letter:` section makes the style a letter style.
+Setter letter(LetterGeometry& g) {
+    Setter keys = section({
+        {"address-x", length(g.address_x)},
+        {"address-y", length(g.address_y)},
+        {"address-width", length(g.address_width)},
+        {"address-height", length(g.address_height)},
+        {"return-line-height", length(g.return_line_height)},
+        {"notes-height", length(g.notes_height)},
+        {"address-indent", length(g.address_indent)},
+        {"info-x", length(g.info_x)},
+        {"info-y", length(g.info_y)},
+        {"info-width", length(g.info_width)},
+        {"body-top", length(g.body_top)},
+        {"fold-marks", lengths(g.fold_marks)},
+        {"hole-mark", length(g.hole_mark)},
+        {"marks", boolean(g.marks)},
+    });
+    return [&g, keys](const YAML::Node& n, const std::string& key, Source& src) {
+        g.enabled = true;
+        keys(n, key, src);
+    };
+}
+
 Section style_schema(Style& s) {
     Section body = text_style(s.body);
     body["justify"] = boolean(s.justify);
@@ -171,6 +207,7 @@ Section style_schema(Style& s) {
         {"footnote", section(text_style(s.footnote))},
         {"colors", section({{"link", color(s.link_color)}, {"rule", color(s.rule_color)}})},
         {"fonts", font_chains(s.fonts)},
+        {"letter", letter(s.letter)},
         // handled before the others, in apply_file
         {"extends", [](const YAML::Node&, const std::string&, Source&) {}},
     };

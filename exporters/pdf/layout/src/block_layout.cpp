@@ -10,8 +10,10 @@
 #include "broadside/core/date_text.hpp"
 #include "broadside/core/plain_text.hpp"
 #include "broadside/core/utf8.hpp"
+#include "figure_layout.hpp"
 #include "inline_spans.hpp"
 #include "item_offset.hpp"
+#include "table_layout.hpp"
 
 namespace broadside::pdf {
 namespace {
@@ -155,7 +157,7 @@ private:
     // post or report. Kept together and with the first lines of the text.
     void title_block(const Context& ctx, VerticalList& out) {
         auto title = doc_.meta.title();
-        if (!title) return;
+        if (!title || !env_.title_block) return;
         const styles::TextStyle& ts = style_.headings[0];
         TextSpan span{*title, false, false, false, {}, 0, 0};
         push_lines(env_.setter.set({span}, ts, ctx.width, 0, TextAlign::start), ctx, "title",
@@ -329,7 +331,9 @@ private:
     // Places the box: shifts it to the context's left edge, applies the pending space, keep
     // and list marker, draws quote bars, and attaches footnotes first referred to on it.
     void push(VBox box, const Context& ctx, VerticalList& out) {
-        for (auto& m : marker_) box.items.push_back(std::move(m));
+        // Markers are drawn first, so text extraction meets them where a reader does.
+        box.items.insert(box.items.begin(), std::make_move_iterator(marker_.begin()),
+                         std::make_move_iterator(marker_.end()));
         marker_.clear();
         offset_items(box.items, ctx.left, 0);
         if (keep_with_previous_) {
@@ -350,7 +354,8 @@ private:
     }
 
     void attach_footnotes(VBox& box) {
-        std::vector<int> numbers = std::move(pending_footnotes_);
+        std::vector<int> numbers;
+        numbers.swap(pending_footnotes_);
         for (int number : numbers) {
             auto it = footnotes_.find(number);
             if (it == footnotes_.end() || !placed_.insert(number).second) continue;
@@ -449,14 +454,16 @@ private:
     double pending_space_ = 0;
     bool keep_with_previous_ = false;
     bool previous_paragraph_ = false;
+    int next_table_ = 0;  // tables are paginator groups, each its own
 };
 
-void BlockLayout::figure(const core::Image& image, const core::SourceSpan&, const Context& ctx,
+void BlockLayout::figure(const core::Image& image, const core::SourceSpan& at, const Context& ctx,
                          VerticalList& out) {
-    TextSpan span{image.alt, false, true, false, {}, 0, 0};
     separate(ctx);
-    push_lines(env_.setter.set({span}, *ctx.text, ctx.width, 0, TextAlign::start), ctx, "caption",
-               Keep::whole, out);
+    VerticalList boxes;
+    layout_figure(image, at, 0, ctx.width, env_.frame_height, env_.setter, env_.resources,
+                  env_.document_dir, boxes);
+    for (auto& box : boxes) push(std::move(box), ctx, out);
     pending_space_ = block_space(ctx);
     previous_paragraph_ = false;
 }
@@ -464,19 +471,9 @@ void BlockLayout::figure(const core::Image& image, const core::SourceSpan&, cons
 void BlockLayout::table(const core::Table& t, const core::SourceSpan&, const Context& ctx,
                         VerticalList& out) {
     separate(ctx);
-    auto row = [&](const core::TableRow& r, bool header) {
-        std::vector<TextSpan> spans;
-        for (std::size_t c = 0; c < r.cells.size(); ++c) {
-            if (c > 0) spans.push_back(TextSpan{" | ", header, false, false, {}, 0, 0});
-            auto cell = inline_spans(r.cells[c].children, {header, false}, env_.setter.file(),
-                                     env_.setter.diags());
-            spans.insert(spans.end(), cell.begin(), cell.end());
-        }
-        push_lines(env_.setter.set(std::move(spans), *ctx.text, ctx.width, 0, TextAlign::start),
-                   ctx, header ? "table-header" : "table-row", Keep::whole, out);
-    };
-    row(t.header, true);
-    for (const auto& r : t.rows) row(r, false);
+    VerticalList boxes;
+    layout_table(t, 0, ctx.width, env_.setter, style_, next_table_++, boxes);
+    for (auto& box : boxes) push(std::move(box), ctx, out);
     pending_space_ = block_space(ctx);
     previous_paragraph_ = false;
 }

@@ -22,6 +22,7 @@ struct BlockEnvironment {
     std::string document_dir;
     double frame_width = 0;
     double frame_height = 0;
+    bool title_block = true;  ///< open with the title, date and authors (not in letters)
 };
 
 /// Turns a document's blocks into the vertical list of a page body. Paragraph lines carry

@@ -2,9 +2,43 @@
 
 #include "block_layout.hpp"
 #include "broadside/pdf/layout_engine.hpp"
+#include "letter_layout.hpp"
 #include "page_composer.hpp"
 
 namespace broadside::pdf {
+namespace {
+
+// A document's pages: the same body frame on every page, the title as running head on pages
+// after the first (when the style asks), the page number at the foot.
+PagePlan document_plan(const core::Document& doc, const styles::Style& style, TextSetter& setter) {
+    const double width = style.page_width - style.margin_left - style.margin_right;
+    const double height = style.page_height - style.margin_top - style.margin_bottom;
+    PagePlan plan;
+    plan.bodies.push_back(Rect{Point{style.margin_left, style.margin_top}, Size{width, height}});
+    std::string head = style.running_head ? doc.meta.title().value_or("") : "";
+    plan.decorate = [&style, &setter, head, width](Page& page, std::size_t n, std::size_t) {
+        const double leading = style.footnote.leading;
+        if (!head.empty() && n > 0)
+            page.frames.push_back(furniture_line(
+                setter, head, "running-head",
+                Point{style.margin_left, style.margin_top / 2 - leading / 2}, width,
+                TextAlign::start, true));
+        if (style.page_numbers)
+            page.frames.push_back(furniture_line(
+                setter, std::to_string(n + 1), "page-number",
+                Point{style.margin_left, style.page_height - style.margin_bottom / 2 - leading / 2},
+                width, TextAlign::center, false));
+    };
+    return plan;
+}
+
+std::vector<double> body_heights(const PagePlan& plan) {
+    std::vector<double> heights;
+    for (const auto& r : plan.bodies) heights.push_back(r.size.height);
+    return heights;
+}
+
+}  // namespace
 
 PageEngine::PageEngine(std::unique_ptr<LineBreaker> breaker) : breaker_(std::move(breaker)) {}
 
@@ -13,27 +47,31 @@ Layout PageEngine::layout(const core::Document& doc, const styles::Style& style,
                           core::Diagnostics& diags) {
     TextSetter setter(style, services, *breaker_, doc.meta.lang().value_or(""), doc.source_path,
                       diags);
-    const double width = std::max(36.0, style.page_width - style.margin_left - style.margin_right);
-    const double height = std::max(36.0, style.page_height - style.margin_top - style.margin_bottom);
     BlockEnvironment env{setter, style, resources,
-                         std::filesystem::path(doc.source_path).parent_path().string(), width,
-                         height};
-    VerticalList list = layout_blocks(doc, env);
-
+                         std::filesystem::path(doc.source_path).parent_path().string(),
+                         style.page_width - style.margin_left - style.margin_right,
+                         style.page_height - style.margin_top - style.margin_bottom,
+                         !style.letter.enabled};
+    VerticalList list;
+    PagePlan plan;
+    if (style.letter.enabled) {
+        auto letter = layout_letter(doc, env, list);
+        if (!letter) return {};
+        plan = *letter;
+    } else {
+        list = layout_blocks(doc, env);
+        plan = document_plan(doc, style, setter);
+    }
     std::vector<VItem> metrics;
     metrics.reserve(list.size());
     for (const auto& box : list) metrics.push_back(box.metrics);
-    std::vector<PageSlice> slices = paginate(metrics, height, footnote_separator(style));
+    std::vector<PageSlice> slices = paginate(metrics, body_heights(plan), footnote_separator(style));
     for (const auto& s : slices)
         if (s.overfull)
             diags.warning(doc.source_path, 0, 0,
                           "something is taller than the page and runs past its foot",
                           "make images and tables smaller, or the page larger");
-
-    PageFurniture furniture;
-    furniture.page_numbers = style.page_numbers;
-    if (style.running_head) furniture.running_head = doc.meta.title().value_or("");
-    return compose_pages(list, slices, furniture, setter);
+    return compose_pages(list, slices, plan, style);
 }
 
 }  // namespace broadside::pdf

@@ -2,19 +2,23 @@
 // is enough once widows, orphans and keeps are hard rules expressed per item.
 #include "paginator.hpp"
 
+#include <algorithm>
+
 namespace broadside::pdf {
 namespace {
 
 class Paginator {
   public:
-    Paginator(const std::vector<VItem>& items, double page_height, double footnote_separator)
-        : items_(items), height_(page_height), separator_(footnote_separator) {}
+    Paginator(const std::vector<VItem>& items, const std::vector<double>& heights,
+              double footnote_separator)
+        : items_(items), heights_(heights), separator_(footnote_separator) {}
 
     std::vector<PageSlice> run() {
         std::vector<PageSlice> pages;
         std::size_t begin = 0;
         std::ptrdiff_t header = -1;
         while (begin < items_.size()) {
+            height_ = heights_[std::min(pages.size(), heights_.size() - 1)];
             PageSlice page = fill(begin, header);
             pages.push_back(page);
             header = continuing_header(page.end);
@@ -67,15 +71,17 @@ class Paginator {
     }
 
     const std::vector<VItem>& items_;
-    double height_;
+    const std::vector<double>& heights_;
+    double height_ = 0;  // of the page being filled
     double separator_;
 };
 
 }  // namespace
 
-std::vector<PageSlice> paginate(const std::vector<VItem>& items, double page_height,
-                                double footnote_separator) {
-    return Paginator(items, page_height, footnote_separator).run();
+std::vector<PageSlice> paginate(const std::vector<VItem>& items,
+                                const std::vector<double>& page_heights, double footnote_separator) {
+    if (page_heights.empty()) return {};
+    return Paginator(items, page_heights, footnote_separator).run();
 }
 
 }  // namespace broadside::pdf

@@ -31,12 +31,13 @@ struct PageSlice {
     bool overfull = false;  ///< no allowed break fitted: the page holds more than its height
 };
 
-/// Splits the list into pages of `page_height` points (the body area), breaking only before
+/// Splits the list into pages whose body areas are `page_heights` points tall (page n uses
+/// `page_heights[min(n, size - 1)]`; a letter's first page is shorter), breaking only before
 /// items that allow it, and as late as possible. When no allowed break fits on a page, the
 /// page breaks at the last item that fits anyway (marked overfull only if even one item does
 /// not fit). `footnote_separator` is added once per page that carries footnotes.
 /// Linear in the number of items, apart from the backtracking to the last allowed break.
-std::vector<PageSlice> paginate(const std::vector<VItem>& items, double page_height,
-                                double footnote_separator);
+std::vector<PageSlice> paginate(const std::vector<VItem>& items,
+                                const std::vector<double>& page_heights, double footnote_separator);
 
 }  // namespace broadside::pdf

@@ -34,6 +34,25 @@ struct TextStyle {
     double space_after = 0;
 };
 
+/// Where a letter's parts sit on its first page, for window envelopes (LETTERS.md). Lengths are
+/// points from the sheet's top-left corner.
+struct LetterGeometry {
+    bool enabled = false;  ///< the style is a letter style
+    /// The address field (the envelope's window); a height of 0 means no window: the address
+    /// then opens the text.
+    double address_x = 0, address_y = 0, address_width = 0, address_height = 0;
+    double return_line_height = 0;  ///< top zone of the field: the sender's one-line address
+    double notes_height = 0;        ///< the zone under it: "Registered", "By hand"
+    double address_indent = 0;      ///< the address text's inset from the field's left edge
+    /// The information block (references, date, place) right of the field; width 0: none, and
+    /// the date and place stand above the subject instead.
+    double info_x = 0, info_y = 0, info_width = 0;
+    double body_top = 0;  ///< where page 1's text starts
+    std::vector<double> fold_marks;  ///< y of each fold mark
+    double hole_mark = 0;            ///< y of the hole-punch mark; 0 for none
+    bool marks = true;               ///< print fold and hole marks
+};
+
 /// A style resolved into concrete values: everything the exporters need, nothing left to look
 /// up. Lengths are in PostScript points (1/72 in).
 struct Style {
@@ -54,6 +73,7 @@ struct Style {
     bool page_numbers = true;
     bool running_head = false;
     FontChains fonts;
+    LetterGeometry letter;
 };
 
 /// Loads a style: `name_or_path` is a preset in the styles folder (`default`, `din-5008-a`, …)

@@ -1,0 +1,447 @@
+// Letters for window envelopes: the first page's fixed zones (LETTERS.md) around a text that
+// flows like any document, with the keeps a letter needs on top.
+#include "letter_layout.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+#include "broadside/core/date_text.hpp"
+#include "broadside/core/letter.hpp"
+#include "broadside/core/merge.hpp"
+#include "image_header.hpp"
+#include "item_offset.hpp"
+
+namespace broadside::pdf {
+namespace {
+
+constexpr double mm = 72.0 / 25.4;
+
+Rgb rgb(const styles::Color& c) { return {c.r, c.g, c.b}; }
+
+TextSpan plain(const std::string& text, bool bold = false, bool italic = false) {
+    return TextSpan{text, bold, italic, false, {}, 0, 0};
+}
+
+class LetterLayout {
+public:
+    LetterLayout(const core::Document& doc, BlockEnvironment& env, const core::Letter& letter)
+        : doc_(doc), env_(env), style_(env.style), geo_(env.style.letter), letter_(letter),
+          setter_(env.setter) {}
+
+    bool build(VerticalList& list) {
+        if (!address_fits()) return false;
+        opening_matter(list);
+        std::size_t body_start = list.size();
+        VerticalList body = layout_blocks(doc_, env_);
+        if (!body.empty() && body_start > 0) {
+            body.front().metrics.break_before = false;  // the opening stays with what follows
+            body.front().metrics.space_before =
+                letter_.opening.empty() ? style_.body.leading : style_.paragraph_spacing;
+        }
+        for (auto& box : body) list.push_back(std::move(box));
+        closing(list);
+        signatories(list);
+        trailer(list);
+        return true;
+    }
+
+    PagePlan plan() const {
+        PagePlan plan;
+        const double width = style_.page_width - style_.margin_left - style_.margin_right;
+        const double bottom = style_.page_height - style_.margin_bottom;
+        double first_top = std::max(geo_.body_top, style_.margin_top);
+        plan.bodies.push_back(Rect{Point{style_.margin_left, first_top}, Size{width, bottom - first_top}});
+        double later_top = style_.margin_top + 2 * style_.footnote.leading;
+        plan.bodies.push_back(Rect{Point{style_.margin_left, later_top}, Size{width, bottom - later_top}});
+        plan.decorate = [this, width](Page& page, std::size_t n, std::size_t count) {
+            if (n == 0) first_page(page);
+            std::string of = "Page " + std::to_string(n + 1) + " of " + std::to_string(count);
+            if (n > 0) {
+                std::string head = letter_.recipient.empty() ? std::string() : letter_.recipient.front();
+                if (!date_text_.empty()) head += (head.empty() ? "" : " \u2014 ") + date_text_;
+                head += (head.empty() ? "" : " \u2014 ") + of;
+                page.frames.push_back(furniture_line(setter_, head, "continuation-head",
+                                                     Point{style_.margin_left, style_.margin_top},
+                                                     width, TextAlign::start, true));
+            }
+            if (count > 1)
+                page.frames.push_back(furniture_line(
+                    setter_, of, "page-number",
+                    Point{style_.margin_left,
+                          style_.page_height - style_.margin_bottom / 2 - style_.footnote.leading / 2},
+                    width, TextAlign::center, false));
+        };
+        return plan;
+    }
+
+private:
+    double width() const { return env_.frame_width; }
+
+    // ---- the window ---------------------------------------------------------------------
+
+    double address_zone() const {
+        return geo_.address_height - geo_.return_line_height - geo_.notes_height;
+    }
+
+    // DIN 5008 sets six lines in its 27.3 mm address zone; the leading follows from the zone,
+    // but never drops under 11 pt, and the size stays readable inside it.
+    styles::TextStyle address_style() const {
+        styles::TextStyle ts = style_.body;
+        ts.leading = std::clamp(address_zone() / 6, 11.0, style_.body.leading);
+        ts.size = std::min(style_.body.size, ts.leading * 0.78);
+        return ts;
+    }
+
+    bool address_fits() {
+        if (geo_.address_height <= 0) return true;
+        auto lines = static_cast<std::size_t>(std::floor(address_zone() / address_style().leading + 1e-6));
+        if (letter_.recipient.size() <= lines) return true;
+        const core::MetaValue* to = doc_.meta.find("to");
+        env_.setter.diags().error(
+            doc_.source_path, to ? to->span.line : 0, to ? to->span.column : 0,
+            "the recipient address has " + std::to_string(letter_.recipient.size()) +
+                " lines; the address field of '" + style_.name + "' holds " + std::to_string(lines),
+            "shorten 'to:' to " + std::to_string(lines) + " lines, e.g. join the street and number");
+        return false;
+    }
+
+    // ---- first-page zones -----------------------------------------------------------------
+
+    void first_page(Page& page) const {
+        Frame zones{Rect{Point{0, 0}, Size{style_.page_width, style_.page_height}}, {}};
+        letterhead(zones);
+        if (geo_.address_height > 0) window(zones);
+        if (geo_.info_width > 0) info_block(zones);
+        if (geo_.marks) marks(zones);
+        page.frames.insert(page.frames.begin(), std::move(zones));
+    }
+
+    void add_line(Frame& frame, const TextSpan& span, const styles::TextStyle& ts, Point at,
+                  double w, TextAlign align, const std::string& role) const {
+        SetParagraph set = setter_.set({span}, ts, w, 0, align);
+        for (auto& line : set.lines) {
+            for (auto& [p, item] : line.items)
+                if (auto* tl = std::get_if<TextLine>(&item)) tl->role = role;
+            offset_items(line.items, at.x, at.y);
+            for (auto& it : line.items) frame.items.push_back(std::move(it));
+            at.y += line.height;
+        }
+    }
+
+    void letterhead(Frame& zones) const {
+        const double right = style_.page_width - style_.margin_right;
+        const double left = style_.margin_left;
+        const double top = 10 * mm;
+        const double room = std::max(12.0, (geo_.address_height > 0 ? geo_.address_y : geo_.body_top) - top - 3 * mm);
+        if (!letter_.letterhead_image.empty()) {
+            ImageProbe probe = probe_image(letter_.letterhead_image);
+            if (probe.header) {
+                double w = probe.header->width * 0.75, h = probe.header->height * 0.75;
+                double scale = std::min({1.0, (right - left) / w, room / h});
+                zones.items.emplace_back(Point{right - w * scale, top},
+                                         Image{Size{w * scale, h * scale}, letter_.letterhead_image,
+                                               probe.header->format, "letterhead"});
+                return;
+            }
+            env_.setter.diags().warning(doc_.source_path, 0, 0, probe.problem, "");
+        }
+        styles::TextStyle name = style_.headings[2];
+        double y = top;
+        for (std::size_t i = 0; i < letter_.letterhead_text.size() && y < top + room; ++i) {
+            const styles::TextStyle& ts = i == 0 ? name : style_.footnote;
+            add_line(zones, plain(letter_.letterhead_text[i], i == 0), ts, Point{left, y},
+                     right - left, TextAlign::end, "letterhead");
+            y += ts.leading;
+        }
+        // Contact lines under the name, small, when the letterhead is the sender's name.
+        if (letter_.letterhead_text.size() == 1)
+            for (const auto& c : letter_.sender_contact) {
+                if (y + style_.footnote.leading > top + room) break;
+                add_line(zones, plain(c), style_.footnote, Point{left, y}, right - left,
+                         TextAlign::end, "letterhead");
+                y += style_.footnote.leading;
+            }
+    }
+
+    void window(Frame& zones) const {
+        const double x = geo_.address_x + geo_.address_indent;
+        const double w = geo_.address_width - geo_.address_indent;
+        styles::TextStyle small = style_.footnote;
+        small.size = std::min(small.size, 7.5);
+        small.leading = std::min(small.leading, std::max(geo_.return_line_height, 8.0));
+        if (geo_.return_line_height > 0 && !letter_.return_line.empty()) {
+            double y = geo_.address_y + geo_.return_line_height - small.leading;
+            add_line(zones, plain(letter_.return_line), small, Point{x, y}, w, TextAlign::start,
+                     "return-line");
+            zones.items.emplace_back(Point{x, y + small.leading - 0.5},
+                                     Rule{Size{w, 0.3}, rgb(style_.rule_color)});
+        }
+        if (geo_.notes_height > 0 && !letter_.notes.empty()) {
+            double y = geo_.address_y + geo_.return_line_height + geo_.notes_height - small.leading;
+            add_line(zones, plain(letter_.notes, true), small, Point{x, y}, w, TextAlign::start,
+                     "notes");
+        }
+        styles::TextStyle ts = address_style();
+        double y = geo_.address_y + geo_.return_line_height + geo_.notes_height;
+        for (const auto& line : letter_.recipient) {
+            // One line each, never wrapped, justified or hyphenated: set far wider than the
+            // window, then checked against it.
+            SetParagraph set = setter_.set({plain(line)}, ts, 1e6, 0, TextAlign::start);
+            if (set.lines.empty()) continue;
+            auto [from, to] = text_extent(set.lines.front().items);
+            if (to - from > w)
+                env_.setter.diags().warning(doc_.source_path, 0, 0,
+                                            "address line '" + line + "' is wider than the window",
+                                            "shorten it, or it shows only in part");
+            for (auto& [p, item] : set.lines.front().items)
+                if (auto* tl = std::get_if<TextLine>(&item)) tl->role = "address";
+            offset_items(set.lines.front().items, x, y);
+            for (auto& it : set.lines.front().items) zones.items.push_back(std::move(it));
+            y += ts.leading;
+        }
+    }
+
+    std::vector<std::pair<std::string, std::string>> info_rows() const {
+        auto rows = letter_.references;
+        if (!date_text_.empty()) rows.emplace_back("Date", date_text_);
+        if (!letter_.place.empty()) rows.emplace_back("Place", letter_.place);
+        return rows;
+    }
+
+    void info_block(Frame& zones) const {
+        const double label_width = 30 * mm;
+        double y = geo_.info_y;
+        styles::TextStyle label = style_.footnote;
+        label.color = style_.rule_color;
+        for (const auto& [k, v] : info_rows()) {
+            add_line(zones, plain(k), label, Point{geo_.info_x, y + 1}, label_width, TextAlign::start,
+                     "info-label");
+            add_line(zones, plain(v), style_.body, Point{geo_.info_x + label_width, y},
+                     geo_.info_width - label_width, TextAlign::start, "info");
+            y += style_.body.leading;
+        }
+    }
+
+    void marks(Frame& zones) const {
+        const Rgb c = rgb(style_.rule_color);
+        for (double y : geo_.fold_marks) zones.items.emplace_back(Point{4 * mm, y}, Rule{Size{5 * mm, 0.4}, c});
+        if (geo_.hole_mark > 0)
+            zones.items.emplace_back(Point{4 * mm, geo_.hole_mark}, Rule{Size{8 * mm, 0.4}, c});
+    }
+
+    // ---- the text -------------------------------------------------------------------------
+
+    void push_set(SetParagraph set, const std::string& kind, bool keep, double space,
+                  VerticalList& list, double left = 0) {
+        std::size_t n = set.lines.size();
+        for (std::size_t k = 0; k < n; ++k) {
+            VBox box;
+            box.metrics.height = set.lines[k].height;
+            box.metrics.break_before = !keep && k == 0;
+            box.metrics.space_before = k == 0 && !list.empty() ? space : 0;
+            for (auto& [p, item] : set.lines[k].items)
+                if (auto* tl = std::get_if<TextLine>(&item))
+                    tl->role = kind + " " + std::to_string(k + 1) + "/" + std::to_string(n);
+            offset_items(set.lines[k].items, left, 0);
+            box.items = std::move(set.lines[k].items);
+            box.dump_label = kind;
+            list.push_back(std::move(box));
+        }
+    }
+
+    void opening_matter(VerticalList& list) {
+        const double gap = style_.body.leading;
+        // Without a window the address opens the text; without an info block the date does.
+        if (geo_.address_height <= 0 && !letter_.recipient.empty())
+            for (const auto& line : letter_.recipient)
+                push_set(setter_.set({plain(line)}, style_.body, width(), 0, TextAlign::start),
+                         "address", !list.empty(), 0, list);
+        if (geo_.info_width <= 0) {
+            std::string dated = letter_.place.empty() ? date_text_
+                                : date_text_.empty() ? letter_.place
+                                                     : letter_.place + ", " + date_text_;
+            if (!dated.empty())
+                push_set(setter_.set({plain(dated)}, style_.body, width(), 0, TextAlign::end), "date",
+                         !list.empty(), list.empty() ? 0 : gap, list);
+        }
+        if (!letter_.subject.empty())
+            push_set(setter_.set({plain(letter_.subject, true)}, style_.body, width(), 0,
+                                 TextAlign::start),
+                     "subject", !list.empty(), gap, list);
+        if (!letter_.opening.empty())
+            push_set(setter_.set({plain(letter_.opening)}, style_.body, width(), 0, TextAlign::start),
+                     "opening", true, gap, list);
+        if (!list.empty()) list.front().metrics.space_before = 0;
+    }
+
+    // Closing and signatures: one block that never splits and takes the last body line with
+    // it (the body's own orphan rule then keeps a second one).
+    void closing(VerticalList& list) {
+        if (letter_.closing.empty() && letter_.signatures.empty()) return;
+        if (!list.empty()) list.back().metrics.break_before = false;
+        const double gap = style_.body.leading;
+        if (!letter_.closing.empty())
+            push_set(setter_.set({plain(letter_.closing)}, style_.body, width(), 0, TextAlign::start),
+                     "closing", true, gap, list);
+        if (letter_.signatures.empty()) return;
+        const std::size_t n = letter_.signatures.size();
+        const double column_gap = 8 * mm;
+        const double column = (width() - column_gap * static_cast<double>(n - 1)) / static_cast<double>(n);
+        // Room for the handwritten signatures (or their images).
+        const double sign_space = 3 * style_.body.leading;
+        VBox space;
+        space.metrics.height = sign_space;
+        space.metrics.break_before = false;
+        space.dump_label = "signature-space";
+        for (std::size_t i = 0; i < n; ++i) {
+            const auto& sig = letter_.signatures[i];
+            if (sig.image.empty()) continue;
+            ImageProbe probe = probe_image(sig.image);
+            if (!probe.header) {
+                env_.setter.diags().warning(doc_.source_path, 0, 0, probe.problem, "");
+                continue;
+            }
+            double w = probe.header->width * 0.75, h = probe.header->height * 0.75;
+            double scale = std::min({1.0, column / w, (sign_space - 4) / h});
+            space.items.emplace_back(Point{(column + column_gap) * static_cast<double>(i), sign_space - h * scale - 2},
+                                     Image{Size{w * scale, h * scale}, sig.image, probe.header->format,
+                                           "signature of " + sig.name});
+        }
+        list.push_back(std::move(space));
+        std::vector<std::vector<SetLine>> columns;
+        std::size_t rows = 0;
+        for (const auto& sig : letter_.signatures) {
+            std::vector<SetLine> lines;
+            for (const auto* part : {&sig.name, &sig.title, &sig.org}) {
+                if (part->empty()) continue;
+                SetParagraph set = setter_.set({plain(*part, part == &sig.name)}, style_.body, column,
+                                               0, TextAlign::start);
+                for (auto& l : set.lines) lines.push_back(std::move(l));
+            }
+            rows = std::max(rows, lines.size());
+            columns.push_back(std::move(lines));
+        }
+        for (std::size_t r = 0; r < rows; ++r) {
+            VBox row;
+            row.metrics.height = style_.body.leading;
+            row.metrics.break_before = false;
+            row.dump_label = "signature";
+            for (std::size_t c = 0; c < columns.size(); ++c) {
+                if (r >= columns[c].size()) continue;
+                auto items = std::move(columns[c][r].items);
+                for (auto& [p, item] : items)
+                    if (auto* tl = std::get_if<TextLine>(&item))
+                        tl->role = "signature " + std::to_string(c + 1);
+                offset_items(items, (column + column_gap) * static_cast<double>(c), 0);
+                for (auto& it : items) row.items.push_back(std::move(it));
+            }
+            list.push_back(std::move(row));
+        }
+    }
+
+    // Co-signers in balanced columns, read down each column; a page may break between rows,
+    // never leaving a single row behind or alone.
+    void signatories(VerticalList& list) {
+        const auto& s = letter_.signatories;
+        if (s.count() == 0) return;
+        const double gap = 1.5 * style_.body.leading;
+        const auto cols = static_cast<std::size_t>(std::clamp(s.columns, 1, 3));
+        const double column_gap = 6 * mm;
+        const double column = (width() - column_gap * static_cast<double>(cols - 1)) / static_cast<double>(cols);
+        bool first = true;
+        for (const auto& group : s.groups) {
+            std::string heading = group.name.empty() ? std::string("Signatories") : group.name;
+            push_set(setter_.set({plain(heading, true)}, style_.body, width(), 0, TextAlign::start),
+                     "signatories-heading", false, first ? gap : style_.body.leading / 2, list);
+            first = false;
+            std::size_t rows = (group.members.size() + cols - 1) / cols;
+            for (std::size_t r = 0; r < rows; ++r) {
+                VBox row;
+                row.metrics.break_before = r >= 2 && rows - r >= 2;
+                row.dump_label = "signatories";
+                double height = 0;
+                for (std::size_t c = 0; c < cols; ++c) {
+                    std::size_t i = c * rows + r;
+                    if (i >= group.members.size()) continue;
+                    SetParagraph set = setter_.set({plain(group.members[i])}, style_.footnote, column,
+                                                   0, TextAlign::start);
+                    double y = 0;
+                    for (auto& line : set.lines) {
+                        for (auto& [p, item] : line.items)
+                            if (auto* tl = std::get_if<TextLine>(&item)) tl->role = "signatory";
+                        offset_items(line.items, (column + column_gap) * static_cast<double>(c), y);
+                        for (auto& it : line.items) row.items.push_back(std::move(it));
+                        y += line.height;
+                    }
+                    height = std::max(height, y);
+                }
+                row.metrics.height = height;
+                list.push_back(std::move(row));
+            }
+        }
+    }
+
+    void trailer(VerticalList& list) {
+        const double gap = style_.body.leading;
+        auto block = [&](const std::string& label, const std::vector<std::string>& lines,
+                         const std::string& kind) {
+            if (lines.empty()) return;
+            std::string text = label;
+            for (std::size_t i = 0; i < lines.size(); ++i) text += (i ? "\n" : " ") + lines[i];
+            push_set(setter_.set({plain(text)}, style_.body, width(), 0, TextAlign::start), kind,
+                     false, gap, list);
+        };
+        block("cc:", letter_.cc, "cc");
+        block("Enclosures:", letter_.enclosures, "enclosures");
+        if (!letter_.postscript.empty())
+            push_set(setter_.set({plain("PS: " + letter_.postscript)}, style_.body, width(), 0,
+                                 TextAlign::start),
+                     "postscript", false, gap, list);
+    }
+
+public:
+    std::string date_text_;
+
+private:
+    const core::Document& doc_;
+    BlockEnvironment& env_;
+    const styles::Style& style_;
+    const styles::LetterGeometry& geo_;
+    const core::Letter& letter_;
+    TextSetter& setter_;
+};
+
+}  // namespace
+
+std::optional<PagePlan> layout_letter(const core::Document& doc, BlockEnvironment& env,
+                                      VerticalList& list) {
+    core::Diagnostics& diags = env.setter.diags();
+    auto letter = core::read_letter(doc, env.resources, diags);
+    if (!letter) return std::nullopt;
+    // `{{signatories.count}}` may stand in the text; mail merge has filled every other field
+    // by now, so anything else left is a field without data.
+    auto filled = std::make_shared<core::Document>(doc);
+    const std::string count = std::to_string(letter->signatories.count());
+    if (!core::fill_fields(
+            *filled,
+            [&count](std::string_view name) -> std::optional<std::string> {
+                if (name == "signatories.count") return count;
+                return std::nullopt;
+            },
+            "the letter (no --merge data)", diags))
+        return std::nullopt;
+    // The plan's decorations run after this function returns: what they use is kept alive by
+    // the decoration itself.
+    auto kept = std::make_shared<core::Letter>(std::move(*letter));
+    auto layout = std::make_shared<LetterLayout>(*filled, env, *kept);
+    if (kept->date) layout->date_text_ = core::DateText(kept->lang).format(*kept->date);
+    if (!layout->build(list)) return std::nullopt;
+    PagePlan plan = layout->plan();
+    plan.decorate = [filled, kept, layout, decorate = plan.decorate](Page& page, std::size_t n,
+                                                                     std::size_t total) {
+        decorate(page, n, total);
+    };
+    return plan;
+}
+
+}  // namespace broadside::pdf
