@@ -217,3 +217,17 @@ TEST_CASE("a 1,000-column table finishes quickly, squeezed, with a warning", "[p
     for (const auto& [at, item] : out[0].items)
         if (const auto* r = std::get_if<Rule>(&item)) CHECK(r->size.width <= f.body_width() + 1e-6);
 }
+
+TEST_CASE("a Uyghur table runs right to left, its first column on the right", "[pdf][table]") {
+    test::SetterFixture f;
+    VerticalList out;
+    layout_table(table_of("| ئىسىم | يىل |\n|---|---|\n| ئەخمەت | 2021 |\n"), 0, f.body_width(),
+                 f.setter, f.style, 1, out);
+    CHECK(f.diags.empty());
+    REQUIRE(out.size() == 2);
+    auto row = lines_of(out[1]);
+    const auto& name = line_with(row, "ئەخمەت");
+    const auto& year = line_with(row, "2021");
+    CHECK(name.left > year.right);                                 // first column rightmost
+    CHECK(name.right == Approx(f.body_width() - 4).margin(0.01));  // flush right, padded
+}

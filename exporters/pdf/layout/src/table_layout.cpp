@@ -72,14 +72,20 @@ class TableBuilder {
 
     void layout(double left, double width, int table_id, VerticalList& out) {
         if (columns_ == 0) return;
-        std::vector<double> widths = column_widths(std::max(1.0, width));
-        std::vector<double> x(columns_ + 1, left);
-        for (std::size_t c = 0; c < columns_; ++c) x[c + 1] = x[c] + widths[c];
+        width = std::max(1.0, width);
+        std::vector<double> widths = column_widths(width);
+        // Column edges: a right-to-left table starts at the right, as the text does.
+        double table_width = std::accumulate(widths.begin(), widths.end(), 0.0);
+        double table_left = rtl_ ? left + width - table_width : left;
+        std::vector<double> x(columns_);
+        double before = 0;  // the widths of the columns before this one
+        for (std::size_t c = 0; c < columns_; before += widths[c], ++c)
+            x[c] = rtl_ ? table_left + table_width - before - widths[c] : table_left + before;
         double max_height =
             std::max(1.0, style_.page_height - style_.margin_top - style_.margin_bottom);
         double row_room = max_height;  // what a page leaves a row below the header
         for (std::size_t r = 0; r < rows_.size(); ++r) {
-            RowBox row = row_box(r, x, widths);
+            RowBox row = row_box(r, x, widths, table_left, table_width);
             VItem& m = row.box.metrics;
             m.group = table_id;
             m.break_before = r != 1;  // the header keeps the first row with it
@@ -114,12 +120,14 @@ class TableBuilder {
             for (auto& cell : r.cells) {
                 if (cell.spans.empty()) continue;
                 const auto& ts = text_style(r);
-                if (minimum)
-                    cell.min =
-                        widest_line(setter_.set(cell.spans, ts, narrowest, 0, TextAlign::start));
-                else
-                    cell.max =
-                        widest_line(setter_.set(cell.spans, ts, unbounded, 0, TextAlign::start));
+                SetParagraph set = setter_.set(cell.spans, ts, minimum ? narrowest : unbounded, 0,
+                                               TextAlign::start);
+                (minimum ? cell.min : cell.max) = widest_line(set);
+                // The table runs in the direction of its first header cell with text.
+                if (r.header && !direction_known_) {
+                    rtl_ = set.rtl;
+                    direction_known_ = true;
+                }
             }
         setter_.diags() = std::move(before);
     }
@@ -193,7 +201,7 @@ class TableBuilder {
     };
 
     RowBox row_box(std::size_t index, const std::vector<double>& x,
-                   const std::vector<double>& widths) {
+                   const std::vector<double>& widths, double table_left, double table_width) {
         Row& r = rows_[index];
         const auto& ts = text_style(r);
         std::size_t body_rows = rows_.size() - 1;
@@ -227,9 +235,8 @@ class TableBuilder {
         bool last = index + 1 == rows_.size();
         double rule = last ? outer_rule : r.header ? header_rule : row_rule;
         Rgb color{style_.rule_color.r, style_.rule_color.g, style_.rule_color.b};
-        double table_width = x.back() - x.front();
         auto add_rule = [&](double y, double thickness) {
-            box.items.emplace_back(Point{x.front(), y}, Rule{Size{table_width, thickness}, color});
+            box.items.emplace_back(Point{table_left, y}, Rule{Size{table_width, thickness}, color});
             out.extents.emplace_back(y, y + thickness);
         };
         if (r.header) add_rule(0, outer_rule);
@@ -304,6 +311,8 @@ class TableBuilder {
     TextSetter& setter_;
     const styles::Style& style_;
     std::size_t columns_ = 0;
+    bool rtl_ = false;  ///< the first header cell with text is right to left
+    bool direction_known_ = false;
     styles::TextStyle body_, header_;
     std::vector<Row> rows_;
 };

@@ -21,7 +21,9 @@ namespace broadside::pdf {
 /// (say, 1,000 columns), all columns shrink in proportion, long words overflow their cells, and
 /// a warning at the table's position says so. Cells are set with the column's alignment (left
 /// and none: start, center, right: end), the header in bold with rules above and below it, thin
-/// rules (the style's rule colour) between body rows.
+/// rules (the style's rule colour) between body rows. A table whose first header cell with text
+/// is right to left (Uyghur, Arabic) runs right to left: its first column on the right, the
+/// table flush right when narrower than `width`.
 ///
 /// The header box repeats at the top of each page the table continues on (unless it is taller
 /// than a third of the style's body height); the first body row is kept with it. A row taller
