@@ -41,7 +41,7 @@ double badness(double r) {
 
 class Breaker {
   public:
-    Breaker(const std::vector<KpItem>& items, const std::vector<double>& widths,
+    Breaker(const std::vector<KpItem>& items, std::span<const double> widths,
             const KpParameters& params)
         : items_(items), widths_(widths), params_(params) {}
 
@@ -63,7 +63,7 @@ class Breaker {
             if (it.type == KpItem::Type::glue) {
                 legal = i > 0 && items_[i - 1].type == KpItem::Type::box;
             } else {
-                legal = it.penalty < kp_infinity && (hyphenate || !it.flagged);
+                legal = it.penalty < kp_infinity && (hyphenate || !it.hyphenation);
             }
             if (legal) consider(i, sum, tolerance, extra_stretch, emergency);
             if (active_.empty()) return nullptr;
@@ -187,7 +187,7 @@ class Breaker {
     }
 
     const std::vector<KpItem>& items_;
-    const std::vector<double>& widths_;
+    std::span<const double> widths_;
     const KpParameters& params_;
     std::vector<std::unique_ptr<Node>> nodes_;
     std::vector<const Node*> active_;
@@ -201,7 +201,7 @@ void kp_finish_paragraph(std::vector<KpItem>& items) {
     items.push_back({KpItem::Type::penalty, 0, 0, 0, -kp_infinity});
 }
 
-KpResult knuth_plass(const std::vector<KpItem>& items, const std::vector<double>& widths,
+KpResult knuth_plass(const std::vector<KpItem>& items, std::span<const double> widths,
                      const KpParameters& params) {
     KpResult result;
     if (items.empty() || widths.empty()) return result;

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <cstddef>
+#include <span>
 #include <vector>
 
 namespace broadside::pdf {
@@ -13,13 +14,15 @@ struct KpItem {
     double stretch = 0;    ///< glue only
     double shrink = 0;     ///< glue only
     double penalty = 0;    ///< penalty only; <= -kp_infinity forces, >= kp_infinity forbids
-    bool flagged = false;  ///< a hyphenation penalty (for double/final hyphen demerits)
+    bool flagged = false;  ///< a hyphen break (for double/final hyphen demerits)
+    /// Inserted by hyphenation (not typed by the author): legal from the second pass on.
+    bool hyphenation = false;
 };
 
 inline constexpr double kp_infinity = 10000;
 
 /// TeX's defaults (plain.tex). `tolerance` applies to the second pass, `pretolerance` to the
-/// first (pass 1 ignores flagged penalties, i.e. hyphenation, as TeX does).
+/// first (pass 1 ignores hyphenation points, as TeX does).
 struct KpParameters {
     double pretolerance = 100;
     double tolerance = 200;
@@ -54,7 +57,7 @@ void kp_finish_paragraph(std::vector<KpItem>& items);
 /// wide; `widths` must not be empty. Always returns breaks: when no pass finds feasible lines,
 /// the emergency pass accepts overfull lines rather than failing. Time is linear in the items
 /// times the active breakpoints, which a line's width bounds.
-KpResult knuth_plass(const std::vector<KpItem>& items, const std::vector<double>& widths,
+KpResult knuth_plass(const std::vector<KpItem>& items, std::span<const double> widths,
                      const KpParameters& params);
 
 }  // namespace broadside::pdf
