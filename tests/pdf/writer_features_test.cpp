@@ -241,3 +241,22 @@ TEST_CASE("a 1,000-column table and a pixel bomb give a valid PDF in bounded tim
     write_pdf(layout, "pathological.pdf", diags);
     CHECK(std::chrono::steady_clock::now() - start < std::chrono::seconds(5));
 }
+
+TEST_CASE("PNGs with transparency, 16 bits or interlacing all embed", "[pdf][writer-features]") {
+    test::SetterFixture f;
+    core::ResourcePolicy policy(inputs);
+    VerticalList list;
+    for (const char* name : {"alpha.png", "interlaced8.png", "interlaced16.png"})
+        layout_figure(core::Image{name, "", name}, core::SourceSpan{1, 1, 1, 1}, 0, f.body_width(),
+                      f.body_height(), f.setter, policy, inputs, list);
+    REQUIRE(f.diags.empty());
+    core::Diagnostics diags;
+    std::string pdf = write_pdf(f.pages(list), "png-variants.pdf", diags);
+    CHECK(diags.empty());
+    auto r = run_command("pdfimages -list " + shell_quote(pdf));
+    REQUIRE(r.status == 0);
+    INFO(r.out);
+    // The transparent one carries a soft mask; the interlaced ones come as decoded RGB.
+    CHECK(count(r.out, " image      60    40  rgb ") == 3);
+    CHECK(count(r.out, " smask      60    40  gray") == 1);
+}

@@ -14,20 +14,33 @@ HPDF_Image ImageEmbedder::image(const Image& image) {
     return loaded;
 }
 
+HPDF_Image ImageEmbedder::load_rgb(const std::string& path) {
+    RgbImage pixels = decode_png_rgb(path);
+    if (pixels.rgb.empty()) return nullptr;
+    return HPDF_LoadRawImageFromMem(doc_, pixels.rgb.data(), pixels.width, pixels.height,
+                                    HPDF_CS_DEVICE_RGB, 8);
+}
+
 HPDF_Image ImageEmbedder::load(const Image& image) {
-    std::string problem;
-    if (image.format == ImageFormat::png) problem = png_problem(image.path);
+    PngCheck png;
+    if (image.format == ImageFormat::png) png = check_png(image.path);
+    std::string problem = png.problem;
     HPDF_Image out = nullptr;
     if (problem.empty()) {
         HaruErrors before = errors_;
-        out = image.format == ImageFormat::png
-                  ? HPDF_LoadPngImageFromFile(doc_, image.path.c_str())
-                  : HPDF_LoadJpegImageFromFile(doc_, image.path.c_str());
+        if (image.format == ImageFormat::jpeg)
+            out = HPDF_LoadJpegImageFromFile(doc_, image.path.c_str());
+        else if (png.interlaced)
+            out = load_rgb(image.path);
+        else
+            out = HPDF_LoadPngImageFromFile(doc_, image.path.c_str());
         if (!out) {
             char code[48];
             std::snprintf(code, sizeof code, "libharu error 0x%04X",
                           static_cast<unsigned>(errors_.error));
-            problem = std::string("the PDF library cannot embed it (") + code + ")";
+            problem = errors_.error != HPDF_OK
+                          ? std::string("the PDF library cannot embed it (") + code + ")"
+                          : "its pixels cannot be decoded";
             errors_.forget(doc_);
             if (before.error != HPDF_OK) errors_ = before;  // an earlier failure still counts
         }

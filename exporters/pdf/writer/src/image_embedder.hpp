@@ -26,6 +26,9 @@ class ImageEmbedder {
 
   private:
     HPDF_Image load(const Image& image);
+    /// An interlaced PNG, decoded here and embedded as RGB pixels (transparency flattened onto
+    /// white), since libharu 2.3.0 refuses Adam7.
+    HPDF_Image load_rgb(const std::string& path);
 
     HPDF_Doc doc_;
     HaruErrors& errors_;

@@ -1,13 +1,31 @@
 #pragma once
 
+#include <cstdint>
 #include <string>
+#include <vector>
 
 namespace broadside::pdf {
 
-/// Decodes the PNG file at `path` row by row and throws the pixels away, returning what is
-/// wrong with it (empty when it decodes). libharu hands PNGs to libpng without an error
-/// recovery point, so a corrupt one aborts the process: every PNG passes here first. Memory is
-/// one row; sizes over 10,000 pixels a side are refused before any row is read.
-std::string png_problem(const std::string& path);
+/// What reading a PNG file through libpng found.
+struct PngCheck {
+    std::string problem;      ///< empty when the file decodes
+    bool interlaced = false;  ///< Adam7: libharu 2.3.0 cannot load these itself
+};
+
+/// Decodes the PNG file at `path` row by row and throws the pixels away. libharu hands PNGs to
+/// libpng without an error recovery point, so a corrupt one aborts the process: every PNG
+/// passes here first. Memory is one row; sizes over 10,000 pixels a side are refused before any
+/// row is read.
+PngCheck check_png(const std::string& path);
+
+/// Pixels as 8-bit RGB, top row first.
+struct RgbImage {
+    std::uint32_t width = 0, height = 0;
+    std::vector<std::uint8_t> rgb;  ///< width × height × 3 bytes
+};
+
+/// Decodes a PNG that check_png accepted into 8-bit RGB, transparency composited on white
+/// (the page colour): the route for the interlaced PNGs libharu refuses. Empty on failure.
+RgbImage decode_png_rgb(const std::string& path);
 
 }  // namespace broadside::pdf
