@@ -76,26 +76,29 @@ struct Rendered {
 int write_per_record(MergeJob& job, const std::vector<std::string>& paths,
                      core::Diagnostics& diags) {
     StagedFiles staged;
-    ProgressBar progress("letters", job.records.size());
-    bool ok = run_in_order<Exporter, Rendered>(
-        job.records.size(), job.jobs, job.window(), [&] { return job.make_exporter(); },
-        [&](Exporter& exporter, std::size_t i) {
-            Rendered out;
-            auto doc = job.letter.fill(job.records[i], out.diags);
-            if (!doc) return out;
-            pdf::Layout layout = exporter->layout(*doc, out.diags, job.options.resource_paths);
-            if (!out.diags.has_errors())
-                out.bytes = exporter->render(*doc, layout, out.diags, job.source_date_epoch);
-            return out;
-        },
-        [&](std::size_t i, Rendered&& r) {
-            add_record_diagnostics(diags, r.diags,
-                                   record_label(job.records[i], job.letter.data_file()));
-            if (r.diags.has_errors() || !r.bytes || !staged.stage(paths[i], *r.bytes, diags))
-                return false;
-            progress.update(i + 1);
-            return true;
-        });
+    bool ok;
+    {
+        ProgressBar progress("letters", job.records.size());
+        ok = run_in_order<Exporter, Rendered>(
+            job.records.size(), job.jobs, job.window(), [&] { return job.make_exporter(); },
+            [&](Exporter& exporter, std::size_t i) {
+                Rendered out;
+                auto doc = job.letter.fill(job.records[i], out.diags);
+                if (!doc) return out;
+                pdf::Layout layout = exporter->layout(*doc, out.diags, job.options.resource_paths);
+                if (!out.diags.has_errors())
+                    out.bytes = exporter->render(*doc, layout, out.diags, job.source_date_epoch);
+                return out;
+            },
+            [&](std::size_t i, Rendered&& r) {
+                add_record_diagnostics(diags, r.diags,
+                                       record_label(job.records[i], job.letter.data_file()));
+                if (r.diags.has_errors() || !r.bytes || !staged.stage(paths[i], *r.bytes, diags))
+                    return false;
+                progress.update(i + 1);
+                return true;
+            });
+    }
     if (ok) staged.commit(diags);
     return report_unique(diags);
 }
@@ -111,7 +114,7 @@ struct Laid {
 pdf::DocumentInfo combined_info(const core::Document& letter, const char* source_date_epoch) {
     pdf::DocumentInfo info = pdf::document_info(letter.meta, source_date_epoch);
     for (std::string* s : {&info.title, &info.author, &info.subject, &info.keywords})
-        if (is_output_pattern(*s)) s->clear();
+        if (s->find("{{") != std::string::npos) s->clear();
     return info;
 }
 
