@@ -1,0 +1,95 @@
+// End to end through the program: a Markdown file with a table, figures (one refused, one
+// missing) and links to headings becomes a PDF that qpdf accepts, with the pictures embedded,
+// the links clickable and a warning per unusable image at its line.
+#include <catch2/catch.hpp>
+
+#include <filesystem>
+#include <fstream>
+
+#include "run_command.hpp"
+
+namespace fs = std::filesystem;
+using broadside::test::read_file;
+using broadside::test::run_command;
+using broadside::test::shell_quote;
+
+namespace {
+
+const std::string inputs = std::string(BROADSIDE_SOURCE_DIR) + "/tests/pdf/inputs";
+
+const char* document = R"(---
+title: Tables and figures
+lang: en
+---
+
+# Overview
+
+See the [results](#results) and the [Uyghur table](#جەدۋەل).
+
+![A gradient from blue to orange](wide.png)
+
+| Country | Cases | Remarks |
+|:--|--:|:-:|
+| Norway | 12 | none |
+| Kazakhstan | 1,204 | repression of relatives abroad, reported over three years |
+
+![A picture of 20,000 by 20,000 pixels](bomb.png)
+
+![Not there](missing.png)
+
+# Results
+
+![A JPEG](wide.jpg)
+
+# جەدۋەل
+
+| ئىسىم | يىل |
+|---|---|
+| ئەخمەت | 2021 |
+)";
+
+}  // namespace
+
+TEST_CASE("broadside renders tables, figures and links to headings", "[pdf][cli][figures]") {
+    fs::path dir = fs::temp_directory_path() / "broadside-figures-cli";
+    fs::remove_all(dir);
+    fs::create_directories(dir);
+    for (const char* name : {"wide.png", "wide.jpg", "bomb.png"})
+        fs::copy_file(fs::path(inputs) / name, dir / name);
+    std::ofstream(dir / "doc.md") << document;
+    std::string pdf = (dir / "doc.pdf").string();
+
+    auto r = run_command("cd " + shell_quote(dir.string()) + " && " +
+                         shell_quote(BROADSIDE_BINARY) + " doc.md -o doc.pdf");
+    INFO(r.err);
+    REQUIRE(r.status == 0);
+    CHECK(r.err.find("doc.md:17:1: warning: image 'bomb.png': the image is 20000 × 20000") !=
+          std::string::npos);
+    CHECK(r.err.find("doc.md:19:1: warning: image 'missing.png'") != std::string::npos);
+
+    auto check = run_command("qpdf --check " + shell_quote(pdf));
+    CHECK(check.status == 0);
+    auto images = run_command("pdfimages -list " + shell_quote(pdf));
+    REQUIRE(images.status == 0);
+    CHECK(images.out.find("image     800   400  index") != std::string::npos);
+    CHECK(images.out.find("image     900   300  rgb     3   8  jpeg") != std::string::npos);
+
+    REQUIRE(run_command("qpdf --qdf --object-streams=disable " + shell_quote(pdf) + " " +
+                        shell_quote(pdf + ".qdf"))
+                .status == 0);
+    std::string qdf = read_file(pdf + ".qdf");
+    std::size_t links = 0, destinations = 0;
+    for (auto at = qdf.find("/Subtype /Link"); at != std::string::npos;
+         at = qdf.find("/Subtype /Link", at + 1))
+        ++links;
+    for (auto at = qdf.find("/Dest "); at != std::string::npos; at = qdf.find("/Dest ", at + 1))
+        ++destinations;
+    CHECK(links == 2);
+    CHECK(destinations == 5);  // three outline entries and the two links
+    CHECK(qdf.find("/URI") == std::string::npos);
+
+    auto text = run_command("pdftotext " + shell_quote(pdf) + " -");
+    CHECK(text.out.find("A gradient from blue to orange") != std::string::npos);
+    CHECK(text.out.find("Kazakhstan") != std::string::npos);
+    CHECK(text.out.find("A picture of 20,000 by 20,000 pixels") != std::string::npos);
+}
