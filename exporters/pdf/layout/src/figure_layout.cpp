@@ -2,6 +2,10 @@
 
 #include <algorithm>
 #include <cctype>
+#include <iterator>
+#include <optional>
+#include <string>
+#include <vector>
 
 #include "image_header.hpp"
 #include "item_offset.hpp"
@@ -43,13 +47,13 @@ std::string name_problem(const std::string& path, ImageFormat format) {
     bool png_name = ext == "png";
     bool jpeg_name = ext == "jpg" || ext == "jpeg" || ext == "jpe";
     if (format == ImageFormat::jpeg && png_name)
-        return "the file is named .png but holds a JPEG image";
+        return "the file is named .png but holds a JPEG image; rename it to .jpg";
     if (format == ImageFormat::png && jpeg_name)
-        return "the file is named ." + ext + " but holds a PNG image";
+        return "the file is named ." + ext + " but holds a PNG image; rename it to .png";
     return {};
 }
 
-/// The set lines of `text` centred in `width`, one box each, starting at `y` inside a box.
+/// `text` set in italic lines centred in `width`; no lines for no text.
 std::vector<SetLine> set_text(TextSetter& setter, const std::string& text,
                               const core::SourceSpan& at, const styles::TextStyle& ts,
                               double width) {

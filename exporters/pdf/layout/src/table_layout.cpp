@@ -2,7 +2,11 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <iterator>
 #include <numeric>
+#include <string>
+#include <utility>
+#include <vector>
 
 #include "inline_spans.hpp"
 #include "item_offset.hpp"
