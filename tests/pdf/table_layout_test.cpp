@@ -231,3 +231,15 @@ TEST_CASE("a Uyghur table runs right to left, its first column on the right", "[
     CHECK(name.left > year.right);                                 // first column rightmost
     CHECK(name.right == Approx(f.body_width() - 4).margin(0.01));  // flush right, padded
 }
+
+TEST_CASE("footnote references in cells are reported per row box", "[pdf][table]") {
+    test::SetterFixture f;
+    VerticalList out;
+    std::vector<std::vector<int>> notes;
+    layout_table(
+        table_of("| Case | Source[^a] |\n|---|---|\n| one | report[^b] |\n| two | none |\n\n"
+                 "[^a]: Where the sources come from.\n[^b]: The 2021 report.\n"),
+        0, f.body_width(), f.setter, f.style, 1, out, &notes);
+    REQUIRE(out.size() == 3);
+    CHECK(notes == std::vector<std::vector<int>>{{1}, {2}, {}});
+}

@@ -74,7 +74,8 @@ class TableBuilder {
         for (const auto& r : table.rows) rows_.push_back(row(r, false));
     }
 
-    void layout(double left, double width, int table_id, VerticalList& out) {
+    void layout(double left, double width, int table_id, VerticalList& out,
+                std::vector<std::vector<int>>* footnotes) {
         if (columns_ == 0) return;
         width = std::max(1.0, width);
         std::vector<double> widths = column_widths(width);
@@ -96,7 +97,12 @@ class TableBuilder {
             // A header that would eat a third of every continuation page is shown once.
             m.repeat_header = r == 0 && m.height <= max_height / 3;
             if (m.repeat_header) row_room -= m.height;
+            std::vector<int> notes = std::move(row.footnotes);
+            std::size_t first = out.size();
             add_sliced(std::move(row), row_room, out);
+            if (!footnotes) continue;
+            footnotes->resize(out.size());
+            (*footnotes)[first] = std::move(notes);  // a cut row's notes go with its first slice
         }
     }
 
@@ -202,6 +208,7 @@ class TableBuilder {
     struct RowBox {
         VBox box;
         std::vector<std::pair<double, double>> extents;
+        std::vector<int> footnotes;  ///< numbers referenced in the row's cells, in order
     };
 
     RowBox row_box(std::size_t index, const std::vector<double>& x,
@@ -225,6 +232,8 @@ class TableBuilder {
                 setter_.set(std::move(cell.spans), ts, inner, 0, text_align(cell.align));
             double y = top + padding_y;
             for (auto& line : set.lines) {
+                out.footnotes.insert(out.footnotes.end(), line.footnotes.begin(),
+                                     line.footnotes.end());
                 for (auto& [at, item] : line.items)
                     if (auto* text = std::get_if<TextLine>(&item)) text->role = role;
                 offset_items(line.items, x[c] + pad, y);
@@ -324,8 +333,9 @@ class TableBuilder {
 }  // namespace
 
 void layout_table(const core::Table& table, double left, double width, TextSetter& setter,
-                  const styles::Style& style, int table_id, VerticalList& out) {
-    TableBuilder(table, setter, style).layout(left, width, table_id, out);
+                  const styles::Style& style, int table_id, VerticalList& out,
+                  std::vector<std::vector<int>>* footnotes) {
+    TableBuilder(table, setter, style).layout(left, width, table_id, out, footnotes);
 }
 
 }  // namespace broadside::pdf
