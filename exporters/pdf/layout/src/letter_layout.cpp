@@ -79,16 +79,23 @@ private:
 
     // ---- the window ---------------------------------------------------------------------
 
+    // The address keeps 3 mm clear of the window's edges, so the insert's play in the envelope
+    // never hides a line (USPS asks 1/8 in); 1 mm more at top and foot holds the ascenders and
+    // descenders that reach out of a line's box.
+    double address_top() const {
+        return std::max(geo_.address_y + geo_.return_line_height + geo_.notes_height,
+                        geo_.address_y + 4 * mm);
+    }
     double address_zone() const {
-        return geo_.address_height - geo_.return_line_height - geo_.notes_height;
+        return geo_.address_y + geo_.address_height - 4 * mm - address_top();
     }
 
-    // DIN 5008 sets six lines in its 27.3 mm address zone; the leading follows from the zone,
-    // but never drops under 11 pt, and the size stays readable inside it.
+    // DIN 5008 sets six lines in its address zone; the leading follows from the zone, but never
+    // drops under 10 pt, and the size stays readable inside it.
     styles::TextStyle address_style() const {
         styles::TextStyle ts = style_.body;
-        ts.leading = std::clamp(address_zone() / 6, 11.0, style_.body.leading);
-        ts.size = std::min(style_.body.size, ts.leading * 0.78);
+        ts.leading = std::clamp(address_zone() / 6, 10.0, style_.body.leading);
+        ts.size = std::min(style_.body.size, ts.leading * 0.8);
         return ts;
     }
 
@@ -164,8 +171,8 @@ private:
     }
 
     void window(Frame& zones) const {
-        const double x = geo_.address_x + geo_.address_indent;
-        const double w = geo_.address_width - geo_.address_indent;
+        const double x = geo_.address_x + std::max(geo_.address_indent, 3 * mm);
+        const double w = geo_.address_x + geo_.address_width - 3 * mm - x;
         styles::TextStyle small = style_.footnote;
         small.size = std::min(small.size, 7.5);
         small.leading = std::min(small.leading, std::max(geo_.return_line_height, 8.0));
@@ -182,7 +189,7 @@ private:
                      "notes");
         }
         styles::TextStyle ts = address_style();
-        double y = geo_.address_y + geo_.return_line_height + geo_.notes_height;
+        double y = address_top();
         for (const auto& line : letter_.recipient) {
             // One line each, never wrapped, justified or hyphenated: set far wider than the
             // window, then checked against it.

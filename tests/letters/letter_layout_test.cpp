@@ -1,0 +1,225 @@
+// Letters as a mail room sees them: the address inside the window with room to spare, fold
+// marks where the preset puts them, "Page X of Y", and closings that never stand alone.
+#include <catch2/catch.hpp>
+
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <regex>
+#include <sstream>
+#include <stdlib.h>
+
+#include "run_command.hpp"
+
+namespace fs = std::filesystem;
+using broadside::test::read_file;
+using broadside::test::run_command;
+using broadside::test::shell_quote;
+
+namespace {
+
+const std::string program = BROADSIDE_BINARY;
+constexpr double mm = 72.0 / 25.4;
+
+fs::path scratch() {
+    std::string pattern = (fs::temp_directory_path() / "broadside-letters-XXXXXX").string();
+    return mkdtemp(pattern.data());
+}
+
+struct Preset {
+    std::string name;
+    double x, y, w, h;            // window field, mm
+    std::vector<double> folds;    // mm
+    double hole;                  // mm, 0 = none
+};
+
+const std::vector<Preset> presets = {
+    {"din-5008-a", 20, 27, 85, 45, {87, 192}, 148.5},
+    {"din-5008-b", 20, 45, 85, 45, {105, 210}, 148.5},
+    {"us-letter-no10", 25.4, 63.5, 82.6, 19, {95.25, 187.3}, 0},
+};
+
+std::string letter(const std::string& style, int address_lines, int paragraphs) {
+    static const char* address[] = {"Addressee Alpha", "Office Bravo", "Street Charlie 12",
+                                    "City Delta", "Country Echo", "Floor Foxtrot"};
+    std::string md = "---\nstyle: " + style +
+                     "\nlang: en-GB\nfrom: {name: Sender Org, address: [Rue 1, 1201 Geneva]}\nto:\n";
+    for (int i = 0; i < address_lines; ++i) md += "  - " + std::string(address[i]) + "\n";
+    md += "date: 2025-03-14\nsubject: A subject\nopening: \"Dear Sir or Madam,\"\n"
+          "closing: \"Yours faithfully,\"\nsignatures: [{name: Ann Signer, title: Director}, "
+          "{name: Bo Signer, title: Deputy}]\n---\n\n";
+    for (int p = 0; p < paragraphs; ++p)
+        md += "Paragraph " + std::to_string(p) +
+              " says what a letter says, in words enough to fill two or three lines of a page "
+              "set in the letter's body type, so that pages break at many places.\n\n";
+    return md;
+}
+
+struct Word {
+    std::string text;
+    double x0, y0, x1, y1;  // points, y down
+};
+
+std::vector<Word> words_of(const std::string& pdf) {
+    auto r = run_command("pdftotext -bbox " + shell_quote(pdf) + " -");
+    static const std::regex word(
+        R"re(<word xMin="([0-9.]+)" yMin="([0-9.]+)" xMax="([0-9.]+)" yMax="([0-9.]+)">([^<]*)</word>)re");
+    std::vector<Word> out;
+    for (std::sregex_iterator it(r.out.begin(), r.out.end(), word), end; it != end; ++it)
+        out.push_back({(*it)[5], std::stod((*it)[1]), std::stod((*it)[2]), std::stod((*it)[3]),
+                       std::stod((*it)[4])});
+    return out;
+}
+
+}  // namespace
+
+TEST_CASE("each preset puts the address in the window with 3 mm to spare, marks in place",
+          "[letters]") {
+    fs::path dir = scratch();
+    for (const auto& p : presets) {
+        INFO(p.name);
+        int lines = p.h < 25 ? 3 : 6;  // a No. 10 window holds three lines with room to spare
+        std::ofstream(dir / "l.md") << letter(p.name, lines, 3);
+        std::string pdf = (dir / "l.pdf").string();
+        auto r = run_command(shell_quote(program) + " " + shell_quote((dir / "l.md").string()) +
+                             " --dump-layout -o " + shell_quote(pdf));
+        REQUIRE(r.status == 0);
+        int found = 0;
+        for (const auto& w : words_of(pdf)) {
+            if (w.text != "Addressee" && w.text != "Alpha" && w.text != "Bravo" &&
+                w.text != "Charlie" && w.text != "Delta" && w.text != "Echo" && w.text != "Foxtrot")
+                continue;
+            ++found;
+            INFO(w.text);
+            CHECK(w.x0 >= (p.x + 3) * mm);
+            CHECK(w.x1 <= (p.x + p.w - 3) * mm);
+            CHECK(w.y0 >= (p.y + 3) * mm);
+            CHECK(w.y1 <= (p.y + p.h - 3) * mm);
+        }
+        CHECK(found == (lines == 6 ? 7 : 4));
+        // Fold and hole marks: short rules at the left edge of page 1, at the preset's heights.
+        std::istringstream dump(r.out);
+        std::vector<double> marks;
+        static const std::regex rule(R"(^    @11\.34,([0-9.]+) rule ([0-9.]+)x0\.40)");
+        int page = 0;
+        for (std::string l; std::getline(dump, l);) {
+            if (l.rfind("page ", 0) == 0) ++page;
+            std::smatch m;
+            if (page == 1 && std::regex_search(l, m, rule)) marks.push_back(std::stod(m[1]) / mm);
+        }
+        std::vector<double> expected = p.folds;
+        if (p.hole > 0) expected.push_back(p.hole);
+        REQUIRE(marks.size() == expected.size());
+        for (std::size_t i = 0; i < marks.size(); ++i) CHECK(marks[i] == Approx(expected[i]).margin(0.05));
+    }
+    fs::remove_all(dir);
+}
+
+TEST_CASE("a three-page letter counts its pages", "[letters]") {
+    fs::path dir = scratch();
+    std::string pdf = (dir / "l.pdf").string();
+    int pages = 0;
+    for (int paragraphs = 20; paragraphs < 80 && pages != 3; paragraphs += 2) {
+        std::ofstream(dir / "l.md") << letter("din-5008-b", 5, paragraphs);
+        REQUIRE(run_command(shell_quote(program) + " " + shell_quote((dir / "l.md").string()) +
+                            " -o " + shell_quote(pdf))
+                    .status == 0);
+        auto info = run_command("pdfinfo " + shell_quote(pdf)).out;
+        pages = std::stoi(info.substr(info.find("Pages:") + 6));
+    }
+    REQUIRE(pages == 3);
+    auto text = run_command("pdftotext " + shell_quote(pdf) + " -").out;
+    for (int n = 1; n <= 3; ++n)
+        CHECK(text.find("Page " + std::to_string(n) + " of 3") != std::string::npos);
+    fs::remove_all(dir);
+}
+
+TEST_CASE("closing and signatures never start a page without two body lines", "[letters]") {
+    fs::path dir = scratch();
+    int multi_page = 0;
+    for (int paragraphs = 1; paragraphs <= 40; ++paragraphs) {
+        INFO(paragraphs << " paragraphs");
+        std::ofstream(dir / "l.md") << letter("din-5008-b", 5, paragraphs);
+        auto r = run_command(shell_quote(program) + " " + shell_quote((dir / "l.md").string()) +
+                             " --dump-layout");
+        REQUIRE(r.status == 0);
+        std::istringstream dump(r.out);
+        int page = 0, body_lines_on_page = 0, closing_page = 0, pages = 0;
+        for (std::string l; std::getline(dump, l);) {
+            if (l.rfind("page ", 0) == 0) {
+                ++page;
+                ++pages;
+                body_lines_on_page = 0;
+            }
+            if (l.find(" line [paragraph ") != std::string::npos) ++body_lines_on_page;
+            if (l.find(" line [closing ") != std::string::npos) {
+                closing_page = page;
+                CHECK(body_lines_on_page >= 2);
+            }
+        }
+        CHECK(closing_page == pages);
+        if (pages > 1) ++multi_page;
+    }
+    CHECK(multi_page >= 20);
+    fs::remove_all(dir);
+}
+
+TEST_CASE("an address with more lines than the window holds is an error", "[letters]") {
+    fs::path dir = scratch();
+    std::ofstream(dir / "l.md") << letter("us-letter-no10", 4, 1);
+    std::string pdf = (dir / "l.pdf").string();
+    auto r = run_command(shell_quote(program) + " " + shell_quote((dir / "l.md").string()) + " -o " +
+                         shell_quote(pdf));
+    CHECK(r.status == 1);
+    CHECK(r.err.find("error: the recipient address has 4 lines; the address field of "
+                     "'us-letter-no10' holds 3") != std::string::npos);
+    CHECK(r.err.find("l.md:6:") != std::string::npos);  // at the `to:` value
+    CHECK_FALSE(fs::exists(pdf));
+    fs::remove_all(dir);
+}
+
+TEST_CASE("a blog post becomes a letter: title as subject, warnings name the keys",
+          "[letters]") {
+    fs::path dir = scratch();
+    std::string pdf = (dir / "seed.pdf").string();
+    auto r = run_command(shell_quote(program) + " " +
+                         shell_quote(std::string(BROADSIDE_SOURCE_DIR) +
+                                     "/tests/seed/000_76c02472bb265b5b.txt") +
+                         " --style din-5008-b -o " + shell_quote(pdf));
+    CHECK(r.status == 0);
+    CHECK(r.err.find("add 'to:'") != std::string::npos);
+    CHECK(r.err.find("add 'from:'") != std::string::npos);
+    auto text = run_command("pdftotext " + shell_quote(pdf) + " -").out;
+    CHECK(text.find("Joint Letter to US Secretary of State") != std::string::npos);
+    CHECK(text.find("July 12, 2021") != std::string::npos);
+    fs::remove_all(dir);
+}
+
+TEST_CASE("signatories count into the text and stand in balanced columns", "[letters]") {
+    fs::path dir = scratch();
+    std::ofstream(dir / "l.md")
+        << "---\nstyle: a4-plain\nto: [Someone]\nfrom: [Us]\nsignatories: {list: [Zeta Watch, "
+           "Alpha Rights, Mu Forum, Beta Aid, Kappa League], columns: 2}\n---\n"
+           "We write on behalf of {{signatories.count}} organisations.\n";
+    auto r = run_command(shell_quote(program) + " " + shell_quote((dir / "l.md").string()) +
+                         " --dump-layout");
+    REQUIRE(r.status == 0);
+    CHECK(r.out.find("on behalf of 5 organisations") != std::string::npos);
+    // Sorted, read down the columns: Alpha, Beta, Kappa | Mu, Zeta.
+    std::vector<std::pair<double, std::string>> left, right;
+    static const std::regex signatory(
+        R"re(^    @([0-9.]+),([0-9.]+) line \[signatory\] r=\S+ "(.*)"$)re");
+    std::istringstream dump(r.out);
+    for (std::string l; std::getline(dump, l);) {
+        std::smatch m;
+        if (!std::regex_match(l, m, signatory)) continue;
+        (std::stod(m[1]) < 100 ? left : right).emplace_back(std::stod(m[2]), m[3]);
+    }
+    REQUIRE(left.size() == 3);
+    REQUIRE(right.size() == 2);
+    CHECK(left[0].second == "Alpha Rights");
+    CHECK(left[2].second == "Kappa League");
+    CHECK(right[0].second == "Mu Forum");
+    CHECK(right[0].first == Approx(left[0].first));
+    fs::remove_all(dir);
+}
