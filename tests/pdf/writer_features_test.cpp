@@ -135,6 +135,7 @@ TEST_CASE("a link to #id goes to that heading's destination, even on a later pag
         page_with(style, {{Point{0, 20}, Link{Size{80, 12}, "#results"}},
                           {Point{0, 30}, Link{Size{80, 12}, "#caf%C3%A9"}},
                           {Point{0, 40}, Link{Size{80, 12}, "#no-such-heading"}},
+                          {Point{0, 52}, Link{Size{30, 12}, "#no-such-heading"}},
                           {Point{0, 60}, Link{Size{80, 12}, "https://example.org/"}}}));
     layout.pages.push_back(page_with(style, {{Point{0, 100}, Anchor{"results", "Results", 1}},
                                              {Point{0, 200}, Anchor{"café", "Café", 2}}}));

@@ -7,6 +7,7 @@
 #include <cstdio>
 #include <map>
 #include <memory>
+#include <set>
 #include <type_traits>
 
 #include "extraction_order.hpp"
@@ -78,17 +79,19 @@ class PageWriter {
 
     /// Links within the document point at anchors that may lie on later pages, so they are
     /// made once every page (and so every destination) exists. A link to an id no anchor has
-    /// is left out with a warning.
+    /// is left out with one warning per id (a link broken over lines has several areas).
     void finish_internal_links() {
+        std::set<std::string> unknown;
         for (const auto& link : internal_links_) {
             auto dest = destinations_.find(link.id);
             if (dest == destinations_.end()) dest = destinations_.find(percent_decoded(link.id));
             if (dest == destinations_.end()) {
-                diags_.warning(file_, 0, 0,
-                               "the link to '#" + link.id +
-                                   "' leads nowhere: no heading has "
-                                   "that id, so it is not clickable",
-                               "check the heading's id in the layout dump (anchor lines)");
+                if (unknown.insert(link.id).second)
+                    diags_.warning(file_, 0, 0,
+                                   "the link to '#" + link.id +
+                                       "' leads nowhere: no heading has "
+                                       "that id, so it is not clickable",
+                                   "check the heading's id in the layout dump (anchor lines)");
                 continue;
             }
             HPDF_Annotation annot = HPDF_Page_CreateLinkAnnot(link.page, link.rect, dest->second);
