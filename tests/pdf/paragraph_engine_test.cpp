@@ -358,3 +358,16 @@ TEST_CASE("a footnote reference is smaller, raised, and listed on its line", "[p
     CHECK(run.size == Approx(s.style.body.size * superscript_scale));
     CHECK(at.y == Approx(line.runs[0].first.y - s.style.body.size * superscript_raise));
 }
+
+TEST_CASE("a line ending in a hard break keeps its natural width in justified text",
+          "[pdf][paragraph]") {
+    Setter s;
+    KnuthPlassLineBreaker total_fit;
+    SetParagraph para = s.set(total_fit, {plain("A short line"), plain("\n"), plain(frog_king)},
+                              300, TextAlign::justify);
+    REQUIRE(para.lines.size() > 3);
+    CHECK(text_line(para.lines[0]).text == "A short line");
+    CHECK(para.lines[0].ratio == 0);
+    CHECK(extent(para.lines[0]).second < 100);
+    CHECK(extent(para.lines[1]).second == Approx(300).margin(0.01));
+}
