@@ -54,6 +54,7 @@ TEST_CASE("epub: the test archive reports each problem case and still makes a bo
     CHECK(contains(r.err, "remote image 'https://example.org/logo.png' is not fetched"));
     CHECK(contains(r.err, "image '../outside/secret.png' lies outside the input folder"));
     CHECK(!contains(r.err, "photo.webp"));  // kept, with a fallback
+    CHECK(contains(r.err, "image 'images/unsafe.svg' is an SVG with scripts; left out"));
     CHECK(contains(r.err, "link 'no-such-post.md' does not lead to a post in the book"));
     CHECK(contains(r.err, "link 'javascript:alert(1)' uses a scheme readers do not open"));
     CHECK(contains(r.err, "names a heading that does not exist"));

@@ -7,6 +7,8 @@
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
+#include <iterator>
+#include <regex>
 
 #include "broadside/core/collection.hpp"
 #include "links.hpp"
@@ -35,6 +37,18 @@ std::string sniff(const std::string& head) {
     if (starts("GIF87a") || starts("GIF89a")) return "image/gif";
     if (starts("RIFF") && head.size() >= 12 && head.compare(8, 4, "WEBP") == 0) return "image/webp";
     if (head.find("<svg") != std::string::npos) return "image/svg+xml";
+    return {};
+}
+
+// An SVG is a document: it can carry scripts and pull in other files, which a book may not.
+std::string svg_problem(const std::string& svg) {
+    static const std::regex handler(R"(\son[a-zA-Z]+\s*=)");
+    static const std::regex outside(R"(href\s*=\s*["'](?!#|data:)[^"']*["'])");
+    if (svg.find("<script") != std::string::npos || std::regex_search(svg, handler) ||
+        svg.find("javascript:") != std::string::npos) {
+        return "is an SVG with scripts";
+    }
+    if (std::regex_search(svg, outside)) return "is an SVG that refers to other files";
     return {};
 }
 
@@ -112,6 +126,15 @@ ImageLookup find_image(const std::string& source, const std::string& base_dir,
     if (type.empty()) {
         r.problem = "image '" + source + "' is not PNG, JPEG, GIF, SVG or WebP; left out";
         return r;
+    }
+    if (type == "image/svg+xml") {
+        in.clear();  // the first read may have hit the end of a small file
+        in.seekg(0);
+        std::string svg((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+        if (std::string why = svg_problem(svg); !why.empty()) {
+            r.problem = "image '" + source + "' " + why + "; left out";
+            return r;
+        }
     }
     char hash[9];
     // Relative to the root, so moving the whole folder does not change the book's bytes.
