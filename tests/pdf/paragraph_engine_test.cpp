@@ -271,7 +271,7 @@ TEST_CASE("right-to-left lines end at the right edge, justified or ragged", "[pd
     }
 }
 
-TEST_CASE("justified lines fill their width within 0.01 pt; ragged ones keep their spaces",
+TEST_CASE("justified lines fill their width within 0.01 pt and ragged ones keep their spaces",
           "[pdf][paragraph]") {
     Setter s;
     KnuthPlassLineBreaker total_fit;
