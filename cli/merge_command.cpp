@@ -3,7 +3,6 @@
 #include <cstdlib>
 #include <iostream>
 #include <memory>
-#include <set>
 #include <thread>
 
 #include "broadside/core/merge.hpp"
@@ -14,6 +13,7 @@
 #include "broadside/styles/style.hpp"
 #include "combined_layout.hpp"
 #include "commands.hpp"
+#include "merge_diagnostics.hpp"
 #include "merge_template.hpp"
 #include "ordered_workers.hpp"
 #include "output_pattern.hpp"
@@ -42,26 +42,6 @@ struct MergeJob {
     [[nodiscard]] std::size_t window() const { return 2 * std::size_t{jobs}; }
 };
 
-/// A template warning comes back once per record; print each distinct message once.
-int report_unique(const core::Diagnostics& diags) {
-    core::Diagnostics unique;
-    std::set<std::string> seen;
-    for (const auto& d : diags.items())
-        if (seen.insert(core::format_diagnostic(d)).second) unique.add(d);
-    return report(unique);
-}
-
-/// Errors from laying out or rendering one letter name its record; warnings stay as they are,
-/// so the same template warning from every record collapses into one line.
-void add_record_diagnostics(core::Diagnostics& into, const core::Diagnostics& from,
-                            const std::string& label) {
-    for (auto d : from.items()) {
-        if (d.severity == core::Severity::error && !d.message.starts_with("record "))
-            d.message = label + ": " + d.message;
-        into.add(std::move(d));
-    }
-}
-
 /// Fills every record once before anything is rendered, so a missing field in record 900 is
 /// reported at once, together with every other one, and no output is started.
 void check_records(MergeJob& job, core::Diagnostics& diags) {
@@ -74,7 +54,8 @@ struct Rendered {
 };
 
 int write_per_record(MergeJob& job, const std::vector<std::string>& paths,
-                     core::Diagnostics& diags) {
+                     MergeDiagnostics& messages) {
+    core::Diagnostics diags;  // the job's own: staging and committing the files
     StagedFiles staged;
     bool ok;
     {
@@ -91,8 +72,7 @@ int write_per_record(MergeJob& job, const std::vector<std::string>& paths,
                 return out;
             },
             [&](std::size_t i, Rendered&& r) {
-                add_record_diagnostics(diags, r.diags,
-                                       record_label(job.records[i], job.letter.data_file()));
+                messages.add(r.diags, record_label(job.records[i], job.letter.data_file()));
                 if (r.diags.has_errors() || !r.bytes || !staged.stage(paths[i], *r.bytes, diags))
                     return false;
                 progress.update(i + 1);
@@ -100,7 +80,8 @@ int write_per_record(MergeJob& job, const std::vector<std::string>& paths,
             });
     }
     if (ok) staged.commit(diags);
-    return report_unique(diags);
+    messages.add(diags);
+    return messages.report();
 }
 
 struct Laid {
@@ -118,7 +99,7 @@ pdf::DocumentInfo combined_info(const core::Document& letter, const char* source
     return info;
 }
 
-int write_combined(MergeJob& job, core::Diagnostics& diags) {
+int write_combined(MergeJob& job, MergeDiagnostics& messages) {
     CombinedLayout combined(job.options.duplex);
     bool ok;
     {
@@ -136,8 +117,7 @@ int write_combined(MergeJob& job, core::Diagnostics& diags) {
             },
             [&](std::size_t i, Laid&& l) {
                 const auto& record = job.records[i];
-                add_record_diagnostics(diags, l.diags,
-                                       record_label(record, job.letter.data_file()));
+                messages.add(l.diags, record_label(record, job.letter.data_file()));
                 if (l.diags.has_errors()) return false;
                 combined.append(std::move(l.layout), record.number, l.bookmark);
                 progress.update(i + 1);
@@ -145,13 +125,15 @@ int write_combined(MergeJob& job, core::Diagnostics& diags) {
             });
     }
     if (ok) {
+        core::Diagnostics diags;
         const auto& letter = job.letter.document();
         auto bytes =
             pdf::render_pdf(combined.layout(), combined_info(letter, job.source_date_epoch), diags,
                             letter.source_path);
         if (bytes) pdf::write_file_atomically(job.options.output, *bytes, diags);
+        messages.add(diags);
     }
-    return report_unique(diags);
+    return messages.report();
 }
 
 }  // namespace
@@ -187,12 +169,13 @@ int run_merge(const Options& options) {
     const bool per_record = is_output_pattern(options.output);
     std::vector<std::string> paths;
     if (per_record) paths = expand_output_pattern(options.output, *records, options.merge, diags);
-    if (diags.has_errors()) return report_unique(diags), exit_input_error;
     if (per_record && options.duplex)
         diags.warning("--duplex", 0, 0, "pads letters only in a combined file; ignored",
                       "print the per-record files as separate duplex jobs");
-
-    return per_record ? write_per_record(job, paths, diags) : write_combined(job, diags);
+    MergeDiagnostics messages;
+    messages.add(diags);
+    if (messages.has_errors()) return messages.report();
+    return per_record ? write_per_record(job, paths, messages) : write_combined(job, messages);
 }
 
 }  // namespace broadside::cli

@@ -1,0 +1,39 @@
+#pragma once
+
+#include <cstddef>
+#include <map>
+#include <string>
+#include <vector>
+
+#include "broadside/core/diagnostics.hpp"
+
+namespace broadside::cli {
+
+/// The messages of a merge job. Every letter comes from one template, so a warning about the
+/// template comes back once per record; a warning about one record's data (an address line
+/// too wide for the window) must say which record. Identical messages are kept once with the
+/// records they came from: printed plainly when more than a few records share them, else
+/// prefixed with the records' labels.
+class MergeDiagnostics {
+  public:
+    /// Messages of the job itself (reading the template and data, writing outputs).
+    void add(const core::Diagnostics& diags);
+    /// Messages from filling, laying out or rendering the record labelled `label`.
+    void add(const core::Diagnostics& diags, const std::string& label);
+
+    [[nodiscard]] bool has_errors() const;
+    /// Prints everything to stderr in the order first seen; returns the ExitStatus.
+    [[nodiscard]] int report() const;
+
+  private:
+    struct Entry {
+        core::Diagnostic diagnostic;
+        std::vector<std::string> records;
+    };
+    void add(const core::Diagnostic& d, const std::string* label);
+
+    std::vector<Entry> entries_;
+    std::map<std::string, std::size_t> index_;  // formatted message → entry
+};
+
+}  // namespace broadside::cli
