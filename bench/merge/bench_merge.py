@@ -64,10 +64,16 @@ def write_csv(path, recs):
 
 
 def template_parts():
+    """The letter's front-matter texts and body paragraphs, for writing it out as typst."""
     text = TEMPLATE.read_text(encoding="utf-8")
     _, front, body = text.split("---\n", 2)
-    title = re.search(r'^title: "(.*)"$', front, re.M).group(1)
-    return title, [p.replace("\n", " ").strip() for p in body.strip().split("\n\n")]
+
+    def key(name):
+        return re.search(rf'^{name}: "?(.*?)"?$', front, re.M).group(1)
+
+    head = {k: key(k) for k in ("title", "subject", "opening", "closing")}
+    head["signer"] = re.search(r"- name: (.*)\n\s+title: (.*)", front).groups()
+    return head, [p.replace("\n", " ").strip() for p in body.strip().split("\n\n")]
 
 
 def fill(text, rec):
@@ -89,13 +95,19 @@ PREAMBLE = """#set page(paper: "a4", margin: (left: 25mm, right: 20mm, top: 25mm
 """
 
 
-def typst_letter(rec, title, paragraphs):
+def typst_letter(rec, head, paragraphs):
     lines = [l for l in [rec["name"], rec["organisation"], *rec["address"].splitlines(),
                          rec["country"]] if l.strip()]
     address = " \\\n".join(typst_text(l) for l in lines)
     body = "\n\n".join(typst_text(fill(p, rec)) for p in paragraphs)
-    return (f"#counter(page).update(1)\n= {typst_text(fill(title, rec))}\n\n"
-            f"{address}\n\nMarch 14, 2025\n\n{body}\n")
+    signer, role = head["signer"]
+    return (f"#counter(page).update(1)\n"
+            f"#block(height: 45mm)[#text(size: 8pt)[Lantern Rights Network · Rue des Pâquis 41 · "
+            f"1201 Geneva] \\\n{address}]\n\n#align(right)[Geneva, March 14, 2025]\n\n"
+            f"#heading(outlined: true, bookmarked: true)[{typst_text(fill(head['subject'], rec))}]\n\n"
+            f"{typst_text(fill(head['opening'], rec))}\n\n{body}\n\n"
+            f"#block(breakable: false)[{typst_text(head['closing'])}\n\n#v(12mm)\n"
+            f"{typst_text(signer)} \\\n{typst_text(role)}]\n")
 
 
 def timed(cmd, cwd):
@@ -123,6 +135,7 @@ def main():
     ap.add_argument("--small", type=int, default=100)
     ap.add_argument("--typst-files", type=int, default=40)
     ap.add_argument("--jobs", type=int, default=0, help="broadside --jobs (default: all cores)")
+    ap.add_argument("--style", help="broadside --style (default: the template's, din-5008-b)")
     ap.add_argument("--workdir")
     args = ap.parse_args()
     broadside = str(Path(args.broadside).resolve())
@@ -130,14 +143,15 @@ def main():
     work = Path(args.workdir or tempfile.mkdtemp(prefix="broadside-merge-bench-"))
     work.mkdir(parents=True, exist_ok=True)
     jobs = ["--jobs", str(args.jobs)] if args.jobs else []
-    title, paragraphs = template_parts()
+    args.style = ["--style", args.style] if args.style else []
+    head, paragraphs = template_parts()
     shutil.copy(TEMPLATE, work / "letter.md")
 
     rows = []  # (what, letters, seconds, MB, pages)
     for n in sorted({args.small, args.letters}):
         recs = records(n)
         write_csv(work / f"records-{n}.csv", recs)
-        base = [broadside, "letter.md", "--merge", f"records-{n}.csv", "--style", "default", *jobs]
+        base = [broadside, "letter.md", "--merge", f"records-{n}.csv", *args.style, *jobs]
         s, mb = timed([*base, "-o", f"all-{n}.pdf", "--duplex"], work)
         rows.append(("broadside, combined PDF", n, s, mb, pages(work / f"all-{n}.pdf")))
         out = work / f"out-{n}"
@@ -150,7 +164,7 @@ def main():
 
         doc = work / f"letters-{n}.typ"
         doc.write_text(PREAMBLE + "\n#pagebreak()\n".join(
-            typst_letter(r, title, paragraphs) for r in recs), encoding="utf-8")
+            typst_letter(r, head, paragraphs) for r in recs), encoding="utf-8")
         s, mb = timed([typst, "compile", doc.name, f"typst-{n}.pdf"], work)
         rows.append(("typst, one document", n, s, mb, pages(work / f"typst-{n}.pdf")))
 
@@ -160,7 +174,7 @@ def main():
     total, peak = 0.0, 0.0
     for i, r in enumerate(records(k)):
         f = tdir / f"letter-{i}.typ"
-        f.write_text(PREAMBLE + typst_letter(r, title, paragraphs), encoding="utf-8")
+        f.write_text(PREAMBLE + typst_letter(r, head, paragraphs), encoding="utf-8")
         s, mb = timed([typst, "compile", f.name, f"letter-{i}.pdf"], tdir)
         total, peak = total + s, max(peak, mb)
     rows.append((f"typst, one process per letter ({k} timed, scaled)", args.letters,
