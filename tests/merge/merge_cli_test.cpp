@@ -239,3 +239,28 @@ TEST_CASE("a field in the output pattern that no record has is an error", "[merg
     CHECK(files_in(dir) ==
           std::vector<std::string>{"letter-2.pdf", "letter-3.pdf", "letter.pdf", "recipients.csv"});
 }
+
+TEST_CASE("a warning about one record's data names it; a template warning prints once",
+          "[merge][cli]") {
+    auto dir = scratch("warnings");
+    auto csv = dir / "r.csv";
+    std::ofstream(csv) << "id,name\n1,Ann Short\n2,"
+                       << "Bartholomew Maximilian Featherstonehaugh-Wolfeschlegelsteinhausen Jr"
+                       << "\n3,Cy Short\n4,Di Short\n";
+    auto letter = dir / "letter.md";  // no sender: the letter layout warns about every letter
+    std::ofstream(letter) << "---\nto: \"{{name}}\"\n---\n\nDear {{name}},\n";
+    auto r = run_command(shell_quote(BROADSIDE_BINARY) + " " + shell_quote(letter.string()) +
+                         " --merge " + shell_quote(csv.string()) + " --style din-5008-b -o " +
+                         shell_quote((dir / "all.pdf").string()));
+    INFO(r.err);
+    CHECK(r.status == 0);
+    std::regex wide("warning: record 2 \\(" + std::regex_replace(csv.string(), std::regex("[.]"),
+                                                                  "\\.") +
+                    ":3\\): address line '[^']*' is wider than the window");
+    CHECK(std::regex_search(r.err, wide));
+    // The same template warning from all four letters is one line, with its count.
+    std::smatch sender;
+    REQUIRE(std::regex_search(r.err, sender, std::regex("warning: [^\n]*sender[^\n]*")));
+    CHECK_THAT(sender.str(), Catch::EndsWith("(in 4 letters)"));
+    CHECK(r.err.find(sender.str(), sender.position() + 1) == std::string::npos);
+}
