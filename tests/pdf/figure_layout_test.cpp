@@ -5,6 +5,7 @@
 
 #include <chrono>
 
+#include "broadside/pdf/layout_dump.hpp"
 #include "figure_layout.hpp"
 #include "figure_table_fixture.hpp"
 #include "image_header.hpp"
@@ -74,6 +75,9 @@ TEST_CASE("a PNG wider than the text is scaled to the text width, with its capti
     CHECK(out[1].dump_label == "caption");
     CHECK_FALSE(out[1].metrics.break_before);
     CHECK(text_in(out[1]) == "A gradient from blue to orange");
+    CHECK(dump_layout(f.pages(out))
+              .find("@0.00,0.00 image png 442.21x221.10 \"wide.png\" \"A gradient from blue to "
+                    "orange\"\n") != std::string::npos);
 }
 
 TEST_CASE("a JPEG is scaled the same way; a small image keeps its 96 dpi size", "[pdf][figure]") {

@@ -10,6 +10,7 @@
 #include <sstream>
 
 #include "broadside/core/reader.hpp"
+#include "broadside/pdf/layout_dump.hpp"
 #include "broadside/pdf/pdf_writer.hpp"
 #include "figure_layout.hpp"
 #include "figure_table_fixture.hpp"
@@ -166,6 +167,8 @@ TEST_CASE("page labels restart where a page says so, with a Unicode prefix",
     for (int i = 0; i < 5; ++i) layout.pages.push_back(page_with(style, {}));
     layout.pages[2].label = PageLabel{1, "Brief-"};
     layout.pages[4].label = PageLabel{7, "Ü "};
+    CHECK(dump_layout(layout).find("page 3 595.28x841.89 label \"Brief-\"1\n") !=
+          std::string::npos);
     core::Diagnostics diags;
     std::string pdf = write_pdf(layout, "labels.pdf", diags);
     CHECK(diags.empty());
