@@ -80,7 +80,8 @@ TEST_CASE("a PNG wider than the text is scaled to the text width, with its capti
                     "orange\"\n") != std::string::npos);
 }
 
-TEST_CASE("a JPEG is scaled the same way; a small image keeps its 96 dpi size", "[pdf][figure]") {
+TEST_CASE("a JPEG is scaled the same way, and a small image keeps its 96 dpi size",
+          "[pdf][figure]") {
     test::SetterFixture f;
     VerticalList jpeg = figure(f, "wide.jpg", "");
     REQUIRE(jpeg.size() == 1);  // no alt text, no title: no caption

@@ -75,7 +75,7 @@ Page page_with(const styles::Style& style, std::vector<std::pair<Point, Item>> i
 
 }  // namespace
 
-TEST_CASE("figures and a table render; each image file is embedded once",
+TEST_CASE("figures and a table render, and each image file is embedded once",
           "[pdf][writer-features]") {
     test::SetterFixture f;
     core::ResourcePolicy policy(inputs);
