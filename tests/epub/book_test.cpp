@@ -8,6 +8,8 @@
 
 #include "broadside/core/plain_text.hpp"
 #include "broadside/core/reader.hpp"
+#include "broadside/epub/book.hpp"
+#include "broadside/styles/style.hpp"
 #include "epub_support.hpp"
 
 using namespace broadside::test;
@@ -345,4 +347,20 @@ TEST_CASE("epub: subset fonts are embedded when the text needs Han, Arabic or Ti
         run_broadside(dir, shell_quote(archive + "/2024-02-20-every-element.md") + " -o one.epub");
     CHECK(r.status == 0);
     CHECK(!contains(zip_entry(dir + "/one.epub", "EPUB/package.opf"), "fonts/"));
+}
+
+TEST_CASE("epub: reading every post twice (no model cache) gives the same book") {
+    std::string cached = build_test_book("cache-default");
+    std::string dir = work_dir("cache-none");
+    core::Diagnostics diags;
+    auto style = broadside::styles::load_style("default", diags);
+    REQUIRE(style);
+    broadside::epub::BookOptions options;
+    options.inputs = {archive};
+    options.output = dir + "/book.epub";
+    options.model_cache_bytes = 0;
+    auto summary = broadside::epub::write_book(options, *style, diags);
+    REQUIRE(summary);
+    CHECK(summary->chapters == 7);
+    CHECK(read_file(options.output) == read_file(cached));
 }

@@ -34,6 +34,7 @@ std::optional<BookSummary> write_book(const BookOptions& options, const styles::
     po.oldest_first = options.oldest_first;
     po.source_date_epoch = options.source_date_epoch;
     po.jobs = options.jobs;
+    po.model_cache_bytes = options.model_cache_bytes;
     if (options.progress) {
         po.progress = [&](std::size_t done, std::size_t total) {
             options.progress("reading", done, total);
@@ -63,6 +64,10 @@ std::optional<BookSummary> write_book(const BookOptions& options, const styles::
     std::vector<core::Diagnostics> chapter_diags(count);
     const unsigned workers = worker_count(options.jobs, count);
     auto make = [&](std::size_t i) -> std::optional<std::string> {
+        // Each item belongs to one worker, so taking the cached model needs no lock.
+        if (auto model = std::move(plan->posts[i].model)) {
+            return write_chapter(*model, *plan, i, chapter_diags[i]);
+        }
         core::Diagnostics ignored;  // the first pass reported the reader's warnings already
         auto doc = read_post_file(plan->posts[i].path, ignored);
         if (!doc) {

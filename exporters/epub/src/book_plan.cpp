@@ -84,7 +84,7 @@ std::string read_bytes(const std::string& path, bool& ok) {
 }
 
 // Reads one post and keeps only what the plan needs.
-void scan_post(PostInfo& post, const BookPlan& plan) {
+void scan_post(PostInfo& post, const BookPlan& plan, std::atomic<std::size_t>& cache_left) {
     bool ok = false;
     std::string bytes = read_bytes(post.path, ok);
     if (!ok) {
@@ -163,6 +163,12 @@ void scan_post(PostInfo& post, const BookPlan& plan) {
     std::sort(post.code_points.begin(), post.code_points.end());
     post.code_points.erase(std::unique(post.code_points.begin(), post.code_points.end()),
                            post.code_points.end());
+    // Within the cache budget the model is kept for the chapter pass, which saves a second
+    // (serialised) parse; beyond it the chapter pass reads the file again.
+    std::size_t left = cache_left.load();
+    while (left >= bytes.size() && !cache_left.compare_exchange_weak(left, left - bytes.size())) {
+    }
+    if (left >= bytes.size()) post.model = std::make_unique<core::Document>(std::move(*doc));
 }
 
 bool valid_language_tag(const std::string& tag) {
@@ -360,10 +366,11 @@ std::optional<BookPlan> plan_book(const PlanOptions& options, core::Diagnostics&
 
     std::vector<PostInfo> scanned(files.files.size());
     std::atomic<std::size_t> done{0};
+    std::atomic<std::size_t> cache_left{options.model_cache_bytes};
     std::mutex progress_mutex;
     parallel_for(scanned.size(), options.jobs, [&](std::size_t i) {
         scanned[i].path = files.files[i];
-        scan_post(scanned[i], plan);
+        scan_post(scanned[i], plan, cache_left);
         std::size_t n = ++done;
         if (options.progress) {
             std::lock_guard lock(progress_mutex);

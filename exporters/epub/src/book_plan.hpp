@@ -2,6 +2,7 @@
 
 #include <cstdint>
 #include <functional>
+#include <memory>
 #include <optional>
 #include <string>
 #include <unordered_map>
@@ -33,8 +34,10 @@ struct PostInfo {
     std::vector<std::string> ids;                             ///< heading ids of the model
     std::vector<std::pair<std::string, std::string>> images;  ///< source → package href or ""
     std::vector<ImageEntry> image_files;  ///< the usable images, until the plan takes them
-    std::string header_image;             ///< package href of `image:`; empty when none or unusable
-    bool header_image_in_body = false;    ///< the body shows it already; not repeated
+    /// The model from the first pass while the cache budget lasts; the chapter pass takes it.
+    std::unique_ptr<core::Document> model;
+    std::string header_image;           ///< package href of `image:`; empty when none or unusable
+    bool header_image_in_body = false;  ///< the body shows it already; not repeated
     ScriptSet scripts = 0;
     std::vector<char32_t> code_points;     ///< non-ASCII characters of the text, sorted, unique
     bool all_images_have_alt = true;       ///< for the accessibility metadata
@@ -73,6 +76,9 @@ struct PlanOptions {
     std::optional<bool> oldest_first;
     std::optional<std::int64_t> source_date_epoch;
     int jobs = 0;
+    /// Markdown bytes whose models stay in memory between the passes (about 5 bytes of model
+    /// per byte of source), so typical archives are parsed once and huge ones stay bounded.
+    std::size_t model_cache_bytes = std::size_t{16} << 20;
     std::function<void(std::size_t done, std::size_t total)> progress;
 };
 

@@ -26,6 +26,9 @@ struct BookOptions {
     /// Seconds since 1970 for `dcterms:modified` (SOURCE_DATE_EPOCH); else the newest post.
     std::optional<std::int64_t> source_date_epoch;
     int jobs = 0;  ///< worker threads; 0 = one per core
+    /// Markdown bytes whose models are kept between the two passes instead of being parsed
+    /// again; bounds memory for archives of any size (a model is about 5x its source).
+    std::size_t model_cache_bytes = std::size_t{16} << 20;
     /// Called with a stage name ("reading", "writing") and a count; from one thread at a time.
     std::function<void(std::string_view stage, std::size_t done, std::size_t total)> progress;
 };
