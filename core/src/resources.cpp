@@ -10,7 +10,9 @@ namespace fs = std::filesystem;
 
 std::string canonical_or_normal(const fs::path& p) {
     std::error_code ec;
-    fs::path c = fs::weakly_canonical(p, ec);  // resolves symbolic links that exist
+    // Absolute first: weakly_canonical leaves a relative path relative when the file is
+    // missing, and a relative path never lies inside the (absolute) input folder.
+    fs::path c = fs::weakly_canonical(fs::absolute(p), ec);  // resolves symlinks that exist
     return (ec ? fs::absolute(p).lexically_normal() : c).string();
 }
 

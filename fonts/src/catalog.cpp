@@ -136,7 +136,10 @@ std::string script_key(std::string_view iso_script, std::string_view lang) {
         }
         return "hans";
     }
-    return s.empty() ? "latn" : s;
+    // Text with no script of its own (a page number, a lone date) is set with the Latin chain,
+    // whose faces cover digits and punctuation, so a style's Latin fonts apply to it too.
+    if (s.empty() || s == "zyyy" || s == "zinh" || s == "zzzz") return "latn";
+    return s;
 }
 
 CatalogOptions CatalogOptions::defaults() {

@@ -123,7 +123,11 @@ TEST_CASE("pdftotext returns every source line exactly, in logical order", "[pdf
         std::string clean = without_bidi_controls(line);
         if (clean.find_first_not_of(" \f") != std::string::npos) got.push_back(clean);
     }
-    CHECK(got == source_lines(scripts_md));
+    // The page opens with the front matter's title and byline and ends with its number.
+    std::vector<std::string> expected = {"Five scripts on one page", "May 6, 2024 \u00B7 Broadside Tests"};
+    for (const auto& line : source_lines(scripts_md)) expected.push_back(line);
+    expected.push_back("1");
+    CHECK(got == expected);
 }
 
 TEST_CASE("qpdf --check finds no errors and the file is PDF 1.5", "[pdf][cli]") {
@@ -250,8 +254,15 @@ TEST_CASE("pdftotext of the seed letter is the model's plain text", "[pdf][cli]"
     broadside::core::Diagnostics diags;
     auto doc = broadside::core::read_document_file(seed_md, diags);
     REQUIRE(doc);
-    CHECK(broadside::core::normalize_whitespace(text.out) ==
-          broadside::core::normalize_whitespace(broadside::core::plain_text(*doc)));
+    // The title block (title and date) opens the page and its number closes it. Compared
+    // without white space: a line break after a hyphen or between Chinese characters is a
+    // space to pdftotext and nothing in the source.
+    auto squeeze = [](std::string s) {
+        std::erase_if(s, [](char c) { return c == ' ' || c == '\n' || c == '\f'; });
+        return s;
+    };
+    CHECK(squeeze(without_bidi_controls(text.out)) ==
+          squeeze(*doc->meta.title() + " July 12, 2021 " + broadside::core::plain_text(*doc) + " 1"));
 }
 
 TEST_CASE("the layout dump of the test page matches the reviewed golden file", "[pdf][cli]") {

@@ -472,8 +472,12 @@ void BlockLayout::table(const core::Table& t, const core::SourceSpan&, const Con
                         VerticalList& out) {
     separate(ctx);
     VerticalList boxes;
-    layout_table(t, 0, ctx.width, env_.setter, style_, next_table_++, boxes);
-    for (auto& box : boxes) push(std::move(box), ctx, out);
+    std::vector<std::vector<int>> notes;  // per row: the footnotes its cells refer to
+    layout_table(t, 0, ctx.width, env_.setter, style_, next_table_++, boxes, &notes);
+    for (std::size_t i = 0; i < boxes.size(); ++i) {
+        if (i < notes.size()) pending_footnotes_ = notes[i];
+        push(std::move(boxes[i]), ctx, out);
+    }
     pending_space_ = block_space(ctx);
     previous_paragraph_ = false;
 }

@@ -137,7 +137,11 @@ void ParagraphShaper::add_segment(ShapedParagraph& out, Segment seg, const Hyphe
     // Code and footnote marks are never hyphenated: a hyphen would change what they say.
     std::vector<std::pair<std::size_t, std::size_t>> cuts;  // (byte offset, first glyph index)
     const TextSpan& span = out.itemized.spans[item.span];
-    if (hyphenator && !seg.whitespace && !(item.level & 1) && !span.mono && !span.superscript) {
+    // Pattern dictionaries are per language and alphabet: Chinese, Tibetan or Arabic words in
+    // an English paragraph are never run through the English patterns.
+    const bool alphabetic = item.script == "Latn" || item.script == "Cyrl" || item.script == "Grek";
+    if (hyphenator && alphabetic && !seg.whitespace && !(item.level & 1) && !span.mono &&
+        !span.superscript) {
         std::size_t g = 0;
         for (std::size_t at : hyphen_points(*hyphenator, text)) {
             while (g < shaped.glyphs.size() && shaped.glyphs[g].cluster < at) ++g;

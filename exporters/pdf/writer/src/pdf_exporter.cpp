@@ -10,7 +10,7 @@ PdfExporter::PdfExporter(styles::Style style, fonts::CatalogOptions catalog)
     : style_(std::move(style)),
       catalog_(std::move(catalog)),
       resolver_(catalog_, faces_),
-      engine_(std::make_unique<PageEngine>(std::make_unique<GreedyLineBreaker>())) {
+      engine_(std::make_unique<PageEngine>(std::make_unique<KnuthPlassLineBreaker>())) {
     for (const auto& [script, families] : style_.fonts) catalog_.set_override(script, families);
 }
 

@@ -143,12 +143,17 @@ class PageWriter {
     void draw(const TextLine& line, Point) {
         // One text object per line: an ActualText span must end while its font is still set
         // (Poppler sizes the span's text from the font in effect at EMC), and Q would reset it.
-        bool span = needs_line_span(line);
+        // pdftotext drops a hyphen that ends a line and joins the next line to it, as it should
+        // for a word we hyphenated; the author's own hyphen ("zero-/Covid") must stay, so such
+        // a line gets a span whose text ends in an invisible mark of the page's direction.
+        bool authors_hyphen = !line.hyphenated && !line.text.empty() && line.text.back() == '-';
+        bool span = authors_hyphen || needs_line_span(line);
         std::string ops;
-        if (span)
-            ops = "/Span<</ActualText<FEFF" +
-                  utf16be_hex(poppler_actual_text(utf8_to_u32(line.text), page_left_to_right_)) +
-                  ">>>BDC\n";
+        if (span) {
+            std::u32string text = poppler_actual_text(utf8_to_u32(line.text), page_left_to_right_);
+            if (authors_hyphen) text += page_left_to_right_ ? U'\u200E' : U'\u200F';
+            ops = "/Span<</ActualText<FEFF" + utf16be_hex(text) + ">>>BDC\n";
+        }
         Point line_start;
         for (const auto& [at, run] : line.runs) ops += run_ops(run, to_pdf(at), line_start, !span);
         if (span) ops += "EMC\n";
