@@ -240,7 +240,7 @@ TEST_CASE("a field in the output pattern that no record has is an error", "[merg
           std::vector<std::string>{"letter-2.pdf", "letter-3.pdf", "letter.pdf", "recipients.csv"});
 }
 
-TEST_CASE("a warning about one record's data names it; a template warning prints once",
+TEST_CASE("a warning about the data of one record names it, a template warning prints once",
           "[merge][cli]") {
     auto dir = scratch("warnings");
     auto csv = dir / "r.csv";
@@ -254,8 +254,8 @@ TEST_CASE("a warning about one record's data names it; a template warning prints
                          shell_quote((dir / "all.pdf").string()));
     INFO(r.err);
     CHECK(r.status == 0);
-    std::regex wide("warning: record 2 \\(" + std::regex_replace(csv.string(), std::regex("[.]"),
-                                                                  "\\.") +
+    std::regex wide("warning: record 2 \\(" +
+                    std::regex_replace(csv.string(), std::regex("[.]"), "\\.") +
                     ":3\\): address line '[^']*' is wider than the window");
     CHECK(std::regex_search(r.err, wide));
     // The same template warning from all four letters is one line, with its count.
