@@ -23,20 +23,22 @@ std::string text(const MetaValue* v) { return v ? v->to_text() : std::string(); 
 std::vector<std::string> lines(const MetaValue* v) {
     std::vector<std::string> out;
     if (!v) return out;
+    // A merged field may hold several lines ("Room 5\n88 Road"), in a list item or not.
+    auto split = [&out](const std::string& s) {
+        std::size_t start = 0;
+        while (start <= s.size()) {
+            auto end = s.find('\n', start);
+            std::string line = s.substr(start, end == std::string::npos ? end : end - start);
+            if (!line.empty()) out.push_back(line);
+            if (end == std::string::npos) break;
+            start = end + 1;
+        }
+    };
     if (const auto* list = v->as_list()) {
-        for (const auto& item : *list)
-            if (auto t = item.to_text(); !t.empty()) out.push_back(t);
+        for (const auto& item : *list) split(item.to_text());
         return out;
     }
-    std::string s = v->to_text();
-    std::size_t start = 0;
-    while (start <= s.size()) {
-        auto end = s.find('\n', start);
-        std::string line = s.substr(start, end == std::string::npos ? end : end - start);
-        if (!line.empty()) out.push_back(line);
-        if (end == std::string::npos) break;
-        start = end + 1;
-    }
+    split(v->to_text());
     return out;
 }
 

@@ -223,3 +223,23 @@ TEST_CASE("signatories count into the text and stand in balanced columns", "[let
     CHECK(right[0].first == Approx(left[0].first));
     fs::remove_all(dir);
 }
+
+TEST_CASE("the sample joint letter merges with the sample recipients", "[letters]") {
+    fs::path dir = scratch();
+    const std::string samples = std::string(BROADSIDE_SOURCE_DIR) + "/samples";
+    std::string pdf = (dir / "all.pdf").string();
+    auto r = run_command(shell_quote(program) + " " + shell_quote(samples + "/joint-letter.md") +
+                         " --merge " + shell_quote(samples + "/recipients.csv") + " --duplex -o " +
+                         shell_quote(pdf));
+    INFO(r.err);
+    REQUIRE(r.status == 0);
+    auto info = run_command("pdfinfo " + shell_quote(pdf)).out;
+    CHECK(info.find("Pages:           50") != std::string::npos);  // 25 letters of two pages
+    auto text = run_command("pdftotext " + shell_quote(pdf) + " -").out;
+    std::size_t count = 0;
+    for (std::size_t at = 0; (at = text.find("Joint letter of 42 organisations", at)) != std::string::npos; ++at)
+        ++count;
+    CHECK(count == 25);
+    CHECK(text.find("World Coalition Against Enforced Disappearance") != std::string::npos);
+    fs::remove_all(dir);
+}

@@ -177,8 +177,19 @@ private:
         small.size = std::min(small.size, 7.5);
         small.leading = std::min(small.leading, std::max(geo_.return_line_height, 8.0));
         if (geo_.return_line_height > 0 && !letter_.return_line.empty()) {
+            // One line, always: a long sender address is set smaller (down to 5.5 pt) rather
+            // than wrapped out of its zone.
+            SetParagraph probe = setter_.set({plain(letter_.return_line)}, small, 1e6, 0, TextAlign::start);
+            if (!probe.lines.empty()) {
+                auto [from, to] = text_extent(probe.lines.front().items);
+                if (to - from > w) small.size = std::max(5.5, small.size * w / (to - from) * 0.99);
+                if (to - from > w && small.size == 5.5)
+                    env_.setter.diags().warning(doc_.source_path, 0, 0,
+                                                "the return-address line is too long for the window",
+                                                "give a shorter 'from: return-line:'");
+            }
             double y = geo_.address_y + geo_.return_line_height - small.leading;
-            add_line(zones, plain(letter_.return_line), small, Point{x, y}, w, TextAlign::start,
+            add_line(zones, plain(letter_.return_line), small, Point{x, y}, 1e6, TextAlign::start,
                      "return-line");
             zones.items.emplace_back(Point{x, y + small.leading - 0.5},
                                      Rule{Size{w, 0.3}, rgb(style_.rule_color)});
