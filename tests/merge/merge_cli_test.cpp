@@ -7,11 +7,13 @@
 #include <fstream>
 #include <regex>
 
+#include "pdf_text.hpp"
 #include "run_command.hpp"
 
 using broadside::test::read_file;
 using broadside::test::run_command;
 using broadside::test::shell_quote;
+using broadside::test::without_bidi_controls;
 
 namespace fs = std::filesystem;
 
@@ -66,21 +68,6 @@ int page_count(const fs::path& pdf) {
     std::smatch m;
     REQUIRE(std::regex_search(r.out, m, std::regex("Pages:\\s+(\\d+)")));
     return std::stoi(m[1]);
-}
-
-/// Poppler wraps right-to-left text in bidi controls; they are not part of the name.
-std::string without_bidi_controls(const std::string& s) {
-    std::string out;
-    for (std::size_t i = 0; i < s.size(); ++i) {
-        if (i + 2 < s.size() && s[i] == '\xE2' && s[i + 1] == '\x80' &&
-            (s[i + 2] == '\x8E' || s[i + 2] == '\x8F' ||
-             (s[i + 2] >= '\xAA' && s[i + 2] <= '\xAE'))) {
-            i += 2;
-            continue;
-        }
-        out += s[i];
-    }
-    return out;
 }
 
 std::string text_of(const fs::path& pdf, int first = 0, int last = 0) {

@@ -8,7 +8,10 @@
 
 #include "broadside/core/plain_text.hpp"
 #include "broadside/core/reader.hpp"
+#include "pdf_text.hpp"
 #include "run_command.hpp"
+
+using broadside::test::without_bidi_controls;
 
 using broadside::test::read_file;
 using broadside::test::run_command;
@@ -60,21 +63,6 @@ std::vector<std::string> source_lines(const std::string& md) {
     return out;
 }
 
-/// Drops the invisible bidi controls Poppler wraps right-to-left text in (and the marks the
-/// writer adds for it); everything else must match byte for byte.
-std::string without_bidi_controls(const std::string& s) {
-    std::string out;
-    for (std::size_t i = 0; i < s.size(); ++i) {
-        if (i + 2 < s.size() && s[i] == '\xE2' && s[i + 1] == '\x80' &&
-            (s[i + 2] == '\x8E' || s[i + 2] == '\x8F' ||
-             (s[i + 2] >= '\xAA' && s[i + 2] <= '\xAE'))) {
-            i += 2;
-            continue;
-        }
-        out += s[i];
-    }
-    return out;
-}
 
 }  // namespace
 

@@ -15,7 +15,10 @@
 
 #include "extraction_order.hpp"
 #include "font_usage.hpp"
+#include "pdf_text.hpp"
 #include "run_command.hpp"
+
+using broadside::test::without_bidi_controls;
 
 using broadside::test::run_command;
 using broadside::test::shell_quote;
@@ -42,21 +45,6 @@ std::string render(const std::string& name, const std::string& markdown) {
     return pdf;
 }
 
-/// Drops the embedding controls Poppler wraps right-to-left sections in (U+202A..U+202E) and
-/// the LRM/RLM marks the writer adds for it; everything else must match byte for byte.
-std::string without_bidi_controls(const std::string& s) {
-    std::string out;
-    for (std::size_t i = 0; i < s.size(); ++i) {
-        if (i + 2 < s.size() && s[i] == '\xE2' && s[i + 1] == '\x80' &&
-            (s[i + 2] == '\x8E' || s[i + 2] == '\x8F' ||
-             (s[i + 2] >= '\xAA' && s[i + 2] <= '\xAE'))) {
-            i += 2;
-            continue;
-        }
-        out += s[i];
-    }
-    return out;
-}
 
 /// pdftotext's lines (form feeds and blank lines dropped), bidi controls removed.
 std::vector<std::string> pdftotext_lines(const std::string& pdf, bool raw) {
