@@ -3,6 +3,7 @@
 // equals the model's text.
 #include <catch2/catch.hpp>
 
+#include <chrono>
 #include <filesystem>
 #include <fstream>
 #include <regex>
@@ -307,6 +308,35 @@ TEST_CASE("the seed and every sample: model text = layout text = PDF text, outli
         });
         auto outline = run_command("qpdf --json --json-key=outlines " + shell_quote(pdf));
         if (has_headings) CHECK(outline.out.find("\"title\":") != std::string::npos);
+    }
+    fs::remove_all(dir);
+}
+
+TEST_CASE("10,000 nested list items finish quickly, readable and valid", "[pdf][pages]") {
+    fs::path dir = scratch("nested");
+    std::string deep, stairs;
+    for (int i = 0; i < 10000; ++i) deep += "- ";
+    deep += "leaf\n";
+    for (int i = 0; i < 10000; ++i)
+        stairs += std::string(static_cast<std::size_t>(2 * std::min(i, 40)), ' ') + "- item " +
+                  std::to_string(i) + "\n";
+    for (const auto& [name, md] : {std::pair{"deep", deep}, std::pair{"stairs", stairs}}) {
+        INFO(name);
+        std::ofstream(dir / (std::string(name) + ".md")) << md;
+        std::string pdf = (dir / (std::string(name) + ".pdf")).string();
+        auto start = std::chrono::steady_clock::now();
+        auto r = run_command(shell_quote(program) + " " +
+                             shell_quote((dir / (std::string(name) + ".md")).string()) +
+                             " --dump-layout -o " + shell_quote(pdf));
+        CHECK(std::chrono::steady_clock::now() - start < std::chrono::seconds(20));
+        REQUIRE(r.status == 0);
+        CHECK(run_command("qpdf --check " + shell_quote(pdf)).status == 0);
+        // Indentation stops at a third of the measure: every line keeps its words whole.
+        static const std::regex item_line(R"re(line \[paragraph 1/1\] r=\S+ "item \d+")re");
+        std::size_t lines = 0;
+        for (std::sregex_iterator it(r.out.begin(), r.out.end(), item_line), end; it != end; ++it)
+            ++lines;
+        if (std::string(name) == "stairs") CHECK(lines == 10000);
     }
     fs::remove_all(dir);
 }

@@ -121,11 +121,18 @@ private:
             b.node);
     }
 
+    // Deep nesting stops indenting once a third of the measure is left, so text never
+    // squeezes into a sliver (10,000 nested items stay readable).
+    double indent_for(const Context& ctx) const {
+        return ctx.width - indent_step >= env_.frame_width / 3 ? indent_step : 0;
+    }
+
     void quote(const core::BlockQuote& q, const Context& ctx, VerticalList& out) {
         Context inner = ctx;
-        inner.bars.push_back(ctx.left + indent_step / 3);
-        inner.left += indent_step;
-        inner.width -= indent_step;
+        const double step = indent_for(ctx);
+        if (step > 0) inner.bars.push_back(ctx.left + indent_step / 3);
+        inner.left += step;
+        inner.width -= step;
         separate(ctx);
         previous_paragraph_ = false;
         blocks(q.children, inner, out);
@@ -135,8 +142,10 @@ private:
 
     void list(const core::List& l, const Context& ctx, VerticalList& out) {
         Context inner = ctx;
-        inner.left += indent_step;
-        inner.width -= indent_step;
+        // The marker hangs in the indent, so even at the deepest level there is one.
+        const double step = std::max(indent_for(ctx), ctx.left >= indent_step ? 0.0 : indent_step);
+        inner.left += step;
+        inner.width -= step;
         inner.tight = l.tight;
         separate(ctx);
         int number = l.start;
