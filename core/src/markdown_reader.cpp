@@ -335,12 +335,21 @@ void register_extensions_once() {
 std::vector<Block> parse_markdown(std::string_view body, int first_line, const std::string& path,
                                   const ReaderLimits& limits, Diagnostics& diags) {
     register_extensions_once();
-    ParserPtr parser(cmark_parser_new(CMARK_OPT_SMART | CMARK_OPT_FOOTNOTES), cmark_parser_free);
-    for (const char* name : extensions)
-        if (cmark_syntax_extension* ext = cmark_find_syntax_extension(name))
-            cmark_parser_attach_syntax_extension(parser.get(), ext);
-    cmark_parser_feed(parser.get(), body.data(), body.size());
-    NodePtr root(cmark_parser_finish(parser.get()), cmark_node_free);
+    NodePtr root(nullptr, cmark_node_free);
+    {
+        // cmark-gfm 0.29 switches its extensions' special characters on and off in one global
+        // table around every parse, so parses must not overlap (parallel ones lost autolinks).
+        // Turning the tree into our model below needs no lock.
+        static std::mutex parse_mutex;
+        std::lock_guard lock(parse_mutex);
+        ParserPtr parser(cmark_parser_new(CMARK_OPT_SMART | CMARK_OPT_FOOTNOTES),
+                         cmark_parser_free);
+        for (const char* name : extensions)
+            if (cmark_syntax_extension* ext = cmark_find_syntax_extension(name))
+                cmark_parser_attach_syntax_extension(parser.get(), ext);
+        cmark_parser_feed(parser.get(), body.data(), body.size());
+        root.reset(cmark_parser_finish(parser.get()));
+    }
     TreeConverter converter(first_line, path, limits, diags);
     return converter.document(root.get());
 }

@@ -96,7 +96,7 @@ void scan_post(PostInfo& post, const BookPlan& plan, std::atomic<std::size_t>& c
     h.add(bytes);
     post.hash_a = h.a;
     post.hash_b = h.b;
-    auto doc = read_post(bytes, post.path, post.diags);
+    auto doc = core::read_document_text(bytes, post.path, post.diags);
     if (!doc || post.diags.has_errors()) return;
     post.readable = true;
 
@@ -265,13 +265,6 @@ void settle_metadata(BookPlan& plan, const PlanOptions& options, bool single,
 
 }  // namespace
 
-std::optional<core::Document> read_post(std::string_view bytes, const std::string& path,
-                                        core::Diagnostics& diags) {
-    static std::mutex cmark_mutex;
-    std::lock_guard lock(cmark_mutex);
-    return core::read_document_text(bytes, path, diags);
-}
-
 std::optional<core::Document> read_post_file(const std::string& path, core::Diagnostics& diags) {
     bool ok = false;
     std::string bytes = read_bytes(path, ok);
@@ -279,7 +272,7 @@ std::optional<core::Document> read_post_file(const std::string& path, core::Diag
         diags.error(path, 0, 0, "cannot read the file");
         return std::nullopt;
     }
-    return read_post(bytes, path, diags);
+    return core::read_document_text(bytes, path, diags);
 }
 
 std::string chapter_language(const BookPlan& plan, const PostInfo& post) {

@@ -87,14 +87,8 @@ struct PlanOptions {
 /// book cannot be made; the reasons are in `diags`.
 std::optional<BookPlan> plan_book(const PlanOptions& options, core::Diagnostics& diags);
 
-/// Reads a post as core::read_document_text does, one thread at a time: cmark-gfm 0.29 turns
-/// its extensions' inline characters on and off in a global table around every inline parse,
-/// so concurrent parses lose autolinks and strikethrough at random. Everything after reading
-/// (scanning, writing XHTML, compressing) still runs on all cores.
-std::optional<core::Document> read_post(std::string_view bytes, const std::string& path,
-                                        core::Diagnostics& diags);
-
-/// Reads the file at `path` and then as `read_post`; nothing (with an error) when unreadable.
+/// Reads the file at `path` as core::read_document_text does; nothing (with an error) when
+/// unreadable.
 std::optional<core::Document> read_post_file(const std::string& path, core::Diagnostics& diags);
 
 /// The book's language for a post: its own `lang`, else the book's.

@@ -15,7 +15,8 @@ struct ReaderLimits {
     std::size_t max_file_bytes = 64u << 20;  ///< larger files are refused with an error
 };
 
-/// Reads a Markdown file with optional YAML front matter into a Document.
+/// Reads a Markdown file with optional YAML front matter into a Document. Safe to call from
+/// several threads at once.
 /// Diagnostics (errors and warnings) are appended to `diags`; on an error the result is empty.
 /// `path` names the file in diagnostics and supplies a Jekyll-style `YYYY-MM-DD-` date.
 std::optional<Document> read_document_text(std::string_view bytes, const std::string& path,
