@@ -1,5 +1,7 @@
 #include "broadside/core/resources.hpp"
 
+#include "broadside/core/url.hpp"
+
 #include <cctype>
 #include <filesystem>
 
@@ -20,21 +22,6 @@ bool inside(const std::string& path, const std::string& folder) {
     if (path.size() < folder.size() || path.compare(0, folder.size(), folder) != 0) return false;
     return path.size() == folder.size() || path[folder.size()] == '/' || folder.back() == '/';
 }
-
-std::string percent_decode(std::string_view s) {
-    std::string out;
-    for (std::size_t i = 0; i < s.size(); ++i) {
-        if (s[i] == '%' && i + 2 < s.size() && std::isxdigit(static_cast<unsigned char>(s[i + 1])) &&
-            std::isxdigit(static_cast<unsigned char>(s[i + 2]))) {
-            out += static_cast<char>(std::stoi(std::string(s.substr(i + 1, 2)), nullptr, 16));
-            i += 2;
-        } else {
-            out += s[i];
-        }
-    }
-    return out;
-}
-
 bool starts_with_ci(std::string_view s, std::string_view prefix) {
     if (s.size() < prefix.size()) return false;
     for (std::size_t i = 0; i < prefix.size(); ++i)

@@ -14,9 +14,9 @@
 #include <regex>
 #include <sstream>
 
+#include "broadside/core/date_text.hpp"
 #include "broadside/core/plain_text.hpp"
 #include "broadside/core/reader.hpp"
-#include "date_text.hpp"
 #include "parallel.hpp"
 
 namespace broadside::epub {
@@ -260,7 +260,7 @@ void settle_metadata(BookPlan& plan, const PlanOptions& options, bool single,
         }
         if (modified == 0 && s.date) modified = s.date->unix_seconds();
     }
-    plan.modified = utc_timestamp(modified);
+    plan.modified = core::utc_timestamp(modified);
 }
 
 }  // namespace
@@ -329,12 +329,12 @@ void add_cover(BookPlan& plan, core::Diagnostics& diags) {
 }
 
 void format_dates(BookPlan& plan) {
-    std::map<std::string, std::unique_ptr<DateText>> formatters;  // ICU formatters are costly
+    std::map<std::string, std::unique_ptr<core::DateText>> formatters;  // ICU formatters are costly
     for (auto& p : plan.posts) {
         if (!p.date) continue;
         std::string lang = chapter_language(plan, p);
         auto& f = formatters[lang];
-        if (!f) f = std::make_unique<DateText>(lang);
+        if (!f) f = std::make_unique<core::DateText>(lang);
         p.date_text = f->format(*p.date);
     }
 }

@@ -99,7 +99,7 @@ ImageLookup find_image(const std::string& source, const std::string& base_dir,
         r.problem = "image '" + source.substr(0, 40) + "' is not a file; its alt text is shown";
         return r;
     }
-    std::string path = percent_decode(source.substr(0, source.find_first_of("?#")));
+    std::string path = core::percent_decode(source.substr(0, source.find_first_of("?#")));
     // A site-absolute path (`/images/x.png`) names a file under the input root.
     fs::path p = path[0] == '/' && !fs::exists(path) ? fs::path(root) / path.substr(1)
                                                      : fs::path(base_dir) / path;

@@ -34,7 +34,7 @@ bool ends_with(const std::string& s, std::string_view suffix) {
 
 // `#fragment` within `post`: the XHTML id when the post has that heading.
 std::optional<std::string> fragment_id(const PostInfo& post, const std::string& fragment) {
-    std::string id = percent_decode(fragment);
+    std::string id = core::percent_decode(fragment);
     if (std::find(post.ids.begin(), post.ids.end(), id) == post.ids.end()) return std::nullopt;
     return heading_xhtml_id(id);
 }
@@ -62,22 +62,6 @@ std::optional<std::size_t> post_for_slug(std::string path, const BookPlan& plan)
 }
 
 }  // namespace
-
-std::string percent_decode(std::string_view s) {
-    std::string out;
-    for (std::size_t i = 0; i < s.size(); ++i) {
-        if (s[i] == '%' && i + 2 < s.size() &&
-            std::isxdigit(static_cast<unsigned char>(s[i + 1])) &&
-            std::isxdigit(static_cast<unsigned char>(s[i + 2]))) {
-            out += static_cast<char>(std::stoi(std::string(s.substr(i + 1, 2)), nullptr, 16));
-            i += 2;
-        } else {
-            out += s[i];
-        }
-    }
-    return out;
-}
-
 std::string heading_xhtml_id(const std::string& id) {
     if (is_safe_id(id) && id.rfind("bs-", 0) != 0 && id.rfind("h-", 0) != 0) return id;
     std::string out = "h-";
@@ -111,7 +95,7 @@ LinkTarget resolve_link(const std::string& url, const BookPlan& plan, std::size_
     const std::size_t hash = url.find('#');
     std::string path = url.substr(0, std::min(hash, url.find('?')));
     const std::string fragment = hash == std::string::npos ? std::string{} : url.substr(hash + 1);
-    path = percent_decode(path);
+    path = core::percent_decode(path);
 
     std::optional<std::size_t> target;
     if (path.empty()) {

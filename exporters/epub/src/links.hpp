@@ -1,5 +1,7 @@
 #pragma once
 
+#include "broadside/core/url.hpp"
+
 #include <string>
 
 #include "book_plan.hpp"
@@ -18,9 +20,6 @@ struct LinkTarget {
 /// chapter file with the fragment mapped to its XHTML id, links within the post keep their
 /// fragment, and everything else (files outside the book, drafts, unknown ids) is `none`.
 LinkTarget resolve_link(const std::string& url, const BookPlan& plan, std::size_t from);
-
-/// Decodes `%XX` escapes (as in `my%20post.md`); other characters are kept as they are.
-std::string percent_decode(std::string_view s);
 
 /// The XHTML id for a heading id of the model: the same when it is a safe XML name that does
 /// not collide with the ids the book makes itself (`bs-…`), else prefixed with `h-`.

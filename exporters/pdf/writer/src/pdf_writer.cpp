@@ -1,5 +1,7 @@
 #include "broadside/pdf/pdf_writer.hpp"
 
+#include "broadside/core/url.hpp"
+
 #include <hpdf.h>
 
 #include <algorithm>
@@ -55,21 +57,6 @@ void write_info(HPDF_Doc doc, const DocumentInfo& info) {
     if (info.created) HPDF_SetInfoDateAttr(doc, HPDF_INFO_CREATION_DATE, pdf_date(*info.created));
 }
 
-/// `%XX` escapes decoded: `[x](#caf%C3%A9)` names the heading whose id is "café".
-std::string percent_decoded(const std::string& s) {
-    std::string out;
-    for (std::size_t i = 0; i < s.size(); ++i) {
-        auto hex = [&](std::size_t k) { return std::isxdigit(static_cast<unsigned char>(s[k])); };
-        if (s[i] == '%' && i + 2 < s.size() && hex(i + 1) && hex(i + 2)) {
-            out += static_cast<char>(std::stoi(s.substr(i + 1, 2), nullptr, 16));
-            i += 2;
-        } else {
-            out += s[i];
-        }
-    }
-    return out;
-}
-
 /// Walks the layout and draws it page by page.
 class PageWriter {
   public:
@@ -84,7 +71,7 @@ class PageWriter {
         std::set<std::string> unknown;
         for (const auto& link : internal_links_) {
             auto dest = destinations_.find(link.id);
-            if (dest == destinations_.end()) dest = destinations_.find(percent_decoded(link.id));
+            if (dest == destinations_.end()) dest = destinations_.find(core::percent_decode(link.id));
             if (dest == destinations_.end()) {
                 if (unknown.insert(link.id).second)
                     diags_.warning(file_, 0, 0,
@@ -109,7 +96,8 @@ class PageWriter {
         for (const auto& frame : p.frames) {
             frame_ = &frame;
             for (const auto& [at, item] : frame.items)
-                std::visit([&](const auto& it) { draw(it, to_pdf(at)); }, item);
+                // `at` by name: clang 14 (the fuzz build) cannot capture a binding
+                std::visit([&, at = at](const auto& it) { draw(it, to_pdf(at)); }, item);
         }
     }
 
