@@ -197,8 +197,10 @@ private:
                       members.end());
         if (sort == "alpha") sort_members(members, l.lang.empty() ? "en" : l.lang);
         for (auto& [group, name] : members) {
-            auto it = std::find_if(l.signatories.groups.begin(), l.signatories.groups.end(),
-                                   [&](const SignatoryGroup& g) { return g.name == group; });
+            auto it = std::find_if(
+                l.signatories.groups.begin(), l.signatories.groups.end(),
+                // named capture: clang 14 cannot capture a binding
+                [&wanted = group](const SignatoryGroup& g) { return g.name == wanted; });
             if (it == l.signatories.groups.end()) {
                 l.signatories.groups.push_back({group, {}});
                 it = std::prev(l.signatories.groups.end());

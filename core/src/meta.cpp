@@ -139,6 +139,14 @@ const MetaValue* MetaValue::find(std::string_view key) const {
     return nullptr;
 }
 
+MetaValue::MetaValue() = default;
+MetaValue::MetaValue(Value v, SourceSpan s) : value(std::move(v)), span(s) {}
+MetaValue::MetaValue(const MetaValue&) = default;
+MetaValue::MetaValue(MetaValue&&) noexcept = default;
+MetaValue& MetaValue::operator=(const MetaValue&) = default;
+MetaValue& MetaValue::operator=(MetaValue&&) noexcept = default;
+MetaValue::~MetaValue() = default;
+
 std::string MetaValue::to_text() const {
     if (const auto* s = as_string()) return *s;
     if (const auto* b = as_bool()) return *b ? "true" : "false";

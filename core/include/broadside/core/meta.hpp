@@ -45,8 +45,20 @@ using MetaList = std::vector<MetaValue>;
 
 /// A typed front-matter value, kept whole so exporters can use any key.
 struct MetaValue {
-    std::variant<std::monostate, std::string, double, bool, Date, MetaList, MetaMap> value;
+    using Value = std::variant<std::monostate, std::string, double, bool, Date, MetaList, MetaMap>;
+    Value value;
     SourceSpan span;
+
+    // Declared here and defined in meta.cpp: with the implicit members, clang 14 with
+    // libstdc++ 12 (C++20 std::pair) cannot compile the recursive MetaMap, and the fuzz
+    // build (tests/fuzz) needs clang.
+    MetaValue();
+    MetaValue(Value v, SourceSpan s = {});
+    MetaValue(const MetaValue&);
+    MetaValue(MetaValue&&) noexcept;
+    MetaValue& operator=(const MetaValue&);
+    MetaValue& operator=(MetaValue&&) noexcept;
+    ~MetaValue();
 
     [[nodiscard]] bool is_null() const { return std::holds_alternative<std::monostate>(value); }
     [[nodiscard]] const std::string* as_string() const { return std::get_if<std::string>(&value); }
