@@ -37,6 +37,12 @@ ResourcePolicy::ResourcePolicy(const std::string& root, const std::vector<std::s
     for (const auto& a : allowed) allowed_.push_back(canonical_or_normal(a));
 }
 
+ResourcePolicy ResourcePolicy::allowing(const std::string& folder) const {
+    ResourcePolicy copy = *this;
+    copy.allowed_.push_back(canonical_or_normal(folder));
+    return copy;
+}
+
 ResolvedResource ResourcePolicy::resolve(std::string_view reference,
                                          const std::string& document_dir,
                                          std::string_view what) const {

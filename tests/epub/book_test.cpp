@@ -53,7 +53,7 @@ TEST_CASE("epub: the test archive reports each problem case and still makes a bo
         p + "2022-11-11-problems.md:4:8: warning: image 'images/missing-header.png' not found"));
     CHECK(contains(r.err,
                    p + "2022-11-11-problems.md:8:17: warning: image 'images/nope.png' not found"));
-    CHECK(contains(r.err, "remote image 'https://example.org/logo.png' is not fetched"));
+    CHECK(contains(r.err, "image 'https://example.org/logo.png' is remote and is not fetched"));
     CHECK(contains(r.err, "image '../outside/secret.png' lies outside the input folder"));
     CHECK(!contains(r.err, "photo.webp"));  // kept, with a fallback
     CHECK(contains(r.err, "image 'images/unsafe.svg' is an SVG with scripts; left out"));

@@ -117,7 +117,7 @@ void scan_post(PostInfo& post, const BookPlan& plan, std::atomic<std::size_t>& c
         for (const auto& seen : post.images) {
             if (seen.first == img->source) return;
         }
-        ImageLookup found = find_image(img->source, dir, plan.root, plan.allowed_dirs);
+        ImageLookup found = find_image(img->source, dir, *plan.resources);
         if (!found.ok) post.diags.warning(post.path, in.span.line, in.span.column, found.problem);
         post.images.emplace_back(img->source, found.ok ? found.entry.href : std::string{});
         if (found.ok) {
@@ -136,7 +136,7 @@ void scan_post(PostInfo& post, const BookPlan& plan, std::atomic<std::size_t>& c
     post.title = meta.title().value_or(first_heading.empty() ? fs::path(post.path).stem().string()
                                                              : first_heading);
     if (auto image = meta.image()) {
-        ImageLookup found = find_image(*image, dir, plan.root, plan.allowed_dirs);
+        ImageLookup found = find_image(*image, dir, *plan.resources);
         const auto* v = meta.find("image");
         if (found.ok) {
             post.header_image = found.entry.href;
@@ -314,9 +314,9 @@ void assign_chapters(BookPlan& plan, std::vector<PostInfo>& scanned,
 void add_cover(BookPlan& plan, core::Diagnostics& diags) {
     if (plan.settings.cover.empty()) return;
     std::string base = fs::path(plan.settings.source_path).parent_path().string();
-    std::vector<std::string> dirs = plan.allowed_dirs;
-    dirs.push_back(canonical_dir(base.empty() ? "." : base));  // the cover sits by its file
-    ImageLookup cover = find_image(plan.settings.cover, base, plan.root, dirs);
+    // The cover sits by its collection file, which may be outside the posts' folder.
+    ImageLookup cover = find_image(plan.settings.cover, base,
+                                   plan.resources->allowing(base.empty() ? "." : base));
     if (cover.ok && cover.entry.media_type == "image/webp") {
         diags.warning(plan.settings.source_path, 0, 0,
                       "cover: a WebP cover is not shown by EPUB 3.2 readers; use PNG or JPEG");
@@ -354,8 +354,7 @@ std::optional<BookPlan> plan_book(const PlanOptions& options, core::Diagnostics&
         plan.settings = std::move(*settings);
     }
     plan.root = canonical_dir(files.root);
-    plan.allowed_dirs.push_back(plan.root);
-    for (const auto& dir : options.resource_paths) plan.allowed_dirs.push_back(canonical_dir(dir));
+    plan.resources.emplace(plan.root, options.resource_paths);
 
     std::vector<PostInfo> scanned(files.files.size());
     std::atomic<std::size_t> done{0};

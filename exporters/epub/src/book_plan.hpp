@@ -51,8 +51,9 @@ struct PostInfo {
 /// Everything about the book except chapter bodies: settings, ordered posts, images, links.
 struct BookPlan {
     core::CollectionSettings settings;
-    std::string root;                       ///< input root (sandbox), absolute
-    std::vector<std::string> allowed_dirs;  ///< root plus `--resource-path` folders
+    std::string root;  ///< input root (sandbox), absolute
+    /// Where images may come from: the root plus `--resource-path` folders.
+    std::optional<core::ResourcePolicy> resources;
     std::vector<PostInfo> posts;            ///< in reading order; only those in the book
     ImageTable images;                      ///< every image the book holds, by package href
     std::string cover_href;                 ///< the cover image's href; empty when none

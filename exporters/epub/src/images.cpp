@@ -17,18 +17,6 @@
 namespace broadside::epub {
 namespace fs = std::filesystem;
 namespace {
-
-bool inside(const fs::path& p, const std::string& dir) {
-    fs::path d(dir);
-    auto a = d.begin();
-    auto b = p.begin();
-    for (; a != d.end(); ++a, ++b) {
-        if (a->empty()) continue;  // trailing separator
-        if (b == p.end() || *a != *b) return false;
-    }
-    return true;
-}
-
 // Media type from the file's first bytes: extensions lie more often than headers do.
 std::string sniff(const std::string& head) {
     auto starts = [&](std::string_view magic) { return head.compare(0, magic.size(), magic) == 0; };
@@ -85,38 +73,17 @@ std::uint32_t fnv1a32(std::string_view s) {
 }  // namespace
 
 ImageLookup find_image(const std::string& source, const std::string& base_dir,
-                       const std::string& root, const std::vector<std::string>& allowed_dirs) {
+                       const core::ResourcePolicy& policy) {
     ImageLookup r;
-    std::string lower;
-    for (char c : source.substr(0, 8))
-        lower += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    if (lower.rfind("http://", 0) == 0 || lower.rfind("https://", 0) == 0 ||
-        lower.rfind("//", 0) == 0) {
-        r.problem = "remote image '" + source + "' is not fetched; its alt text is shown";
+    core::ResolvedResource resolved = policy.resolve(source, base_dir, "image");
+    if (!resolved.ok) {
+        r.problem = resolved.problem + "; its alt text is shown";
         return r;
     }
-    if (lower.rfind("data:", 0) == 0 || source.empty()) {
-        r.problem = "image '" + source.substr(0, 40) + "' is not a file; its alt text is shown";
-        return r;
-    }
-    std::string path = core::percent_decode(source.substr(0, source.find_first_of("?#")));
-    // A site-absolute path (`/images/x.png`) names a file under the input root.
-    fs::path p = path[0] == '/' && !fs::exists(path) ? fs::path(root) / path.substr(1)
-                                                     : fs::path(base_dir) / path;
-    std::error_code ec;
-    fs::path real = fs::weakly_canonical(p, ec);
-    if (ec) real = p.lexically_normal();
-    bool allowed = false;
-    for (const auto& dir : allowed_dirs) allowed = allowed || inside(real, dir);
-    if (!allowed) {
-        r.problem = "image '" + source +
-                    "' lies outside the input folder; allow its folder with "
-                    "--resource-path";
-        return r;
-    }
+    const fs::path real = resolved.path;
     std::ifstream in(real, std::ios::binary);
-    if (!in || !fs::is_regular_file(real, ec)) {
-        r.problem = "image '" + source + "' not found; its alt text is shown";
+    if (!in) {
+        r.problem = "image '" + source + "' cannot be read; its alt text is shown";
         return r;
     }
     std::string head(1024, '\0');
@@ -138,7 +105,7 @@ ImageLookup find_image(const std::string& source, const std::string& base_dir,
     }
     char hash[9];
     // Relative to the root, so moving the whole folder does not change the book's bytes.
-    std::snprintf(hash, sizeof hash, "%08x", fnv1a32(real.lexically_relative(root).string()));
+    std::snprintf(hash, sizeof hash, "%08x", fnv1a32(real.lexically_relative(policy.root()).string()));
     r.ok = true;
     r.entry.source = real.string();
     r.entry.media_type = type;

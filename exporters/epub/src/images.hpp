@@ -4,6 +4,8 @@
 #include <string>
 #include <vector>
 
+#include "broadside/core/resources.hpp"
+
 namespace broadside::epub {
 
 /// One image file that goes into the package.
@@ -29,11 +31,11 @@ struct ImageLookup {
     std::string problem;  ///< why not, one sentence for a warning, when !ok
 };
 
-/// Resolves `source` (as written in Markdown) against `base_dir`, refuses paths outside
-/// `allowed_dirs` and remote URLs, and sniffs the file's type from its first bytes. Unknown
-/// formats are refused; WebP is accepted with a `fallback_href`. Thread-safe.
+/// Resolves `source` (as written in Markdown) against `base_dir` through `policy` (which
+/// refuses paths outside the input and remote URLs), and sniffs the file's type from its first
+/// bytes. Unknown formats are refused; WebP is accepted with a `fallback_href`. Thread-safe.
 ImageLookup find_image(const std::string& source, const std::string& base_dir,
-                       const std::string& root, const std::vector<std::string>& allowed_dirs);
+                       const core::ResourcePolicy& policy);
 
 /// The fallback picture of a WebP image: an SVG of its size with its alt text, so readers
 /// without WebP support show what the image was about.

@@ -30,6 +30,9 @@ public:
 
     [[nodiscard]] const std::string& root() const { return root_; }
 
+    /// The same policy, also allowing `folder` (e.g. a collection file's own folder).
+    [[nodiscard]] ResourcePolicy allowing(const std::string& folder) const;
+
 private:
     std::string root_;
     std::vector<std::string> allowed_;  // root first
