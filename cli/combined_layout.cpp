@@ -2,15 +2,9 @@
 
 #include <variant>
 
+#include "broadside/core/overloaded.hpp"
+
 namespace broadside::cli {
-namespace {
-
-template <class... Ts>
-struct overloaded : Ts... {
-    using Ts::operator()...;
-};
-
-}  // namespace
 
 pdf::FontRef CombinedLayout::same_face(const pdf::FontRef& face) {
     if (!face) return face;
@@ -21,7 +15,7 @@ pdf::FontRef CombinedLayout::same_face(const pdf::FontRef& face) {
 void CombinedLayout::adopt(pdf::Page& page, const std::string& id_prefix) {
     for (auto& frame : page.frames)
         for (auto& [at, item] : frame.items)
-            std::visit(overloaded{
+            std::visit(core::overloaded{
                            [&](pdf::GlyphRun& run) { run.font = same_face(run.font); },
                            [&](pdf::TextLine& line) {
                                for (auto& [p, run] : line.runs) run.font = same_face(run.font);

@@ -4,16 +4,10 @@
 
 #include <cctype>
 
+#include "broadside/core/overloaded.hpp"
+
 namespace broadside::core {
 namespace {
-
-template <class... Ts>
-struct overloaded : Ts... {
-    using Ts::operator()...;
-};
-// Spelled out for clang 14 (the fuzz build), which lacks C++20's aggregate deduction.
-template <class... Ts>
-overloaded(Ts...) -> overloaded<Ts...>;
 
 using TextFn = std::function<void(std::string& text, const SourceSpan& span)>;
 

@@ -2,16 +2,10 @@
 
 #include <cstdio>
 
+#include "broadside/core/overloaded.hpp"
+
 namespace broadside::core {
 namespace {
-
-template <class... Ts>
-struct overloaded : Ts... {
-    using Ts::operator()...;
-};
-// Spelled out for clang 14 (the fuzz build), which lacks C++20's aggregate deduction.
-template <class... Ts>
-overloaded(Ts...) -> overloaded<Ts...>;
 
 std::string quoted(std::string_view s) {
     std::string out = "\"";

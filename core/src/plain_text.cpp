@@ -2,16 +2,10 @@
 
 #include <type_traits>
 
+#include "broadside/core/overloaded.hpp"
+
 namespace broadside::core {
 namespace {
-
-template <class... Ts>
-struct overloaded : Ts... {
-    using Ts::operator()...;
-};
-// Spelled out for clang 14 (the fuzz build), which lacks C++20's aggregate deduction.
-template <class... Ts>
-overloaded(Ts...) -> overloaded<Ts...>;
 
 void inlines_text(const std::vector<Inline>& inlines, std::string& out);
 
