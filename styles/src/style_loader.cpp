@@ -239,7 +239,9 @@ bool apply_file(const std::string& name, const std::string& relative_to, int dep
                     "check 'extends' for a cycle");
         return false;
     }
-    if (!fs::is_regular_file(path)) {
+    // The error_code form: a name the OS refuses (too long, say) is "not found", not a throw.
+    std::error_code ec;
+    if (!fs::is_regular_file(path, ec)) {
         diags.error(path, 0, 0, is_path(name) ? "style file not found" : "unknown style '" + name + "'",
                     "the presets are: " + preset_list());
         return false;
