@@ -48,8 +48,8 @@ void CombinedLayout::append(pdf::Layout letter, int number, const std::string& t
     mark.items.emplace_back(pdf::Point{0, 0}, pdf::Anchor{prefix, title, 1});
     first.frames.insert(first.frames.begin(), std::move(mark));
 
-    for (auto& page : letter.pages) layout_.pages.push_back(std::move(page));
-    if (duplex_ && count % 2 == 1) layout_.pages.push_back(pdf::Page{sheet, {}, std::nullopt});
+    for (auto& page : letter.pages) sink_(std::move(page));
+    if (duplex_ && count % 2 == 1) sink_(pdf::Page{sheet, {}, std::nullopt});
 }
 
 }  // namespace broadside::cli

@@ -100,7 +100,13 @@ pdf::DocumentInfo combined_info(const core::Document& letter, const char* source
 }
 
 int write_combined(MergeJob& job, MergeDiagnostics& messages) {
-    CombinedLayout combined(job.options.duplex);
+    core::Diagnostics diags;
+    const auto& letter = job.letter.document();
+    // Pages go into the PDF as each letter arrives, so memory holds one window of letters'
+    // layouts, not the batch.
+    pdf::PdfPageWriter writer(combined_info(letter, job.source_date_epoch), diags,
+                              letter.source_path);
+    CombinedLayout combined(job.options.duplex, [&writer](pdf::Page&& page) { writer.add(page); });
     bool ok;
     {
         ProgressBar progress("letters", job.records.size());
@@ -125,11 +131,7 @@ int write_combined(MergeJob& job, MergeDiagnostics& messages) {
             });
     }
     if (ok) {
-        core::Diagnostics diags;
-        const auto& letter = job.letter.document();
-        auto bytes =
-            pdf::render_pdf(combined.layout(), combined_info(letter, job.source_date_epoch), diags,
-                            letter.source_path);
+        auto bytes = writer.finish();
         if (bytes) pdf::write_file_atomically(job.options.output, *bytes, diags);
         messages.add(diags);
     }

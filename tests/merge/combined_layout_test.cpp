@@ -30,10 +30,10 @@ const pdf::Anchor* first_anchor(const pdf::Page& page) {
 }  // namespace
 
 TEST_CASE("letters are joined with restarting labels and a bookmark each", "[merge][combined]") {
-    cli::CombinedLayout combined(false);
+    std::vector<pdf::Page> pages;
+    cli::CombinedLayout combined(false, [&](pdf::Page&& p) { pages.push_back(std::move(p)); });
     combined.append(letter_of(1), 1, "Li Na 李娜");
     combined.append(letter_of(2), 2, "Smith, John");
-    const auto& pages = combined.layout().pages;
     REQUIRE(pages.size() == 3);
     CHECK(pages[0].label.has_value());
     CHECK(pages[1].label.has_value());
@@ -53,11 +53,11 @@ TEST_CASE("letters are joined with restarting labels and a bookmark each", "[mer
 }
 
 TEST_CASE("duplex pads letters of odd length with a blank page", "[merge][combined]") {
-    cli::CombinedLayout combined(true);
+    std::vector<pdf::Page> pages;
+    cli::CombinedLayout combined(true, [&](pdf::Page&& p) { pages.push_back(std::move(p)); });
     combined.append(letter_of(1), 1, "a");
     combined.append(letter_of(2), 2, "b");
     combined.append(letter_of(3), 3, "c");
-    const auto& pages = combined.layout().pages;
     REQUIRE(pages.size() == 2 + 2 + 4);
     for (std::size_t blank : {1u, 7u}) {
         CHECK(pages[blank].frames.empty());

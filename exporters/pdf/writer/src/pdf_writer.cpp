@@ -243,21 +243,6 @@ class PageWriter {
     std::vector<std::pair<int, HPDF_Outline>> outlines_;
 };
 
-/// Page labels: each labelled page starts a decimal range. The PDF's number tree must cover
-/// page 0, so a document labelled only later gets a plain range from its first page.
-void add_page_labels(HPDF_Doc doc, const Layout& layout) {
-    const auto& pages = layout.pages;
-    if (std::none_of(pages.begin(), pages.end(), [](const Page& p) { return p.label.has_value(); }))
-        return;
-    for (std::size_t i = 0; i < pages.size(); ++i) {
-        if (pages[i].label)
-            hpdf::add_page_label(doc, static_cast<unsigned>(i), pages[i].label->start,
-                                 pages[i].label->prefix);
-        else if (i == 0)
-            hpdf::add_page_label(doc, 0, 1, "");
-    }
-}
-
 std::optional<std::vector<std::uint8_t>> save(HPDF_Doc doc) {
     if (HPDF_SaveToStream(doc) != HPDF_OK) return std::nullopt;
     std::vector<std::uint8_t> bytes(HPDF_GetStreamSize(doc));
@@ -271,37 +256,81 @@ std::optional<std::vector<std::uint8_t>> save(HPDF_Doc doc) {
 
 }  // namespace
 
-std::optional<std::vector<std::uint8_t>> render_pdf(const Layout& layout, const DocumentInfo& info,
-                                                    core::Diagnostics& diags,
-                                                    const std::string& file) {
+struct PdfPageWriter::Impl {
+    struct Label {
+        unsigned page;
+        PageLabel label;
+    };
+
     HaruErrors errors;
-    std::unique_ptr<std::remove_pointer_t<HPDF_Doc>, decltype(&HPDF_Free)> doc(
-        HPDF_New(on_haru_error, &errors), &HPDF_Free);
-    if (!doc) {
-        diags.error(file, 0, 0, "the PDF library could not start (out of memory?)");
+    std::unique_ptr<std::remove_pointer_t<HPDF_Doc>, decltype(&HPDF_Free)> doc{nullptr, &HPDF_Free};
+    std::unique_ptr<FontEmbedder> fonts;
+    std::unique_ptr<ImageEmbedder> images;
+    std::unique_ptr<PageWriter> writer;
+    core::Diagnostics& diags;
+    std::string file;
+    unsigned pages = 0;
+    std::vector<Label> labels;  // written at the end: the number tree must start at page 0
+
+    Impl(core::Diagnostics& d, std::string f) : diags(d), file(std::move(f)) {}
+};
+
+PdfPageWriter::PdfPageWriter(const DocumentInfo& info, core::Diagnostics& diags, std::string file)
+    : impl_(std::make_unique<Impl>(diags, std::move(file))) {
+    Impl& w = *impl_;
+    w.doc.reset(HPDF_New(on_haru_error, &w.errors));
+    if (!w.doc) return;
+    // Before the first page, so page contents are deflated as well.
+    HPDF_SetCompressionMode(w.doc.get(), HPDF_COMP_ALL);
+    hpdf::set_version_1_5(w.doc.get());
+    write_info(w.doc.get(), info);
+    w.fonts = std::make_unique<FontEmbedder>(w.doc.get());
+    w.images = std::make_unique<ImageEmbedder>(w.doc.get(), w.errors, diags, w.file);
+    w.writer = std::make_unique<PageWriter>(w.doc.get(), *w.fonts, *w.images, diags, w.file);
+}
+
+PdfPageWriter::~PdfPageWriter() = default;
+
+void PdfPageWriter::add(const Page& page) {
+    Impl& w = *impl_;
+    if (!w.writer) return;
+    w.writer->page(page);
+    if (page.label) w.labels.push_back({w.pages, *page.label});
+    ++w.pages;
+}
+
+std::optional<std::vector<std::uint8_t>> PdfPageWriter::finish() {
+    Impl& w = *impl_;
+    if (!w.doc) {
+        w.diags.error(w.file, 0, 0, "the PDF library could not start (out of memory?)");
         return std::nullopt;
     }
-    // Before the first page, so page contents are deflated as well.
-    HPDF_SetCompressionMode(doc.get(), HPDF_COMP_ALL);
-    hpdf::set_version_1_5(doc.get());
-    write_info(doc.get(), info);
-    FontEmbedder fonts(doc.get());
-    ImageEmbedder images(doc.get(), errors, diags, file);
-    PageWriter writer(doc.get(), fonts, images, diags, file);
-    for (const auto& page : layout.pages) writer.page(page);
-    writer.finish_internal_links();
-    add_page_labels(doc.get(), layout);
-    bool fonts_ok = fonts.finish(diags, file);
+    w.writer->finish_internal_links();
+    // Each labelled page starts a decimal range; a document labelled only later gets a plain
+    // range from its first page.
+    if (!w.labels.empty() && w.labels.front().page != 0) hpdf::add_page_label(w.doc.get(), 0, 1, "");
+    for (const auto& l : w.labels)
+        hpdf::add_page_label(w.doc.get(), l.page, l.label.start, l.label.prefix);
+    bool fonts_ok = w.fonts->finish(w.diags, w.file);
     std::optional<std::vector<std::uint8_t>> bytes;
-    if (fonts_ok && errors.error == HPDF_OK) bytes = save(doc.get());
-    if (errors.error != HPDF_OK || (fonts_ok && !bytes)) {
+    if (fonts_ok && w.errors.error == HPDF_OK) bytes = save(w.doc.get());
+    if (w.errors.error != HPDF_OK || (fonts_ok && !bytes)) {
         char code[48];
-        std::snprintf(code, sizeof code, "0x%04X, detail %u", static_cast<unsigned>(errors.error),
-                      static_cast<unsigned>(errors.detail));
-        diags.error(file, 0, 0, std::string("the PDF library failed (libharu error ") + code + ")");
+        std::snprintf(code, sizeof code, "0x%04X, detail %u", static_cast<unsigned>(w.errors.error),
+                      static_cast<unsigned>(w.errors.detail));
+        w.diags.error(w.file, 0, 0,
+                      std::string("the PDF library failed (libharu error ") + code + ")");
         return std::nullopt;
     }
     return bytes;
+}
+
+std::optional<std::vector<std::uint8_t>> render_pdf(const Layout& layout, const DocumentInfo& info,
+                                                    core::Diagnostics& diags,
+                                                    const std::string& file) {
+    PdfPageWriter writer(info, diags, file);
+    for (const auto& page : layout.pages) writer.add(page);
+    return writer.finish();
 }
 
 }  // namespace broadside::pdf

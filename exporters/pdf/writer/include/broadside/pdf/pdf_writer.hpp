@@ -1,6 +1,7 @@
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -34,6 +35,27 @@ DocumentInfo document_info(const core::Meta& meta, const char* source_date_epoch
 std::optional<std::vector<std::uint8_t>> render_pdf(const Layout& layout, const DocumentInfo& info,
                                                     core::Diagnostics& diags,
                                                     const std::string& file);
+
+/// Writes a PDF page by page, so a caller with many pages (a merged batch of letters) need not
+/// hold all their layouts at once: each page is drawn into the document as it is added and can
+/// be dropped. The result is byte for byte what render_pdf gives for the same pages. Pages must
+/// not be added after finish(). Not thread-safe.
+class PdfPageWriter {
+public:
+    PdfPageWriter(const DocumentInfo& info, core::Diagnostics& diags, std::string file);
+    ~PdfPageWriter();
+    PdfPageWriter(const PdfPageWriter&) = delete;
+    PdfPageWriter& operator=(const PdfPageWriter&) = delete;
+
+    void add(const Page& page);
+    /// The PDF's bytes; nothing (with an error in the diagnostics) when embedding a font or
+    /// libharu failed.
+    std::optional<std::vector<std::uint8_t>> finish();
+
+private:
+    struct Impl;
+    std::unique_ptr<Impl> impl_;
+};
 
 /// Writes `bytes` to `path` through a temporary file in the same folder and a rename, so a
 /// failed job never leaves a partial file. Returns false (with an error naming the path in
