@@ -62,8 +62,10 @@ ResolvedResource ResourcePolicy::resolve(std::string_view reference,
         r.problem = name + " is not a file";
         return r;
     }
-    fs::path p = path[0] == '/' && !fs::exists(path) ? fs::path(root_) / path.substr(1)
-                                                    : fs::path(document_dir) / path;
+    // The error_code form: a name the OS refuses (too long) counts as missing, not a throw.
+    std::error_code missing;
+    fs::path p = path[0] == '/' && !fs::exists(path, missing) ? fs::path(root_) / path.substr(1)
+                                                              : fs::path(document_dir) / path;
     std::string real = canonical_or_normal(p);
     bool allowed = false;
     for (const auto& dir : allowed_) allowed = allowed || inside(real, dir);

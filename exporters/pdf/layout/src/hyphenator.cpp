@@ -23,9 +23,11 @@ std::string dictionary_path(std::string_view lang) {
         return std::string(dictionary_folder) + "/hyph_" + t + ".dic";
     };
     namespace fs = std::filesystem;
-    if (fs::exists(path(tag))) return path(tag);
+    // The error_code form: a `lang` too long for a file name has no dictionary; no throw.
+    std::error_code ec;
+    if (fs::exists(path(tag), ec)) return path(tag);
     std::string base = tag.substr(0, tag.find('_'));
-    if (fs::exists(path(base))) return path(base);
+    if (fs::exists(path(base), ec)) return path(base);
     return {};
 }
 
