@@ -160,6 +160,19 @@ Setter lengths(std::vector<double>& field) {
     };
 }
 
+// A file named by a style, relative to the style file's own folder.
+Setter file_path(std::string& field) {
+    return [&field](const YAML::Node& n, const std::string& key, Source& src) {
+        if (!n.IsScalar() || n.Scalar().empty())
+            return src.error(n, "style key '" + key + "' must be a file name");
+        fs::path p = fs::path(src.path).parent_path() / n.Scalar();
+        if (!fs::is_regular_file(p))
+            return src.error(n, "style key '" + key + "': no such file '" + p.string() + "'",
+                             "paths are relative to the style file");
+        field = fs::absolute(p).lexically_normal().string();
+    };
+}
+
 // A `letter:` section makes the style a letter style.
 Setter letter(LetterGeometry& g) {
     Setter keys = section({
@@ -177,6 +190,7 @@ Setter letter(LetterGeometry& g) {
         {"fold-marks", lengths(g.fold_marks)},
         {"hole-mark", length(g.hole_mark)},
         {"marks", boolean(g.marks)},
+        {"letterhead", file_path(g.letterhead)},
     });
     return [&g, keys](const YAML::Node& n, const std::string& key, Source& src) {
         g.enabled = true;

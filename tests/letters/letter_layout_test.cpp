@@ -243,3 +243,23 @@ TEST_CASE("the sample joint letter merges with the sample recipients", "[letters
     CHECK(text.find("World Coalition Against Enforced Disappearance") != std::string::npos);
     fs::remove_all(dir);
 }
+
+TEST_CASE("a style names the letterhead image for letters that do not", "[letters]") {
+    fs::path dir = scratch();
+    fs::copy_file(std::string(BROADSIDE_SOURCE_DIR) + "/tests/pdf/inputs/wide.png", dir / "head.png");
+    std::ofstream(dir / "house.yaml") << "extends: din-5008-b\nletter: {letterhead: head.png}\n";
+    std::ofstream(dir / "l.md") << letter((dir / "house.yaml").string(), 3, 1);
+    auto r = run_command(shell_quote(program) + " " + shell_quote((dir / "l.md").string()) +
+                         " --dump-layout");
+    INFO(r.err);
+    REQUIRE(r.status == 0);
+    CHECK(r.out.find("image png") != std::string::npos);
+    CHECK(r.out.find("\"head.png\" \"letterhead\"") != std::string::npos);
+    std::ofstream(dir / "bad.yaml") << "extends: din-5008-b\nletter: {letterhead: none.png}\n";
+    std::ofstream(dir / "m.md") << letter((dir / "bad.yaml").string(), 3, 1);
+    auto bad = run_command(shell_quote(program) + " " + shell_quote((dir / "m.md").string()) +
+                           " --dump-layout");
+    CHECK(bad.status == 1);
+    CHECK(bad.err.find("bad.yaml:2:") != std::string::npos);
+    fs::remove_all(dir);
+}

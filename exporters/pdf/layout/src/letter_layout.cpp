@@ -140,13 +140,17 @@ private:
         const double left = style_.margin_left;
         const double top = 10 * mm;
         const double room = std::max(12.0, (geo_.address_height > 0 ? geo_.address_y : geo_.body_top) - top - 3 * mm);
-        if (!letter_.letterhead_image.empty()) {
-            ImageProbe probe = probe_image(letter_.letterhead_image);
+        // The front matter's letterhead first; else the style's (an organisation's house
+        // style names its letterhead once for all its letters).
+        std::string image = letter_.letterhead_image;
+        if (image.empty() && !doc_.meta.find("letterhead")) image = geo_.letterhead;
+        if (!image.empty()) {
+            ImageProbe probe = probe_image(image);
             if (probe.header) {
                 double w = probe.header->width * 0.75, h = probe.header->height * 0.75;
                 double scale = std::min({1.0, (right - left) / w, room / h});
                 zones.items.emplace_back(Point{right - w * scale, top},
-                                         Image{Size{w * scale, h * scale}, letter_.letterhead_image,
+                                         Image{Size{w * scale, h * scale}, image,
                                                probe.header->format, "letterhead"});
                 return;
             }

@@ -51,6 +51,9 @@ struct LetterGeometry {
     std::vector<double> fold_marks;  ///< y of each fold mark
     double hole_mark = 0;            ///< y of the hole-punch mark; 0 for none
     bool marks = true;               ///< print fold and hole marks
+    /// A letterhead image (PNG or JPEG, absolute path) for letters whose front matter names
+    /// none; empty for the sender's name as text.
+    std::string letterhead;
 };
 
 /// A style resolved into concrete values: everything the exporters need, nothing left to look
