@@ -164,9 +164,13 @@ private:
                      right - left, TextAlign::end, "letterhead");
             y += ts.leading;
         }
-        // Contact lines under the name, small, when the letterhead is the sender's name.
+        // The sender's address and contact lines under the name, small, when the letterhead is
+        // the sender's name (a window envelope without a return line shows no other).
+        std::vector<std::string> small_lines = letter_.sender_address;
+        small_lines.insert(small_lines.end(), letter_.sender_contact.begin(),
+                           letter_.sender_contact.end());
         if (letter_.letterhead_text.size() == 1)
-            for (const auto& c : letter_.sender_contact) {
+            for (const auto& c : small_lines) {
                 if (y + style_.footnote.leading > top + room) break;
                 add_line(zones, plain(c), style_.footnote, Point{left, y}, right - left,
                          TextAlign::end, "letterhead");
