@@ -29,6 +29,8 @@ run_one() {
     local target=$1
     local corpus=$work/$target/corpus artifacts=$work/$target/crashes/
     mkdir -p "$corpus" "$artifacts"
+    local started=$work/$target.started
+    touch "$started"  # artifacts newer than this are this run's findings
     # The scratch corpus comes first, so libFuzzer writes new entries there; the seed corpus
     # in the repository is only read.
     "$build/tests/fuzz/$target" "$corpus" "$root/tests/fuzz/corpus/$target" \
@@ -39,7 +41,7 @@ run_one() {
     # The last status line (#N DONE/pulse ... cov: ft: corp: exec/s:) and the final stats.
     grep -E '^#[0-9]+' "$work/$target.log" | tail -1
     grep -E '^stat::' "$work/$target.log" || true
-    ls "$artifacts" 2>/dev/null | sed 's/^/   artifact: /'
+    find "$artifacts" -type f -newer "$started" | sed 's/^/   new artifact: /'
 }
 
 mkdir -p "$work"
