@@ -52,7 +52,8 @@ std::optional<std::vector<Record>> read_records_file(const std::string& path, Di
                     "give a .csv or .yaml file");
         return std::nullopt;
     }
-    if (!fs::is_regular_file(path)) {
+    std::error_code ec;  // a name too long for the OS is "no such file", not an exception
+    if (!fs::is_regular_file(path, ec)) {
         diags.error(path, 0, 0, "no such data file", "check the path given to --merge");
         return std::nullopt;
     }

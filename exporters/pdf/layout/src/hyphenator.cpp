@@ -17,8 +17,12 @@ constexpr int left_min = 2, right_min = 3;  // TeX's \lefthyphenmin and \righthy
 // `en-US` → hyph_en_US.dic, then hyph_en.dic.
 std::string dictionary_path(std::string_view lang) {
     std::string tag(lang);
-    for (auto& c : tag)
+    for (auto& c : tag) {
         if (c == '-') c = '_';
+        // A language tag is letters, digits and hyphens; anything else (a '/' in a hostile
+        // `lang:`) must not point the lookup at files outside the dictionary folder.
+        if (!std::isalnum(static_cast<unsigned char>(c)) && c != '_') return {};
+    }
     auto path = [](const std::string& t) {
         return std::string(dictionary_folder) + "/hyph_" + t + ".dic";
     };
