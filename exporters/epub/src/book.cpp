@@ -25,22 +25,7 @@ bool compressible(const std::string& media_type) {
 
 std::optional<BookSummary> write_book(const BookOptions& options, const styles::Style& style,
                                       core::Diagnostics& diags) {
-    PlanOptions po;
-    po.inputs = options.inputs;
-    po.collection_file = options.collection_file;
-    po.resource_paths = options.resource_paths;
-    po.strict = options.strict;
-    po.include_drafts = options.include_drafts;
-    po.oldest_first = options.oldest_first;
-    po.source_date_epoch = options.source_date_epoch;
-    po.jobs = options.jobs;
-    po.model_cache_bytes = options.model_cache_bytes;
-    if (options.progress) {
-        po.progress = [&](std::size_t done, std::size_t total) {
-            options.progress("reading", done, total);
-        };
-    }
-    auto plan = plan_book(po, diags);
+    auto plan = plan_book(options, diags);
     if (!plan || diags.has_errors()) return std::nullopt;
 
     BookParts parts;

@@ -209,7 +209,7 @@ std::string canonical_dir(const std::string& dir) {
     return p.lexically_normal().string();
 }
 
-void settle_metadata(BookPlan& plan, const PlanOptions& options, bool single,
+void settle_metadata(BookPlan& plan, const BookOptions& options, bool single,
                      core::Diagnostics& diags) {
     const auto& s = plan.settings;
     std::vector<std::string> langs;
@@ -341,7 +341,7 @@ void format_dates(BookPlan& plan) {
 
 }  // namespace
 
-std::optional<BookPlan> plan_book(const PlanOptions& options, core::Diagnostics& diags) {
+std::optional<BookPlan> plan_book(const BookOptions& options, core::Diagnostics& diags) {
     core::PostFiles files = core::find_post_files(options.inputs, diags);
     if (diags.has_errors()) return std::nullopt;
 
@@ -366,7 +366,7 @@ std::optional<BookPlan> plan_book(const PlanOptions& options, core::Diagnostics&
         std::size_t n = ++done;
         if (options.progress) {
             std::lock_guard lock(progress_mutex);
-            options.progress(n, scanned.size());
+            options.progress("reading", n, scanned.size());
         }
     });
 

@@ -13,6 +13,7 @@
 #include "broadside/core/diagnostics.hpp"
 #include "broadside/core/document.hpp"
 #include "broadside/core/meta.hpp"
+#include "broadside/epub/book.hpp"
 #include "images.hpp"
 #include "scripts.hpp"
 
@@ -67,26 +68,10 @@ struct BookPlan {
     std::unordered_map<std::string, std::vector<std::size_t>> by_slug;
 };
 
-/// Options of the first pass.
-struct PlanOptions {
-    std::vector<std::string> inputs;
-    std::string collection_file;  ///< empty: `broadside.yaml` in the input folder, if any
-    std::vector<std::string> resource_paths;
-    bool strict = false;
-    bool include_drafts = false;
-    std::optional<bool> oldest_first;
-    std::optional<std::int64_t> source_date_epoch;
-    int jobs = 0;
-    /// Markdown bytes whose models stay in memory between the passes (about 5 bytes of model
-    /// per byte of source), so typical archives are parsed once and huge ones stay bounded.
-    std::size_t model_cache_bytes = std::size_t{16} << 20;
-    std::function<void(std::size_t done, std::size_t total)> progress;
-};
-
 /// Finds, reads and orders the posts and settles all book metadata. Broken posts are skipped
 /// with their diagnostics kept (or make the plan fail under `strict`). Returns nothing when the
 /// book cannot be made; the reasons are in `diags`.
-std::optional<BookPlan> plan_book(const PlanOptions& options, core::Diagnostics& diags);
+std::optional<BookPlan> plan_book(const BookOptions& options, core::Diagnostics& diags);
 
 /// Reads the file at `path` as core::read_document_text does; nothing (with an error) when
 /// unreadable.
