@@ -340,3 +340,25 @@ TEST_CASE("10,000 nested list items finish quickly, readable and valid", "[pdf][
     }
     fs::remove_all(dir);
 }
+
+TEST_CASE("a right-to-left list hangs its markers on the right", "[pdf][pages]") {
+    fs::path dir = scratch("rtl-list");
+    std::ofstream(dir / "l.md") << "---\nlang: ug\n---\n- \xD8\xA6\xDB\x87\xD9\x8A\xD8\xBA\xDB\x87\xD8\xB1\n";
+    auto r = run_command(shell_quote(program) + " " + shell_quote((dir / "l.md").string()) +
+                         " --dump-layout");
+    REQUIRE(r.status == 0);
+    // The bullet is a small drawn square.
+    static const std::regex marker(R"(^    @([-0-9.]+),\S+ rule ([0-9.]+)x\2 )");
+    static const std::regex item(R"(^    @([-0-9.]+),\S+ line \[paragraph 1/1\])");
+    double marker_x = -1, item_x = -1;
+    std::istringstream in(r.out);
+    for (std::string l; std::getline(in, l);) {
+        std::smatch m;
+        if (std::regex_search(l, m, marker)) marker_x = std::stod(m[1]);
+        if (std::regex_search(l, m, item)) item_x = std::stod(m[1]);
+    }
+    REQUIRE(marker_x >= 0);
+    CHECK(marker_x > item_x);
+    CHECK(marker_x > 400);  // in the indent on the right of the measure
+    fs::remove_all(dir);
+}

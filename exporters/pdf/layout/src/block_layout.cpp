@@ -334,17 +334,20 @@ private:
         std::size_t n = set.lines.size();
         for (std::size_t k = 0; k < n; ++k)
             push(make_box(std::move(set.lines[k]), ctx, role(kind, k, n), break_allowed(keep, k, n)),
-                 ctx, out);
+                 ctx, out, set.rtl);
     }
 
     // Places the box: shifts it to the context's left edge, applies the pending space, keep
     // and list marker, draws quote bars, and attaches footnotes first referred to on it.
-    void push(VBox box, const Context& ctx, VerticalList& out) {
+    // A right-to-left paragraph mirrors its container: the indent, list marker and quote bars
+    // stand on the right, where its lines start.
+    void push(VBox box, const Context& ctx, VerticalList& out, bool rtl = false) {
+        if (rtl) offset_items(marker_, ctx.width + indent_step + 4, 0);
         // Markers are drawn first, so text extraction meets them where a reader does.
         box.items.insert(box.items.begin(), std::make_move_iterator(marker_.begin()),
                          std::make_move_iterator(marker_.end()));
         marker_.clear();
-        offset_items(box.items, ctx.left, 0);
+        offset_items(box.items, rtl ? env_.frame_width - ctx.left - ctx.width : ctx.left, 0);
         if (keep_with_previous_) {
             box.metrics.break_before = false;
             keep_with_previous_ = false;
@@ -352,7 +355,8 @@ private:
         box.metrics.space_before = out.empty() && !ctx.footnote ? 0 : pending_space_;
         pending_space_ = 0;
         for (double x : ctx.bars)
-            box.items.emplace_back(Point{x, -box.metrics.space_before},
+            box.items.emplace_back(Point{rtl ? env_.frame_width - x - quote_bar : x,
+                                         -box.metrics.space_before},
                                    Rule{Size{quote_bar, box.metrics.height + box.metrics.space_before},
                                         rgb(style_.rule_color)});
         if (ctx.footnote)
@@ -448,9 +452,19 @@ private:
             return box;
         }
         if (l.ordered) return marker_text(std::to_string(number) + ".", ctx);
-        static const char* bullets[] = {"\xE2\x80\xA2", "\xE2\x97\xA6", "\xE2\x80\xA3"};  // • ◦ ‣
-        int depth = static_cast<int>(std::lround(ctx.left / indent_step)) - 1;
-        return marker_text(bullets[std::clamp(depth, 0, 2)], ctx);
+        // Bullets are drawn, not set: no glyph to fall back for, and nothing for text extraction
+        // to misplace around right-to-left items. Filled, hollow, then small by depth.
+        const int depth = std::clamp(static_cast<int>(std::lround(ctx.left / indent_step)) - 1, 0, 2);
+        const double size = ctx.text->size;
+        const double s = depth == 2 ? size * 0.22 : size * 0.3, t = 0.5;
+        const double x = -indent_step + 6;
+        const double y = (ctx.text->leading - size) / 2 + size * 0.88 - size * 0.3 - s / 2;
+        const Rgb c = rgb(ctx.text->color);
+        if (depth != 1) return {{{x, y}, Rule{{s, s}, c}}};
+        return {{{x, y}, Rule{{s, t}, c}},
+                {{x, y + s - t}, Rule{{s, t}, c}},
+                {{x, y}, Rule{{t, s}, c}},
+                {{x + s - t, y}, Rule{{t, s}, c}}};
     }
 
     const core::Document& doc_;
