@@ -56,6 +56,7 @@ int run_epub(const Options& options) {
     book.embed_fonts = options.embed_fonts;
     book.source_date_epoch = source_date_epoch(diags);
     book.jobs = options.jobs;
+    book.limits = options.limits;
     if (isatty(STDERR_FILENO)) book.progress = draw_progress;
 
     auto summary = epub::write_book(book, *style, diags);

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "commands.hpp"
+#include "limit_options.hpp"
 #include "options.hpp"
 
 namespace broadside::cli {
@@ -41,7 +42,9 @@ constexpr const char* options_text = R"(
   -j, --jobs N            worker threads (default: all cores)
   -h, --help              show this help
   --version               show the version
+)";
 
+constexpr const char* exit_text = R"(
 Exit status: 0 success, 1 bad input, 2 bad usage.
 )";
 
@@ -53,7 +56,7 @@ void print_usage(std::ostream& out) {
         first = false;
     }
     if (first) out << "none in this build";
-    out << ")" << options_text;
+    out << ")" << options_text << limit_options_help() << exit_text;
 }
 
 int usage_error(const std::string& message) {
@@ -134,6 +137,10 @@ int run(int argc, char** argv) {
             long n = std::strtol(v.c_str(), &end, 10);
             if (*end != '\0' || n < 1 || n > 1024) return usage_error(a + " needs a number >= 1");
             opt.jobs = static_cast<int>(n);
+        } else if (is_limit_option(a)) {
+            if (!value(v)) return usage_error(a + " needs a number");
+            if (auto problem = set_limit(a, v, opt.limits); !problem.empty())
+                return usage_error(problem);
         } else if (a.size() > 1 && a[0] == '-') {
             return usage_error("unknown option '" + a + "'");
         } else {

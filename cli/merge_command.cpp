@@ -6,6 +6,7 @@
 #include <thread>
 
 #include "broadside/core/merge.hpp"
+#include "broadside/core/output_file.hpp"
 #include "broadside/core/reader.hpp"
 #include "broadside/core/records.hpp"
 #include "broadside/pdf/pdf_exporter.hpp"
@@ -66,7 +67,8 @@ int write_per_record(MergeJob& job, const std::vector<std::string>& paths,
                 Rendered out;
                 auto doc = job.letter.fill(job.records[i], out.diags);
                 if (!doc) return out;
-                pdf::Layout layout = exporter->layout(*doc, out.diags, job.options.resource_paths);
+                pdf::Layout layout = exporter->layout(*doc, out.diags, job.options.resource_paths,
+                                                      job.options.limits);
                 if (!out.diags.has_errors())
                     out.bytes = exporter->render(*doc, layout, out.diags, job.source_date_epoch);
                 return out;
@@ -79,7 +81,7 @@ int write_per_record(MergeJob& job, const std::vector<std::string>& paths,
                 return true;
             });
     }
-    if (ok) staged.commit(diags);
+    if (ok) staged.commit();
     messages.add(diags);
     return messages.report();
 }
@@ -101,6 +103,12 @@ pdf::DocumentInfo combined_info(const core::Document& letter, const char* source
 
 int write_combined(MergeJob& job, MergeDiagnostics& messages) {
     core::Diagnostics diags;
+    // Opened before the letters are made: an unwritable folder costs nothing but the message.
+    core::OutputFile output(job.options.output, diags);
+    if (!output.ok()) {
+        messages.add(diags);
+        return messages.report();
+    }
     const auto& letter = job.letter.document();
     // Pages go into the PDF as each letter arrives, so memory holds one window of letters'
     // layouts, not the batch.
@@ -117,7 +125,8 @@ int write_combined(MergeJob& job, MergeDiagnostics& messages) {
                 const auto& record = job.records[i];
                 auto doc = job.letter.fill(record, out.diags);
                 if (!doc) return out;
-                out.layout = exporter->layout(*doc, out.diags, job.options.resource_paths);
+                out.layout = exporter->layout(*doc, out.diags, job.options.resource_paths,
+                                              job.options.limits);
                 out.bookmark = job.letter.bookmark_title(*doc, record);
                 return out;
             },
@@ -132,7 +141,7 @@ int write_combined(MergeJob& job, MergeDiagnostics& messages) {
     }
     if (ok) {
         auto bytes = writer.finish();
-        if (bytes) pdf::write_file_atomically(job.options.output, *bytes, diags);
+        if (bytes && output.write(bytes->data(), bytes->size())) output.commit();
         messages.add(diags);
     }
     return messages.report();
@@ -150,8 +159,8 @@ int run_merge(const Options& options) {
         return exit_usage_error;
     }
     core::Diagnostics diags;
-    auto doc = core::read_document_file(options.inputs.front(), diags);
-    auto records = core::read_records_file(options.merge, diags);
+    auto doc = core::read_document_file(options.inputs.front(), diags, options.limits);
+    auto records = core::read_records_file(options.merge, diags, options.limits.max_file_bytes);
     if (!doc || !records) return report(diags), exit_input_error;
     if (!core::has_fields(*doc))
         diags.warning(doc->source_path, 0, 0,
@@ -162,7 +171,7 @@ int run_merge(const Options& options) {
     auto style = styles::load_style(style_name, diags);
     if (!style) return report(diags), exit_input_error;
 
-    MergeTemplate letter(std::move(*doc), options.merge, options.resource_paths);
+    MergeTemplate letter(std::move(*doc), options.merge, options.resource_paths, options.limits);
     unsigned jobs = options.jobs > 0 ? static_cast<unsigned>(options.jobs)
                                      : std::max(1u, std::thread::hardware_concurrency());
     MergeJob job{options, letter, *records, *style, jobs, std::getenv("SOURCE_DATE_EPOCH")};

@@ -24,15 +24,16 @@ std::string record_label(const core::Record& record, const std::string& data_fil
 }
 
 MergeTemplate::MergeTemplate(core::Document doc, std::string data_file,
-                             std::vector<std::string> resource_paths)
+                             std::vector<std::string> resource_paths, const core::Limits& limits)
     : doc_(std::move(doc)),
       data_file_(std::move(data_file)),
-      resource_paths_(std::move(resource_paths)) {}
+      resource_paths_(std::move(resource_paths)),
+      limits_(limits) {}
 
 std::optional<std::string> MergeTemplate::signatories_count(core::Diagnostics& diags) {
     std::call_once(signatories_once_, [&] {
         std::string folder = std::filesystem::path(doc_.source_path).parent_path().string();
-        core::ResourcePolicy resources(folder.empty() ? "." : folder, resource_paths_);
+        core::ResourcePolicy resources(folder.empty() ? "." : folder, resource_paths_, limits_);
         core::Diagnostics letter_diags;
         auto letter = core::read_letter(doc_, resources, letter_diags);
         if (letter) signatories_count_ = std::to_string(letter->signatories.count());

@@ -7,6 +7,7 @@
 
 #include "broadside/core/diagnostics.hpp"
 #include "broadside/core/document.hpp"
+#include "broadside/core/limits.hpp"
 #include "broadside/core/records.hpp"
 
 namespace broadside::cli {
@@ -20,7 +21,7 @@ class MergeTemplate {
   public:
     /// `resource_paths` let the template's signatories file live outside its folder.
     MergeTemplate(core::Document doc, std::string data_file,
-                  std::vector<std::string> resource_paths);
+                  std::vector<std::string> resource_paths, const core::Limits& limits);
 
     /// The template with `record`'s fields filled in; nothing when a field is missing (the
     /// error, naming the record and the field, is in `diags`).
@@ -40,6 +41,7 @@ class MergeTemplate {
     core::Document doc_;
     std::string data_file_;
     std::vector<std::string> resource_paths_;
+    core::Limits limits_;
     // Read from the template on the first `{{signatories.count}}`: a file-backed list costs a
     // read, and templates that never ask should not get letter warnings.
     std::once_flag signatories_once_;

@@ -4,6 +4,8 @@
 #include <string>
 #include <vector>
 
+#include "broadside/core/limits.hpp"
+
 namespace broadside::cli {
 
 /// What the command line asked for, after parsing. Paths are as the user typed them.
@@ -22,6 +24,7 @@ struct Options {
     int jobs = 0;                             ///< `--jobs N`; 0 = all cores
     std::string merge;                        ///< `--merge FILE`: mail-merge data (CSV or YAML)
     bool duplex = false;  ///< `--duplex`: pad each letter of a combined merge to even pages
+    core::Limits limits;  ///< `--max-file-size`, `--max-image-pixels`, `--max-nesting`, ...
 };
 
 }  // namespace broadside::cli

@@ -2,7 +2,9 @@
 
 #include <cstdlib>
 #include <iostream>
+#include <optional>
 
+#include "broadside/core/output_file.hpp"
 #include "broadside/core/reader.hpp"
 #include "broadside/pdf/layout_dump.hpp"
 #include "broadside/pdf/pdf_exporter.hpp"
@@ -20,19 +22,25 @@ int run_pdf(const Options& options) {
         return exit_usage_error;
     }
     core::Diagnostics diags;
-    auto doc = core::read_document_file(options.inputs.front(), diags);
+    auto doc = core::read_document_file(options.inputs.front(), diags, options.limits);
     if (!doc) return report(diags), exit_input_error;
     std::string style_name = options.style;
     if (style_name.empty()) style_name = doc->meta.style().value_or("default");
     auto style = styles::load_style(style_name, diags);
     if (!style) return report(diags), exit_input_error;
 
+    // Opened before the work starts: an unwritable folder costs nothing but the message.
+    std::optional<core::OutputFile> output;
+    if (!options.output.empty()) {
+        output.emplace(options.output, diags);
+        if (!output->ok()) return report(diags);
+    }
     pdf::PdfExporter exporter(std::move(*style));
-    pdf::Layout layout = exporter.layout(*doc, diags, options.resource_paths);
+    pdf::Layout layout = exporter.layout(*doc, diags, options.resource_paths, options.limits);
     if (options.dump_layout) std::cout << pdf::dump_layout(layout);
-    if (!options.output.empty() && !diags.has_errors()) {
+    if (output && !diags.has_errors()) {
         auto bytes = exporter.render(*doc, layout, diags, std::getenv("SOURCE_DATE_EPOCH"));
-        if (bytes) pdf::write_file_atomically(options.output, *bytes, diags);
+        if (bytes && output->write(bytes->data(), bytes->size())) output->commit();
     }
     return report(diags);
 }

@@ -6,11 +6,10 @@
 
 #include <algorithm>
 #include <filesystem>
-#include <fstream>
-#include <sstream>
 #include <system_error>
 #include <unordered_set>
 
+#include "broadside/core/input_file.hpp"
 #include "yaml_values.hpp"
 
 namespace broadside::core {
@@ -185,17 +184,11 @@ std::string ascii_slug(std::string_view text) {
 
 }  // namespace
 
-std::optional<CollectionSettings> read_collection_file(const std::string& path,
-                                                       Diagnostics& diags) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) {
-        diags.error(path, 0, 0, "cannot read the collection file",
-                    "check the path given to --collection");
-        return std::nullopt;
-    }
-    std::ostringstream bytes;
-    bytes << in.rdbuf();
-    const std::string text = bytes.str();
+std::optional<CollectionSettings> read_collection_file(const std::string& path, Diagnostics& diags,
+                                                       std::uint64_t max_bytes) {
+    const auto read = read_input_file(path, max_bytes, "collection file", diags);
+    if (!read) return std::nullopt;
+    const std::string& text = *read;
 
     // The collection file is YAML like front matter, so it gets the same types (dates, lists)
     // and the same file:line diagnostics.

@@ -214,7 +214,7 @@ private:
                       std::vector<std::pair<std::string, std::string>>& members) {
         std::string path = resolve(file, "signatories file");
         if (path.empty()) return true;  // already a warning; the letter still comes out
-        auto records = read_records_file(path, diags_);
+        auto records = read_records_file(path, diags_, resources_.limits().max_file_bytes);
         if (!records) return false;
         for (const auto& r : *records) {
             const std::string* name = r.find("name");

@@ -3,8 +3,11 @@
 
 #include <cmark-gfm-core-extensions.h>
 #include <cmark-gfm.h>
+
 #include <cmark-gfm/node.h>  // footnote labels are reachable only through the node struct
 
+#include <algorithm>
+#include <cstdint>
 #include <cstring>
 #include <memory>
 #include <mutex>
@@ -35,14 +38,13 @@ std::string chunk_text(const cmark_chunk& c) {
 
 class TreeConverter {
 public:
-    TreeConverter(int first_line, const std::string& path, const ReaderLimits& limits,
-                  Diagnostics& diags)
-        : line_offset_(first_line - 1), path_(path), limits_(limits), diags_(diags) {}
+  TreeConverter(int first_line, const std::string& path, const Limits& limits, Diagnostics& diags)
+      : line_offset_(first_line - 1), path_(path), limits_(limits), diags_(diags) {}
 
-    std::vector<Block> document(cmark_node* root) {
-        std::vector<Block> blocks;
-        children_blocks(root, 0, blocks);
-        return blocks;
+  std::vector<Block> document(cmark_node* root) {
+      std::vector<Block> blocks;
+      children_blocks(root, 0, blocks);
+      return blocks;
     }
 
 private:
@@ -178,7 +180,18 @@ private:
                                               : Alignment::none);
         }
         bool first = true;
+        std::uint64_t cells = 0;
         for (cmark_node* r = cmark_node_first_child(n); r; r = cmark_node_next(r)) {
+            // Counted before converting, so a huge table costs no memory beyond cmark's own.
+            cells += std::max<std::uint64_t>(columns, 1);
+            if (cells > limits_.max_table_cells) {
+                SourceSpan at = span(n);
+                diags_.error(path_, at.line, at.column,
+                             "this table has more than " + std::to_string(limits_.max_table_cells) +
+                                 " cells",
+                             "split it into several tables; " + raise_hint("--max-table-cells N"));
+                break;
+            }
             TableRow row;
             row.span = span(r);
             for (cmark_node* c = cmark_node_first_child(r); c; c = cmark_node_next(c)) {
@@ -318,7 +331,7 @@ private:
 
     int line_offset_;
     const std::string& path_;
-    const ReaderLimits& limits_;
+    const Limits& limits_;
     Diagnostics& diags_;
     SlugGenerator slugs_;
     bool depth_reported_ = false;
@@ -333,7 +346,7 @@ void register_extensions_once() {
 }  // namespace
 
 std::vector<Block> parse_markdown(std::string_view body, int first_line, const std::string& path,
-                                  const ReaderLimits& limits, Diagnostics& diags) {
+                                  const Limits& limits, Diagnostics& diags) {
     register_extensions_once();
     NodePtr root(nullptr, cmark_node_free);
     {

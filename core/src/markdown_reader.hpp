@@ -14,6 +14,6 @@ namespace broadside::core {
 /// lists, footnotes, smart punctuation) into blocks. `first_line` is the body's 1-based line in
 /// the file so spans count in the whole file. Heading ids are assigned here.
 std::vector<Block> parse_markdown(std::string_view body, int first_line, const std::string& path,
-                                  const ReaderLimits& limits, Diagnostics& diags);
+                                  const Limits& limits, Diagnostics& diags);
 
 }  // namespace broadside::core

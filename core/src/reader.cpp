@@ -1,9 +1,8 @@
 #include "broadside/core/reader.hpp"
 
 #include <filesystem>
-#include <fstream>
-#include <sstream>
 
+#include "broadside/core/input_file.hpp"
 #include "broadside/core/utf8.hpp"
 #include "front_matter.hpp"
 #include "markdown_reader.hpp"
@@ -35,7 +34,7 @@ void report_bad_utf8(const std::vector<Utf8Problem>& problems, const std::string
 }  // namespace
 
 std::optional<Document> read_document_text(std::string_view bytes, const std::string& path,
-                                           Diagnostics& diags, const ReaderLimits& limits) {
+                                           Diagnostics& diags, const Limits& limits) {
     if (bytes.size() >= 3 && bytes.substr(0, 3) == "\xEF\xBB\xBF") bytes.remove_prefix(3);
     if (bytes.find_first_not_of(" \t\r\n") == std::string_view::npos) {
         diags.error(path, 0, 0, "the file is empty", "write some Markdown into it");
@@ -54,43 +53,24 @@ std::optional<Document> read_document_text(std::string_view bytes, const std::st
     doc.source_path = path;
     doc.meta = std::move(*meta);
     doc.meta.file_name_date = date_from_file_name(path);
-    doc.blocks = parse_markdown(split->body, split->body_first_line, path, limits, diags);
+    Diagnostics body_diags;  // the caller's may hold errors from other files already
+    doc.blocks = parse_markdown(split->body, split->body_first_line, path, limits, body_diags);
+    diags.append(body_diags);
+    if (body_diags.has_errors()) return std::nullopt;
     return doc;
 }
 
 std::optional<Document> read_document_file(const std::string& path, Diagnostics& diags,
-                                           const ReaderLimits& limits) {
-    std::error_code ec;
-    auto status = fs::status(path, ec);
-    if (ec || !fs::exists(status)) {
-        diags.error(path, 0, 0, "no such file", "check the path and its spelling");
-        return std::nullopt;
-    }
-    if (fs::is_directory(status)) {
+                                           const Limits& limits) {
+    std::error_code ec;  // a name too long for the OS is "no such file" below, not a throw
+    if (fs::is_directory(path, ec)) {
         diags.error(path, 0, 0, "is a folder, not a Markdown file",
                     "to make a book of a folder of posts, give an .epub output: -o book.epub");
         return std::nullopt;
     }
-    auto size = fs::file_size(path, ec);
-    if (!ec && size > limits.max_file_bytes) {
-        diags.error(path, 0, 0,
-                    "the file is " + std::to_string(size >> 20) + " MiB, over the limit of " +
-                        std::to_string(limits.max_file_bytes >> 20) + " MiB",
-                    "split it into several documents");
-        return std::nullopt;
-    }
-    std::ifstream in(path, std::ios::binary);
-    if (!in) {
-        diags.error(path, 0, 0, "cannot be read", "check its permissions");
-        return std::nullopt;
-    }
-    std::ostringstream buffer;
-    buffer << in.rdbuf();
-    if (in.bad()) {
-        diags.error(path, 0, 0, "reading failed");
-        return std::nullopt;
-    }
-    return read_document_text(buffer.str(), path, diags, limits);
+    auto bytes = read_input_file(path, limits.max_file_bytes, "Markdown file", diags);
+    if (!bytes) return std::nullopt;
+    return read_document_text(*bytes, path, diags, limits);
 }
 
 }  // namespace broadside::core

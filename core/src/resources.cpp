@@ -1,5 +1,6 @@
 #include "broadside/core/resources.hpp"
 
+#include "broadside/core/input_file.hpp"
 #include "broadside/core/url.hpp"
 
 #include <cctype>
@@ -31,8 +32,9 @@ bool starts_with_ci(std::string_view s, std::string_view prefix) {
 
 }  // namespace
 
-ResourcePolicy::ResourcePolicy(const std::string& root, const std::vector<std::string>& allowed)
-    : root_(canonical_or_normal(root)) {
+ResourcePolicy::ResourcePolicy(const std::string& root, const std::vector<std::string>& allowed,
+                               const Limits& limits)
+    : root_(canonical_or_normal(root)), limits_(limits) {
     allowed_.push_back(root_);
     for (const auto& a : allowed) allowed_.push_back(canonical_or_normal(a));
 }
@@ -77,6 +79,11 @@ ResolvedResource ResourcePolicy::resolve(std::string_view reference,
     std::error_code ec;
     if (!fs::is_regular_file(real, ec)) {
         r.problem = name + " not found";
+        return r;
+    }
+    if (auto size = fs::file_size(real, ec); !ec && size > limits_.max_file_bytes) {
+        r.problem = name + ": " + file_too_large("file", size, limits_.max_file_bytes) + "; " +
+                    raise_hint("--max-file-size MIB");
         return r;
     }
     r.ok = true;

@@ -1,8 +1,7 @@
 // Mail-merge records from YAML, and the data-file entry point that picks CSV or YAML.
 #include <filesystem>
-#include <fstream>
-#include <sstream>
 
+#include "broadside/core/input_file.hpp"
 #include "broadside/core/records.hpp"
 #include "yaml_values.hpp"
 
@@ -44,7 +43,8 @@ std::optional<std::vector<Record>> parse_yaml_records(std::string_view text,
     return records;
 }
 
-std::optional<std::vector<Record>> read_records_file(const std::string& path, Diagnostics& diags) {
+std::optional<std::vector<Record>> read_records_file(const std::string& path, Diagnostics& diags,
+                                                     std::uint64_t max_bytes) {
     namespace fs = std::filesystem;
     std::string ext = fs::path(path).extension().string();
     if (ext != ".csv" && ext != ".yaml" && ext != ".yml") {
@@ -52,16 +52,10 @@ std::optional<std::vector<Record>> read_records_file(const std::string& path, Di
                     "give a .csv or .yaml file");
         return std::nullopt;
     }
-    std::error_code ec;  // a name too long for the OS is "no such file", not an exception
-    if (!fs::is_regular_file(path, ec)) {
-        diags.error(path, 0, 0, "no such data file", "check the path given to --merge");
-        return std::nullopt;
-    }
-    std::ifstream in(path, std::ios::binary);
-    std::ostringstream buffer;
-    buffer << in.rdbuf();
-    auto records = ext == ".csv" ? parse_csv_records(buffer.str(), path, diags)
-                                 : parse_yaml_records(buffer.str(), path, diags);
+    auto text = read_input_file(path, max_bytes, "data file", diags);
+    if (!text) return std::nullopt;
+    auto records = ext == ".csv" ? parse_csv_records(*text, path, diags)
+                                 : parse_yaml_records(*text, path, diags);
     if (records && records->empty()) {
         diags.error(path, 0, 0, "the data file holds no records", "add one row per recipient");
         return std::nullopt;

@@ -61,7 +61,7 @@ TEST_CASE("unclosed front matter: error at line 1, exit 1") {
 TEST_CASE("missing file, folder and empty file: clear errors, exit 1") {
     auto missing = dump(inputs + "no-such-file.md");
     CHECK(missing.status == 1);
-    CHECK(contains(missing.err, "no-such-file.md: error: no such file"));
+    CHECK(contains(missing.err, "no-such-file.md: error: no such Markdown file"));
     auto folder = dump(inputs + "bad");
     CHECK(folder.status == 1);
     CHECK(contains(folder.err, "error: is a folder, not a Markdown file"));

@@ -13,7 +13,7 @@
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     using namespace broadside;
     std::uint8_t options = fuzz::take_options(data, size);
-    core::ReaderLimits limits;
+    core::Limits limits;
     constexpr int nesting[] = {128, 4, 1, 1000};
     limits.max_nesting = nesting[(options >> 1) & 3];
     const std::string path = (options & 1) ? "posts/2024-02-29-fuzz.md" : "fuzz.md";

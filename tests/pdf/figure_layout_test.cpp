@@ -5,6 +5,7 @@
 
 #include <chrono>
 
+#include "broadside/core/limits.hpp"
 #include "broadside/pdf/layout_dump.hpp"
 #include "figure_layout.hpp"
 #include "figure_table_fixture.hpp"
@@ -42,21 +43,31 @@ std::string text_in(const VBox& box) {
 }  // namespace
 
 TEST_CASE("image headers give format and size without decoding", "[pdf][figure]") {
-    auto png = probe_image(inputs + "/wide.png");
+    const std::uint64_t pixels = core::Limits{}.max_image_pixels;
+    auto probe = [&](const std::string& path) { return probe_image(path, pixels); };
+    auto png = probe(inputs + "/wide.png");
     REQUIRE(png.header);
     CHECK(png.header->format == ImageFormat::png);
     CHECK(png.header->width == 800);
     CHECK(png.header->height == 400);
-    auto jpeg = probe_image(inputs + "/wide.jpg");
+    auto jpeg = probe(inputs + "/wide.jpg");
     REQUIRE(jpeg.header);
     CHECK(jpeg.header->format == ImageFormat::jpeg);
     CHECK(jpeg.header->width == 900);
     CHECK(jpeg.header->height == 300);
-    CHECK(probe_image(inputs + "/truncated.png").problem.find("truncated") != std::string::npos);
-    CHECK(probe_image(inputs + "/bomb.png").problem.find("20000 × 20000") != std::string::npos);
-    CHECK(probe_image(inputs + "/figure_layout_missing.png").problem == "the file cannot be read");
-    CHECK(probe_image(BROADSIDE_SOURCE_DIR "/README.md").problem.find("neither") !=
-          std::string::npos);
+    CHECK(probe(inputs + "/truncated.png").problem.find("truncated") != std::string::npos);
+    CHECK(probe(inputs + "/bomb.png").problem.find("20000 × 20000") != std::string::npos);
+    CHECK(probe(inputs + "/figure_layout_missing.png").problem == "the file cannot be read");
+    CHECK(probe(BROADSIDE_SOURCE_DIR "/README.md").problem.find("neither") != std::string::npos);
+}
+
+TEST_CASE("the pixel limit is the caller's: the same image passes or is refused", "[pdf][figure]") {
+    // wide.png is 800 × 400 = 320,000 pixels.
+    CHECK(probe_image(inputs + "/wide.png", 320'000).header);
+    auto refused = probe_image(inputs + "/wide.png", 319'999);
+    CHECK_FALSE(refused.header);
+    CHECK(refused.problem.find("over the limit of 319999 pixels") != std::string::npos);
+    CHECK(refused.problem.find("--max-image-pixels") != std::string::npos);
 }
 
 TEST_CASE("a PNG wider than the text is scaled to the text width, with its caption",

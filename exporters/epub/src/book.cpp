@@ -5,6 +5,8 @@
 #include <filesystem>
 #include <memory>
 
+#include "broadside/core/reader.hpp"
+
 #include "book_plan.hpp"
 #include "chapter_writer.hpp"
 #include "embedded_fonts.hpp"
@@ -54,7 +56,8 @@ std::optional<BookSummary> write_book(const BookOptions& options, const styles::
             return write_chapter(*model, *plan, i, chapter_diags[i]);
         }
         core::Diagnostics ignored;  // the first pass reported the reader's warnings already
-        auto doc = read_post_file(plan->posts[i].path, ignored);
+        auto doc =
+            core::read_document_file(plan->posts[i].path, ignored, plan->resources->limits());
         if (!doc) {
             chapter_diags[i].error(plan->posts[i].path, 0, 0,
                                    "the post changed while the book was made");

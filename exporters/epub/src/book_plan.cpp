@@ -7,14 +7,13 @@
 #include <atomic>
 #include <cstdio>
 #include <filesystem>
-#include <fstream>
 #include <iterator>
 #include <map>
 #include <mutex>
 #include <regex>
-#include <sstream>
 
 #include "broadside/core/date_text.hpp"
+#include "broadside/core/input_file.hpp"
 #include "broadside/core/plain_text.hpp"
 #include "broadside/core/reader.hpp"
 #include "parallel.hpp"
@@ -75,28 +74,18 @@ void walk_blocks(const std::vector<core::Block>& blocks, InlineFn& on_inline, Bl
     }
 }
 
-std::string read_bytes(const std::string& path, bool& ok) {
-    std::ifstream in(path, std::ios::binary);
-    ok = static_cast<bool>(in);
-    std::ostringstream s;
-    if (ok) s << in.rdbuf();
-    return s.str();
-}
-
 // Reads one post and keeps only what the plan needs.
 void scan_post(PostInfo& post, const BookPlan& plan, std::atomic<std::size_t>& cache_left) {
-    bool ok = false;
-    std::string bytes = read_bytes(post.path, ok);
-    if (!ok) {
-        post.diags.error(post.path, 0, 0, "cannot read the file");
-        return;
-    }
+    const core::Limits& limits = plan.resources->limits();
+    auto read = core::read_input_file(post.path, limits.max_file_bytes, "post", post.diags);
+    if (!read) return;
+    const std::string& bytes = *read;
     Hash128 h;
     h.add(fs::path(post.path).filename().string());
     h.add(bytes);
     post.hash_a = h.a;
     post.hash_b = h.b;
-    auto doc = core::read_document_text(bytes, post.path, post.diags);
+    auto doc = core::read_document_text(bytes, post.path, post.diags, limits);
     if (!doc || post.diags.has_errors()) return;
     post.readable = true;
 
@@ -265,16 +254,6 @@ void settle_metadata(BookPlan& plan, const BookOptions& options, bool single,
 
 }  // namespace
 
-std::optional<core::Document> read_post_file(const std::string& path, core::Diagnostics& diags) {
-    bool ok = false;
-    std::string bytes = read_bytes(path, ok);
-    if (!ok) {
-        diags.error(path, 0, 0, "cannot read the file");
-        return std::nullopt;
-    }
-    return core::read_document_text(bytes, path, diags);
-}
-
 std::string chapter_language(const BookPlan& plan, const PostInfo& post) {
     return !post.lang.empty() && valid_language_tag(post.lang) ? post.lang : plan.language;
 }
@@ -349,12 +328,13 @@ std::optional<BookPlan> plan_book(const BookOptions& options, core::Diagnostics&
     std::string collection =
         options.collection_file.empty() ? files.collection_file : options.collection_file;
     if (!collection.empty()) {
-        auto settings = core::read_collection_file(collection, diags);
+        auto settings =
+            core::read_collection_file(collection, diags, options.limits.max_file_bytes);
         if (!settings) return std::nullopt;
         plan.settings = std::move(*settings);
     }
     plan.root = canonical_dir(files.root);
-    plan.resources.emplace(plan.root, options.resource_paths);
+    plan.resources.emplace(plan.root, options.resource_paths, options.limits);
 
     std::vector<PostInfo> scanned(files.files.size());
     std::atomic<std::size_t> done{0};

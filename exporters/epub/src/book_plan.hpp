@@ -73,10 +73,6 @@ struct BookPlan {
 /// book cannot be made; the reasons are in `diags`.
 std::optional<BookPlan> plan_book(const BookOptions& options, core::Diagnostics& diags);
 
-/// Reads the file at `path` as core::read_document_text does; nothing (with an error) when
-/// unreadable.
-std::optional<core::Document> read_post_file(const std::string& path, core::Diagnostics& diags);
-
 /// The book's language for a post: its own `lang`, else the book's.
 std::string chapter_language(const BookPlan& plan, const PostInfo& post);
 

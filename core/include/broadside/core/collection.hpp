@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "broadside/core/diagnostics.hpp"
+#include "broadside/core/limits.hpp"
 #include "broadside/core/meta.hpp"
 
 namespace broadside::core {
@@ -30,7 +31,8 @@ struct CollectionSettings {
 
 /// Reads a collection file (YAML). Unknown keys are warnings; a file that is missing or not
 /// valid YAML is an error with file:line, and the result is empty then.
-std::optional<CollectionSettings> read_collection_file(const std::string& path, Diagnostics& diags);
+std::optional<CollectionSettings> read_collection_file(
+    const std::string& path, Diagnostics& diags, std::uint64_t max_bytes = Limits{}.max_file_bytes);
 
 /// The Markdown files an invocation names, and the folder that bounds what they may read.
 struct PostFiles {

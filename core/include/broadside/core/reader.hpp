@@ -6,25 +6,22 @@
 
 #include "broadside/core/diagnostics.hpp"
 #include "broadside/core/document.hpp"
+#include "broadside/core/limits.hpp"
 
 namespace broadside::core {
-
-/// Limits that keep hostile input bounded. Deeper block nesting is flattened with a warning.
-struct ReaderLimits {
-    int max_nesting = 128;
-    std::size_t max_file_bytes = 64u << 20;  ///< larger files are refused with an error
-};
 
 /// Reads a Markdown file with optional YAML front matter into a Document. Safe to call from
 /// several threads at once.
 /// Diagnostics (errors and warnings) are appended to `diags`; on an error the result is empty.
+/// `limits` bounds nesting (deeper content is flattened, with a warning), table size and, for
+/// `read_document_file`, the file's size (both errors).
 /// `path` names the file in diagnostics and supplies a Jekyll-style `YYYY-MM-DD-` date.
 std::optional<Document> read_document_text(std::string_view bytes, const std::string& path,
-                                           Diagnostics& diags, const ReaderLimits& limits = {});
+                                           Diagnostics& diags, const Limits& limits = {});
 
 /// Reads a file from disk and parses it as `read_document_text` does. A missing file, a
 /// directory, an unreadable or empty file is an error naming the path.
 std::optional<Document> read_document_file(const std::string& path, Diagnostics& diags,
-                                           const ReaderLimits& limits = {});
+                                           const Limits& limits = {});
 
 }  // namespace broadside::core

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "broadside/core/diagnostics.hpp"
+#include "broadside/core/limits.hpp"
 
 namespace broadside::core {
 
@@ -34,7 +35,8 @@ std::optional<std::vector<Record>> parse_yaml_records(std::string_view text,
                                                       const std::string& path, Diagnostics& diags);
 
 /// Reads a data file by its extension: `.csv`, or `.yaml`/`.yml`. Other extensions, a missing
-/// file or a file with no records are errors.
-std::optional<std::vector<Record>> read_records_file(const std::string& path, Diagnostics& diags);
+/// file, one over `max_bytes` or a file with no records are errors.
+std::optional<std::vector<Record>> read_records_file(
+    const std::string& path, Diagnostics& diags, std::uint64_t max_bytes = Limits{}.max_file_bytes);
 
 }  // namespace broadside::core

@@ -4,6 +4,8 @@
 #include <string_view>
 #include <vector>
 
+#include "broadside/core/limits.hpp"
+
 namespace broadside::core {
 
 /// The outcome of resolving a reference to a file (an image, a letterhead, a data file).
@@ -15,27 +17,31 @@ struct ResolvedResource {
 
 /// Where documents may read files from: the input's folder tree and the folders the user
 /// allowed with `--resource-path`. Absolute paths, `..` escapes and symbolic links that lead
-/// out are refused; remote (`http:`, `//`) and `data:` references are never fetched.
+/// out are refused; remote (`http:`, `//`) and `data:` references are never fetched. The
+/// policy also carries the job's limits, so whatever reads a file knows how much it may read.
 class ResourcePolicy {
 public:
     /// `root` is the input's folder; `allowed` are extra folders. Both are made canonical.
-    explicit ResourcePolicy(const std::string& root, const std::vector<std::string>& allowed = {});
+  explicit ResourcePolicy(const std::string& root, const std::vector<std::string>& allowed = {},
+                          const Limits& limits = {});
 
-    /// Resolves `reference` (as written in the document, percent-encoding allowed, `?query` and
-    /// `#fragment` ignored) relative to `document_dir`; a site-absolute `/x.png` is looked up
-    /// under the root. `what` names the kind of file in messages ("image", "letterhead").
-    [[nodiscard]] ResolvedResource resolve(std::string_view reference,
-                                           const std::string& document_dir,
-                                           std::string_view what) const;
+  /// Resolves `reference` (as written in the document, percent-encoding allowed, `?query` and
+  /// `#fragment` ignored) relative to `document_dir`; a site-absolute `/x.png` is looked up
+  /// under the root. `what` names the kind of file in messages ("image", "letterhead").
+  [[nodiscard]] ResolvedResource resolve(std::string_view reference,
+                                         const std::string& document_dir,
+                                         std::string_view what) const;
 
-    [[nodiscard]] const std::string& root() const { return root_; }
+  [[nodiscard]] const std::string& root() const { return root_; }
+  [[nodiscard]] const Limits& limits() const { return limits_; }
 
-    /// The same policy, also allowing `folder` (e.g. a collection file's own folder).
-    [[nodiscard]] ResourcePolicy allowing(const std::string& folder) const;
+  /// The same policy, also allowing `folder` (e.g. a collection file's own folder).
+  [[nodiscard]] ResourcePolicy allowing(const std::string& folder) const;
 
 private:
     std::string root_;
     std::vector<std::string> allowed_;  // root first
+    Limits limits_;
 };
 
 }  // namespace broadside::core

@@ -148,7 +148,7 @@ void layout_figure(const core::Image& image, const core::SourceSpan& at, double 
     if (!resolved.ok) {
         problem = resolved.problem;
     } else {
-        ImageProbe probe = probe_image(resolved.path);
+        ImageProbe probe = probe_image(resolved.path, policy.limits().max_image_pixels);
         problem = probe.problem;
         if (probe.header) {
             problem = name_problem(resolved.path, probe.header->format);

@@ -7,6 +7,8 @@
 #include <cstdio>
 #include <memory>
 
+#include "broadside/core/limits.hpp"
+
 namespace broadside::pdf {
 namespace {
 
@@ -120,18 +122,16 @@ ImageProbe probe_jpeg(std::FILE* f) {
     }
 }
 
-std::string limit_problem(const ImageHeader& h) {
-    std::uint64_t pixels = std::uint64_t{h.width} * h.height;
-    std::uint64_t budget = h.format == ImageFormat::png ? max_png_pixels : max_jpeg_pixels;
-    if (h.width <= max_image_side && h.height <= max_image_side && pixels <= budget) return {};
+std::string limit_problem(const ImageHeader& h, std::uint64_t max_pixels) {
+    if (std::uint64_t{h.width} * h.height <= max_pixels) return {};
     return "the image is " + std::to_string(h.width) + " × " + std::to_string(h.height) +
-           " pixels; images may have at most " + std::to_string(max_image_side) +
-           " pixels a side and " + std::to_string(budget / 1'000'000) + " million pixels";
+           " pixels, over the limit of " + std::to_string(max_pixels) + " pixels; " +
+           core::raise_hint("--max-image-pixels N");
 }
 
 }  // namespace
 
-ImageProbe probe_image(const std::string& path) {
+ImageProbe probe_image(const std::string& path, std::uint64_t max_pixels) {
     File f(std::fopen(path.c_str(), "rb"), &std::fclose);
     if (!f) return fail("the file cannot be read");
     std::array<unsigned char, 8> magic{};
@@ -148,7 +148,7 @@ ImageProbe probe_image(const std::string& path) {
         return fail("the file is neither a PNG nor a JPEG image");
     }
     if (probe.header) {
-        std::string problem = limit_problem(*probe.header);
+        std::string problem = limit_problem(*probe.header, max_pixels);
         if (!problem.empty()) return fail(std::move(problem));
     }
     return probe;

@@ -66,6 +66,14 @@ Layout PageEngine::layout(const core::Document& doc, const styles::Style& style,
     metrics.reserve(list.size());
     for (const auto& box : list) metrics.push_back(box.metrics);
     std::vector<PageSlice> slices = paginate(metrics, body_heights(plan), footnote_separator(style));
+    // Checked before the pages are built: composing and writing are what grow with pages.
+    if (const auto most = resources.limits().max_pages; slices.size() > most) {
+        diags.error(doc.source_path, 0, 0,
+                    "the document needs " + std::to_string(slices.size()) +
+                        " pages, over the limit of " + std::to_string(most),
+                    core::raise_hint("--max-pages N"));
+        return {};
+    }
     for (const auto& s : slices)
         if (s.overfull)
             diags.warning(doc.source_path, 0, 0,

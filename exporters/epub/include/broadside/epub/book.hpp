@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "broadside/core/diagnostics.hpp"
+#include "broadside/core/limits.hpp"
 #include "broadside/styles/style.hpp"
 
 namespace broadside::epub {
@@ -26,6 +27,7 @@ struct BookOptions {
     /// Seconds since 1970 for `dcterms:modified` (SOURCE_DATE_EPOCH); else the newest post.
     std::optional<std::int64_t> source_date_epoch;
     int jobs = 0;  ///< worker threads; 0 = one per core
+    core::Limits limits;  ///< sizes of files and images, nesting and tables
     /// Markdown bytes whose models are kept between the two passes instead of being parsed
     /// again; bounds memory for archives of any size (a model is about 5x its source).
     std::size_t model_cache_bytes = std::size_t{16} << 20;

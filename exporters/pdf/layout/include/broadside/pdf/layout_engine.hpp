@@ -26,7 +26,9 @@ class LayoutEngine {
     virtual ~LayoutEngine() = default;
     /// Lays out `doc` with `style`; images and other files it names are read only where
     /// `resources` allows. Problems with the content (a character no font covers, a missing
-    /// image) are warnings in `diags`; the layout always comes out.
+    /// image) are warnings in `diags`, and the layout comes out; a layout past
+    /// `resources.limits()` (pages) or a letter whose fields do not fit is an error in `diags`
+    /// and the layout is empty.
     virtual Layout layout(const core::Document& doc, const styles::Style& style,
                           TextServices& services, const core::ResourcePolicy& resources,
                           core::Diagnostics& diags) = 0;
