@@ -6,13 +6,14 @@
 #include <vector>
 
 #include "broadside/core/diagnostics.hpp"
+#include "broadside/core/output_file.hpp"
 
 namespace broadside::cli {
 
-/// Output files that appear together or not at all: each is written to a temporary file
-/// beside its destination, and only `commit` renames them into place. Until then (and when
-/// the job fails) the destructor removes the temporary files and any folder it created, so a
-/// failed merge leaves nothing behind.
+/// Output files that appear together or not at all: each is written to a temporary file in
+/// its destination's folder (core::OutputFile), and only `commit` puts them in place. Until
+/// then (and when the job fails) the destructor removes the temporary files and any folder it
+/// created, so a failed merge leaves nothing behind.
 class StagedFiles {
   public:
     StagedFiles() = default;
@@ -25,18 +26,15 @@ class StagedFiles {
     bool stage(const std::string& path, const std::vector<std::uint8_t>& bytes,
                core::Diagnostics& diags);
 
-    /// Renames every staged file into place, in staging order. A failed rename is an error;
-    /// the files not yet renamed are removed then.
-    bool commit(core::Diagnostics& diags);
+    /// Puts every staged file in place, in staging order. A failure is an error (in the
+    /// diagnostics given to `stage`); the files not yet in place are removed then.
+    bool commit();
 
   private:
     bool make_folder(const std::filesystem::path& folder, core::Diagnostics& diags,
                      const std::string& path);
 
-    struct Staged {
-        std::filesystem::path temp, target;
-    };
-    std::vector<Staged> files_;
+    std::vector<core::OutputFile> files_;
     std::vector<std::filesystem::path> created_folders_;  // outermost first
 };
 
