@@ -1,10 +1,5 @@
 #include <cerrno>
-#include <cstdio>
 #include <cstdlib>
-#include <filesystem>
-#include <fstream>
-
-#include <unistd.h>
 
 #include "broadside/pdf/pdf_writer.hpp"
 
@@ -60,36 +55,6 @@ DocumentInfo document_info(const core::Meta& meta, const char* source_date_epoch
         if (errno == 0 && end && *end == '\0') info.created = from_unix_seconds(s);
     }
     return info;
-}
-
-bool write_file_atomically(const std::string& path, const std::vector<std::uint8_t>& bytes,
-                           core::Diagnostics& diags) {
-    namespace fs = std::filesystem;
-    fs::path target(path);
-    fs::path temp = target;
-    // Same folder, so the rename stays atomic; the pid keeps parallel jobs apart.
-    temp += ".tmp-" + std::to_string(::getpid());
-    {
-        std::ofstream out(temp, std::ios::binary | std::ios::trunc);
-        out.write(reinterpret_cast<const char*>(bytes.data()),
-                  static_cast<std::streamsize>(bytes.size()));
-        out.close();
-        if (!out) {
-            std::error_code ec;
-            fs::remove(temp, ec);
-            diags.error(path, 0, 0, "cannot write the output file",
-                        "check that the folder exists and is writable");
-            return false;
-        }
-    }
-    std::error_code ec;
-    fs::rename(temp, target, ec);
-    if (ec) {
-        fs::remove(temp, ec);
-        diags.error(path, 0, 0, "cannot move the finished file into place: " + ec.message());
-        return false;
-    }
-    return true;
 }
 
 }  // namespace broadside::pdf

@@ -57,10 +57,4 @@ private:
     std::unique_ptr<Impl> impl_;
 };
 
-/// Writes `bytes` to `path` through a temporary file in the same folder and a rename, so a
-/// failed job never leaves a partial file. Returns false (with an error naming the path in
-/// `diags`) when the folder is not writable.
-bool write_file_atomically(const std::string& path, const std::vector<std::uint8_t>& bytes,
-                           core::Diagnostics& diags);
-
 }  // namespace broadside::pdf
