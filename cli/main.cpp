@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "broadside/core/output_file.hpp"
 #include "commands.hpp"
 #include "limit_options.hpp"
 #include "options.hpp"
@@ -173,6 +174,7 @@ int run(int argc, char** argv) {
 }  // namespace broadside::cli
 
 int main(int argc, char** argv) {
+    broadside::core::install_output_cleanup();  // interrupted and size-limited runs leave no temp
     try {
         return broadside::cli::run(argc, argv);
     } catch (const std::exception& e) {
