@@ -5,11 +5,11 @@
 
 #include <chrono>
 
+#include "broadside/core/image_header.hpp"
 #include "broadside/core/limits.hpp"
 #include "broadside/pdf/layout_dump.hpp"
 #include "figure_layout.hpp"
 #include "figure_table_fixture.hpp"
-#include "image_header.hpp"
 
 using namespace broadside;
 using namespace broadside::pdf;
@@ -44,7 +44,7 @@ std::string text_in(const VBox& box) {
 
 TEST_CASE("image headers give format and size without decoding", "[pdf][figure]") {
     const std::uint64_t pixels = core::Limits{}.max_image_pixels;
-    auto probe = [&](const std::string& path) { return probe_image(path, pixels); };
+    auto probe = [&](const std::string& path) { return core::probe_image(path, pixels); };
     auto png = probe(inputs + "/wide.png");
     REQUIRE(png.header);
     CHECK(png.header->format == ImageFormat::png);
@@ -63,8 +63,8 @@ TEST_CASE("image headers give format and size without decoding", "[pdf][figure]"
 
 TEST_CASE("the pixel limit is the caller's: the same image passes or is refused", "[pdf][figure]") {
     // wide.png is 800 × 400 = 320,000 pixels.
-    CHECK(probe_image(inputs + "/wide.png", 320'000).header);
-    auto refused = probe_image(inputs + "/wide.png", 319'999);
+    CHECK(core::probe_image(inputs + "/wide.png", 320'000).header);
+    auto refused = core::probe_image(inputs + "/wide.png", 319'999);
     CHECK_FALSE(refused.header);
     CHECK(refused.problem.find("over the limit of 319999 pixels") != std::string::npos);
     CHECK(refused.problem.find("--max-image-pixels") != std::string::npos);

@@ -11,6 +11,7 @@
 #include <regex>
 
 #include "broadside/core/collection.hpp"
+#include "broadside/core/image_header.hpp"
 #include "links.hpp"
 #include "xml.hpp"
 
@@ -93,6 +94,16 @@ ImageLookup find_image(const std::string& source, const std::string& base_dir,
     if (type.empty()) {
         r.problem = "image '" + source + "' is not PNG, JPEG, GIF, SVG or WebP; left out";
         return r;
+    }
+    if (type == "image/png" || type == "image/jpeg") {
+        // The same header walk as the PDF's: a truncated file or a pixel bomb would otherwise
+        // travel into the book and fail, or take down, the reader that opens it.
+        const core::ImageProbe probe =
+            core::probe_image(real.string(), policy.limits().max_image_pixels);
+        if (!probe.header) {
+            r.problem = "image '" + source + "': " + probe.problem + "; its alt text is shown";
+            return r;
+        }
     }
     if (type == "image/svg+xml") {
         in.clear();  // the first read may have hit the end of a small file

@@ -7,7 +7,7 @@
 #include <string>
 #include <vector>
 
-#include "image_header.hpp"
+#include "broadside/core/image_header.hpp"
 #include "item_offset.hpp"
 
 namespace broadside::pdf {
@@ -119,7 +119,7 @@ VBox placeholder(TextSetter& setter, const std::string& text, const core::Source
 }
 
 /// The picture's size on the page: natural size at 96 dpi, shrunk to the room available.
-Size fitted_size(const ImageHeader& h, double width, double height) {
+Size fitted_size(const core::ImageHeader& h, double width, double height) {
     double w = h.width * points_per_pixel, ht = h.height * points_per_pixel;
     double scale = std::min({1.0, width / w, height / ht});
     return {w * scale, ht * scale};
@@ -144,11 +144,11 @@ void layout_figure(const core::Image& image, const core::SourceSpan& at, double 
 
     std::string problem;
     core::ResolvedResource resolved = policy.resolve(image.source, document_dir, "image");
-    std::optional<ImageHeader> header;
+    std::optional<core::ImageHeader> header;
     if (!resolved.ok) {
         problem = resolved.problem;
     } else {
-        ImageProbe probe = probe_image(resolved.path, policy.limits().max_image_pixels);
+        core::ImageProbe probe = core::probe_image(resolved.path, policy.limits().max_image_pixels);
         problem = probe.problem;
         if (probe.header) {
             problem = name_problem(resolved.path, probe.header->format);

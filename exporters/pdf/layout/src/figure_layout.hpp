@@ -19,7 +19,7 @@ namespace broadside::pdf {
 /// small picture only makes it blurry. `image.source` is resolved through `policy` from
 /// `document_dir`, and only the file's headers are read here (the writer embeds it). A
 /// reference that does not resolve, a file that is not a readable PNG or JPEG, one whose name
-/// says the other format, or one over the size limits of image_header.hpp gives a warning at
+/// says the other format, or one over the size limits of core/image_header.hpp gives a warning at
 /// `at` in the setter's file and a placeholder instead: a light grey framed box with the alt
 /// text (or the reference) in it. Appends the boxes to `out`; the first one allows a page
 /// break before it (the caller sets its space_before), the others are kept with it.

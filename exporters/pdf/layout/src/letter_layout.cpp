@@ -6,9 +6,9 @@
 #include <cmath>
 
 #include "broadside/core/date_text.hpp"
+#include "broadside/core/image_header.hpp"
 #include "broadside/core/letter.hpp"
 #include "broadside/core/merge.hpp"
-#include "image_header.hpp"
 #include "item_offset.hpp"
 
 namespace broadside::pdf {
@@ -145,7 +145,7 @@ private:
         std::string image = letter_.letterhead_image;
         if (image.empty() && !doc_.meta.find("letterhead")) image = geo_.letterhead;
         if (!image.empty()) {
-            ImageProbe probe = probe_image(image, env_.resources.limits().max_image_pixels);
+            core::ImageProbe probe = core::probe_image(image, env_.resources.limits().max_image_pixels);
             if (probe.header) {
                 double w = probe.header->width * 0.75, h = probe.header->height * 0.75;
                 double scale = std::min({1.0, (right - left) / w, room / h});
@@ -322,7 +322,7 @@ private:
         for (std::size_t i = 0; i < n; ++i) {
             const auto& sig = letter_.signatures[i];
             if (sig.image.empty()) continue;
-            ImageProbe probe = probe_image(sig.image, env_.resources.limits().max_image_pixels);
+            core::ImageProbe probe = core::probe_image(sig.image, env_.resources.limits().max_image_pixels);
             if (!probe.header) {
                 env_.setter.diags().warning(doc_.source_path, 0, 0, probe.problem, "");
                 continue;

@@ -8,6 +8,7 @@
 #include <variant>
 #include <vector>
 
+#include "broadside/core/image_header.hpp"
 #include "broadside/fonts/face.hpp"
 
 namespace broadside::pdf {
@@ -71,7 +72,7 @@ struct Link {
 };
 
 /// How an image file is encoded, as its first bytes say (not its name).
-enum class ImageFormat { png, jpeg };
+using core::ImageFormat;
 
 /// A raster image drawn into `size` points; its position is the top-left corner. `path` is a
 /// file the layout has resolved and whose header it has checked; the writer embeds each path

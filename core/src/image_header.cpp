@@ -1,7 +1,7 @@
 // Image headers by hand: layout needs only sizes, and a few dozen lines keep libpng and libjpeg
 // out of the layout library. The limits are checked here, before any decoder sees the file: a
 // 20,000 × 20,000 pixel bomb fits in 99 bytes of PNG.
-#include "image_header.hpp"
+#include "broadside/core/image_header.hpp"
 
 #include <array>
 #include <cstdio>
@@ -9,7 +9,7 @@
 
 #include "broadside/core/limits.hpp"
 
-namespace broadside::pdf {
+namespace broadside::core {
 namespace {
 
 using File = std::unique_ptr<std::FILE, decltype(&std::fclose)>;
@@ -126,7 +126,7 @@ std::string limit_problem(const ImageHeader& h, std::uint64_t max_pixels) {
     if (std::uint64_t{h.width} * h.height <= max_pixels) return {};
     return "the image is " + std::to_string(h.width) + " × " + std::to_string(h.height) +
            " pixels, over the limit of " + std::to_string(max_pixels) + " pixels; " +
-           core::raise_hint("--max-image-pixels N");
+           raise_hint("--max-image-pixels N");
 }
 
 }  // namespace
@@ -154,4 +154,4 @@ ImageProbe probe_image(const std::string& path, std::uint64_t max_pixels) {
     return probe;
 }
 
-}  // namespace broadside::pdf
+}  // namespace broadside::core

@@ -4,9 +4,10 @@
 #include <optional>
 #include <string>
 
-#include "broadside/pdf/layout.hpp"
+namespace broadside::core {
 
-namespace broadside::pdf {
+/// The raster formats PDF can embed and every ePub reader shows.
+enum class ImageFormat { png, jpeg };
 
 /// What an image file's headers say, read without decoding a single pixel.
 struct ImageHeader {
@@ -28,4 +29,4 @@ struct ImageProbe {
 /// IHDR values and images of more than `max_pixels` (core::Limits::max_image_pixels).
 ImageProbe probe_image(const std::string& path, std::uint64_t max_pixels);
 
-}  // namespace broadside::pdf
+}  // namespace broadside::core
