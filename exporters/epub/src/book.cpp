@@ -2,7 +2,6 @@
 // threads while libzip writes them out in spine order (pass 2).
 #include "broadside/epub/book.hpp"
 
-#include <filesystem>
 #include <memory>
 
 #include "broadside/core/reader.hpp"
@@ -95,11 +94,9 @@ std::optional<BookSummary> write_book(const BookOptions& options, const styles::
                           " posts were left out because of the errors above",
                       "fix them, or use --strict to stop at the first broken post");
     }
-    if (!written || diags.has_errors()) {
-        std::error_code ec;
-        if (written) std::filesystem::remove(options.output, ec);
-        return std::nullopt;
-    }
+    // Only a book without errors replaces what is at the path; otherwise the package removes
+    // its temporary file and an older book stays.
+    if (!written || diags.has_errors() || !zip.commit()) return std::nullopt;
     return BookSummary{count, plan->images.size(), fonts.files.size()};
 }
 

@@ -10,8 +10,9 @@ namespace broadside::epub {
 
 /// Writes an EPUB's zip container with libzip. Entries keep the order they were added in;
 /// every entry gets the same fixed time and permissions so equal input gives equal bytes.
-/// libzip writes to a temporary file beside the target and renames it on `close`, so a failed
-/// or abandoned package never leaves a file behind.
+/// libzip writes through a source of ours into a core::OutputFile (its temporary file, not
+/// libzip's own), and only `commit` puts the book in place, so a failed, abandoned or
+/// interrupted package never leaves a file behind and never replaces an existing book.
 class ZipPackage {
   public:
     /// Produces an entry's bytes when the archive is written; false means failure.
@@ -36,9 +37,12 @@ class ZipPackage {
     /// entries being written are in memory.
     void add_generated(const std::string& name, Producer produce);
 
-    /// Writes the archive and renames it into place. False (with an error in diags) on failure,
-    /// and then nothing is left at the path.
+    /// Writes the archive to the temporary file. False (with an error in diags) on failure,
+    /// and then the temporary file is gone.
     bool close();
+    /// Puts the written archive at the path, replacing what was there. Until then, and when this
+    /// fails, the path is as it was; a package destroyed without it leaves nothing.
+    bool commit();
 
   private:
     void finish_entry(long long index, bool compress);
