@@ -1,0 +1,303 @@
+// The README's bad-input matrix, input side, row by row through the real program: for each
+// kind of bad input, what broadside says (file:line and the fix), its exit status, and what
+// it leaves in the output folder. A warning row must still produce the whole document; an
+// error row must leave nothing behind and keep an older output byte for byte.
+#include <catch2/catch.hpp>
+
+#include <filesystem>
+#include <fstream>
+#include <set>
+
+#include "run_command.hpp"
+
+using broadside::test::CommandResult;
+using broadside::test::read_file;
+using broadside::test::run_command;
+using broadside::test::shell_quote;
+
+namespace fs = std::filesystem;
+
+namespace {
+
+const std::string source_dir = BROADSIDE_SOURCE_DIR;
+const std::string old_output = "an older output that a failed run must keep";
+
+bool contains(const std::string& s, const std::string& part) {
+    return s.find(part) != std::string::npos;
+}
+
+/// A fresh folder per test (tests run in parallel) with `doc/` for inputs and `out/` for the
+/// output; `secret/` beside `doc/` stands for everything outside the input folder.
+class Workspace {
+  public:
+    explicit Workspace(const std::string& name)
+        : root_(fs::temp_directory_path() / "broadside-bad-input" / name) {
+        fs::remove_all(root_);
+        fs::create_directories(root_ / "doc");
+        fs::create_directories(root_ / "out");
+        fs::create_directories(root_ / "secret");
+    }
+
+    std::string path(const std::string& relative) const { return (root_ / relative).string(); }
+
+    void write(const std::string& relative, const std::string& bytes) const {
+        std::ofstream(root_ / relative, std::ios::binary) << bytes;
+    }
+
+    void copy_fixture(const std::string& fixture, const std::string& relative) const {
+        fs::copy_file(source_dir + "/" + fixture, root_ / relative,
+                      fs::copy_options::overwrite_existing);
+    }
+
+    /// Runs broadside with `args` (already quoted where needed) and returns what it said.
+    CommandResult run(const std::string& args) const {
+        return run_command(shell_quote(BROADSIDE_BINARY) + " " + args);
+    }
+
+    /// The names in `out/`, hidden temporary files included.
+    std::set<std::string> outputs() const {
+        std::set<std::string> names;
+        for (const auto& e : fs::directory_iterator(root_ / "out"))
+            names.insert(e.path().filename().string());
+        return names;
+    }
+
+  private:
+    fs::path root_;
+};
+
+/// A run that must fail: exit 1, `message` on stderr, and `out/` exactly as it was (an older
+/// output kept, no temporary file).
+void require_refused(const Workspace& w, const std::string& args, const std::string& output,
+                     const std::string& message) {
+    w.write("out/" + output, old_output);
+    CommandResult r = w.run(args);
+    INFO(r.err);
+    CHECK(r.status == 1);
+    CHECK(contains(r.err, message));
+    CHECK(w.outputs() == std::set<std::string>{output});
+    CHECK(read_file(w.path("out/" + output)) == old_output);
+}
+
+/// A run that must warn and still write the whole output: exit 0, `message` on stderr, one
+/// new file in `out/`.
+CommandResult require_warned(const Workspace& w, const std::string& args, const std::string& output,
+                             const std::string& message) {
+    CommandResult r = w.run(args);
+    INFO(r.err);
+    CHECK(r.status == 0);
+    CHECK(contains(r.err, message));
+    CHECK(w.outputs() == std::set<std::string>{output});
+    return r;
+}
+
+std::string pdf_job(const Workspace& w, const std::string& extra = "") {
+    return shell_quote(w.path("doc/post.md")) + " -o " + shell_quote(w.path("out/post.pdf")) +
+           (extra.empty() ? "" : " " + extra);
+}
+
+std::string epub_job(const Workspace& w, const std::string& extra = "") {
+    return shell_quote(w.path("doc")) + " -o " + shell_quote(w.path("out/book.epub")) +
+           (extra.empty() ? "" : " " + extra);
+}
+
+const std::string front = "---\ntitle: A post\ndate: 2024-05-01\n---\n\n";
+
+std::string image_post(const std::string& image) {
+    return front + "Before the image.\n\n![the chart](" + image + ")\n\nAfter the image.\n";
+}
+
+/// The text of every chapter in an ePub, to check what reached the book.
+std::string book_chapters(const Workspace& w) {
+    return run_command("unzip -p " + shell_quote(w.path("out/book.epub")) + " 'EPUB/chapters/*'")
+        .out;
+}
+
+}  // namespace
+
+TEST_CASE("bad input: malformed YAML is an error at its line and column", "[bad-input]") {
+    Workspace w("malformed-yaml");
+    w.copy_fixture("tests/core/inputs/bad/malformed_yaml.md", "doc/post.md");
+    require_refused(w, pdf_job(w), "post.pdf",
+                    "doc/post.md:4:13: error: malformed YAML front matter");
+    // In a book the broken post is left out with its message, and --strict stops the book.
+    w.write("doc/good.md", front + "A good post.\n");
+    fs::remove(w.path("out/post.pdf"));
+    auto r = require_warned(w, epub_job(w), "book.epub",
+                            "doc/post.md:4:13: warning: malformed YAML front matter: illegal map "
+                            "value (post skipped)");
+    CHECK(contains(r.err, "1 of 2 posts were left out because of the errors above"));
+    fs::remove(w.path("out/book.epub"));
+    require_refused(w, epub_job(w, "--strict"), "book.epub", "doc/post.md:4:13");
+}
+
+TEST_CASE("bad input: invalid UTF-8 is replaced and named, the document still comes out",
+          "[bad-input]") {
+    Workspace w("invalid-utf8");
+    w.copy_fixture("tests/core/inputs/bad/invalid_utf8.md", "doc/post.md");
+    require_warned(w, pdf_job(w), "post.pdf",
+                   "doc/post.md:6:19: warning: invalid UTF-8; replaced with U+FFFD");
+}
+
+TEST_CASE("bad input: TOML front matter is an error saying to convert it", "[bad-input]") {
+    Workspace w("toml");
+    w.copy_fixture("tests/core/inputs/bad/toml.md", "doc/post.md");
+    require_refused(w, pdf_job(w), "post.pdf",
+                    "doc/post.md:1:1: error: TOML front matter (+++) is not supported");
+}
+
+TEST_CASE("bad input: missing, truncated and misnamed images are warnings with a placeholder",
+          "[bad-input]") {
+    Workspace w("images");
+    w.copy_fixture("tests/pdf/inputs/truncated.png", "doc/truncated.png");
+    w.copy_fixture("tests/pdf/inputs/photo-named.png", "doc/photo.png");
+    w.write("doc/post.md", front +
+                               "![gone](missing.png)\n\n![cut](truncated.png)\n\n"
+                               "![misnamed](photo.png)\n\nThe text goes on.\n");
+    auto r = require_warned(w, pdf_job(w), "post.pdf",
+                            "doc/post.md:6:1: warning: image 'missing.png' not found");
+    CHECK(contains(r.err,
+                   "doc/post.md:8:1: warning: image 'truncated.png': the PNG file is "
+                   "truncated"));
+    CHECK(contains(r.err,
+                   "doc/post.md:10:1: warning: image 'photo.png': the file is named .png "
+                   "but holds a JPEG image; rename it to .jpg"));
+    auto text = run_command("pdftotext " + shell_quote(w.path("out/post.pdf")) + " -").out;
+    CHECK(contains(text, "The text goes on."));
+
+    // A book shows the alt text instead; a JPEG named .png is simply a JPEG to it.
+    fs::remove(w.path("out/post.pdf"));
+    r = require_warned(w, epub_job(w), "book.epub", "image 'missing.png' not found");
+    CHECK(contains(r.err, "image 'truncated.png': the PNG file is truncated"));
+    CHECK(contains(book_chapters(w), "The text goes on."));
+}
+
+TEST_CASE("bad input: an image bomb is refused from its header, not decoded", "[bad-input]") {
+    Workspace w("image-bomb");
+    w.copy_fixture("tests/pdf/inputs/bomb.png", "doc/bomb.png");  // 99 bytes, 20,000² pixels
+    w.write("doc/post.md", image_post("bomb.png"));
+    const std::string said =
+        "image 'bomb.png': the image is 20000 × 20000 pixels, over the "
+        "limit of 50000000 pixels";
+    auto r = require_warned(w, pdf_job(w), "post.pdf", said);
+    CHECK(contains(r.err, "--max-image-pixels"));
+    fs::remove(w.path("out/post.pdf"));
+    require_warned(w, epub_job(w), "book.epub", said);
+    CHECK_FALSE(contains(run_command("unzip -l " + shell_quote(w.path("out/book.epub"))).out,
+                         "images/bomb"));
+}
+
+TEST_CASE("bad input: paths and symlinks leading out of the input folder are not read",
+          "[bad-input]") {
+    Workspace w("escapes");
+    w.copy_fixture("tests/pdf/inputs/small.png", "secret/outside.png");
+    fs::create_symlink(w.path("secret/outside.png"), w.path("doc/link.png"));
+    w.write("doc/post.md", front +
+                               "![up](../secret/outside.png)\n\n![link](link.png)\n\n"
+                               "![abs](" +
+                               w.path("secret/outside.png") + ")\n");
+    auto r = require_warned(w, pdf_job(w), "post.pdf",
+                            "doc/post.md:6:1: warning: image '../secret/outside.png' lies "
+                            "outside the input folder and is not read; allow its folder with "
+                            "--resource-path " +
+                                w.path("secret"));
+    CHECK(contains(r.err, "doc/post.md:8:1: warning: image 'link.png' lies outside"));
+    CHECK(contains(r.err, "doc/post.md:10:1: warning: image '" + w.path("secret/outside.png") +
+                              "' lies outside"));
+    CHECK_FALSE(contains(read_file(w.path("out/post.pdf")), "/Subtype /Image"));
+
+    // The hint works: with the folder allowed, all three are read without a word.
+    fs::remove(w.path("out/post.pdf"));
+    r = w.run(pdf_job(w, "--resource-path " + shell_quote(w.path("secret"))));
+    CHECK(r.status == 0);
+    CHECK(r.err.empty());
+}
+
+TEST_CASE("bad input: raw HTML with a script is dropped from the PDF and the book", "[bad-input]") {
+    Workspace w("raw-html");
+    w.write("doc/post.md", front +
+                               "Before.\n\n<script>alert('x')</script>\n\n"
+                               "<p onclick=\"steal()\">Kept text.</p>\n\nAfter.\n");
+    auto r = require_warned(w, pdf_job(w), "post.pdf",
+                            "doc/post.md:8:1: warning: raw HTML is left out of the PDF");
+    CHECK(contains(r.err, "hint: write it as Markdown to have it printed"));
+    fs::remove(w.path("out/post.pdf"));
+    r = require_warned(w, epub_job(w), "book.epub",
+                       "doc/post.md:8:1: warning: raw HTML has a <script> element");
+    CHECK(contains(r.err, "doc/post.md:10:1: warning: raw HTML has an event handler ('onclick')"));
+    const std::string chapters = book_chapters(w);
+    CHECK(contains(chapters, "After."));
+    CHECK_FALSE(contains(chapters, "<script"));
+    CHECK_FALSE(contains(chapters, "onclick"));
+    CHECK_FALSE(contains(chapters, "steal()"));
+}
+
+TEST_CASE("bad input: a CSV with a ragged row stops the merge before anything is written",
+          "[bad-input]") {
+    Workspace w("ragged-csv");
+    w.write("doc/letter.md", "---\ntitle: Letter\n---\nDear {{name}},\n");
+    w.write("doc/people.csv", "name,city\nAda,London\nGrace\nAlan,Wilmslow\n");
+    require_refused(w,
+                    shell_quote(w.path("doc/letter.md")) + " --merge " +
+                        shell_quote(w.path("doc/people.csv")) + " -o " +
+                        shell_quote(w.path("out/letters.pdf")),
+                    "letters.pdf", "doc/people.csv:3: error: this row has 1 fields, the header 2");
+}
+
+TEST_CASE("limits: a file over --max-file-size is refused, naming the option", "[bad-input]") {
+    Workspace w("file-size");
+    w.write("doc/post.md", front + std::string(std::size_t{3} << 20, 'a') + "\n");
+    require_refused(w, pdf_job(w, "--max-file-size 2"), "post.pdf",
+                    "doc/post.md: error: the Markdown file is 3 MiB, over the limit of 2 MiB");
+    CHECK(contains(w.run(pdf_job(w, "--max-file-size 2")).err,
+                   "raise the limit with --max-file-size"));
+    // An image over the limit is a warning; the document comes out without it.
+    fs::remove(w.path("out/post.pdf"));
+    w.write("doc/big.png", std::string(std::size_t{3} << 20, 'x'));
+    w.write("doc/post.md", image_post("big.png"));
+    require_warned(w, pdf_job(w, "--max-file-size 2"), "post.pdf",
+                   "image 'big.png': the file is 3 MiB, over the limit of 2 MiB");
+}
+
+TEST_CASE("limits: --max-image-pixels, --max-nesting, --max-table-cells and --max-pages",
+          "[bad-input]") {
+    Workspace w("limits");
+    w.copy_fixture("tests/pdf/inputs/wide.png", "doc/wide.png");  // 800 × 400
+    w.write("doc/post.md", image_post("wide.png"));
+    require_warned(w, pdf_job(w, "--max-image-pixels 100000"), "post.pdf",
+                   "the image is 800 × 400 pixels, over the limit of 100000 pixels");
+    fs::remove(w.path("out/post.pdf"));
+
+    w.write("doc/post.md", front + "> > > > deep quote\n");
+    require_warned(w, pdf_job(w, "--max-nesting 2"), "post.pdf",
+                   "doc/post.md:6:5: warning: blocks nested deeper than 2 levels are flattened");
+    CHECK(contains(run_command("pdftotext " + shell_quote(w.path("out/post.pdf")) + " -").out,
+                   "deep quote"));
+    fs::remove(w.path("out/post.pdf"));
+
+    w.write("doc/post.md", front + "Text.\n\n| a | b |\n|---|---|\n| 1 | 2 |\n| 3 | 4 |\n");
+    require_refused(w, pdf_job(w, "--max-table-cells 4"), "post.pdf",
+                    "doc/post.md:8:1: error: this table has more than 4 cells");
+    CHECK(w.run(pdf_job(w, "--max-table-cells 6")).status == 0);
+    fs::remove(w.path("out/post.pdf"));
+
+    std::string long_post = front;
+    for (int i = 0; i < 400; ++i)
+        long_post += "A paragraph that fills the pages one line at a time.\n\n";
+    w.write("doc/post.md", long_post);
+    require_refused(w, pdf_job(w, "--max-pages 3"), "post.pdf", "pages, over the limit of 3");
+    CHECK(contains(w.run(pdf_job(w, "--max-pages 3")).err, "--max-pages N"));
+}
+
+TEST_CASE("limits: a limit option without a whole number is a usage error", "[bad-input]") {
+    Workspace w("limit-usage");
+    w.write("doc/post.md", front + "Text.\n");
+    for (const std::string bad : {"0", "-1", "ten", "12abc", ""}) {
+        CommandResult r = w.run(pdf_job(w, "--max-pages " + shell_quote(bad)));
+        INFO(bad);
+        CHECK(r.status == 2);
+        CHECK(contains(r.err, "--max-pages needs a whole number from 1 to"));
+    }
+    CHECK(w.run(pdf_job(w, "--max-pages")).status == 2);
+    CHECK(w.outputs().empty());
+}
