@@ -3,6 +3,7 @@
 #include <fontconfig/fontconfig.h>
 
 #include <cstdlib>
+#include <memory>
 #include <mutex>
 #include <string>
 
@@ -11,9 +12,15 @@ namespace {
 
 // fontconfig's configuration is loaded once per process: it scans caches of every installed
 // font (tens of milliseconds), which is why the catalog asks it only after its own chains.
+// It is destroyed at exit (every worker thread has been joined by then) rather than left to
+// the OS: fontconfig refers to parts of it in a form LeakSanitizer cannot follow, so a
+// configuration never destroyed shows as 288 bytes definitely leaked (fontconfig 2.14).
+struct ConfigDeleter {
+    void operator()(FcConfig* cfg) const { FcConfigDestroy(cfg); }
+};
 FcConfig* config() {
-    static FcConfig* cfg = FcInitLoadConfigAndFonts();
-    return cfg;
+    static const std::unique_ptr<FcConfig, ConfigDeleter> cfg(FcInitLoadConfigAndFonts());
+    return cfg.get();
 }
 std::mutex fc_mutex;
 
