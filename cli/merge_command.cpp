@@ -14,6 +14,7 @@
 #include "broadside/styles/style.hpp"
 #include "combined_layout.hpp"
 #include "commands.hpp"
+#include "document_style.hpp"
 #include "merge_diagnostics.hpp"
 #include "merge_template.hpp"
 #include "ordered_workers.hpp"
@@ -166,9 +167,7 @@ int run_merge(const Options& options) {
         diags.warning(doc->source_path, 0, 0,
                       "the template has no {{field}}; every letter is the same",
                       "write e.g. {{name}} where a record's value belongs");
-    std::string style_name = options.style;
-    if (style_name.empty()) style_name = doc->meta.style().value_or("default");
-    auto style = styles::load_style(style_name, diags);
+    auto style = document_style(*doc, options, diags);
     if (!style) return report(diags), exit_input_error;
 
     MergeTemplate letter(std::move(*doc), options.merge, options.resource_paths, options.limits);

@@ -11,6 +11,7 @@
 #include "broadside/pdf/pdf_writer.hpp"
 #include "broadside/styles/style.hpp"
 #include "commands.hpp"
+#include "document_style.hpp"
 #include "merge_command.hpp"
 
 namespace broadside::cli {
@@ -24,9 +25,7 @@ int run_pdf(const Options& options) {
     core::Diagnostics diags;
     auto doc = core::read_document_file(options.inputs.front(), diags, options.limits);
     if (!doc) return report(diags), exit_input_error;
-    std::string style_name = options.style;
-    if (style_name.empty()) style_name = doc->meta.style().value_or("default");
-    auto style = styles::load_style(style_name, diags);
+    auto style = document_style(*doc, options, diags);
     if (!style) return report(diags), exit_input_error;
 
     // Opened before the work starts: an unwritable folder costs nothing but the message.

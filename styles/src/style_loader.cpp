@@ -9,6 +9,7 @@
 #include <functional>
 #include <map>
 
+#include "broadside/core/input_file.hpp"
 #include "broadside/styles/style.hpp"
 #include "length.hpp"
 
@@ -22,6 +23,9 @@ constexpr int max_extends_depth = 8;
 struct Source {
     std::string path;
     core::Diagnostics& diags;
+    /// Set for a style a document named: the files it names must lie where the document may
+    /// read. Null for a style the user named on the command line, which may name any file.
+    const core::ResourcePolicy* sandbox = nullptr;
     bool failed = false;
 
     void error(const YAML::Node& at, const std::string& message, const std::string& hint = {}) {
@@ -165,6 +169,13 @@ Setter file_path(std::string& field) {
     return [&field](const YAML::Node& n, const std::string& key, Source& src) {
         if (!n.IsScalar() || n.Scalar().empty())
             return src.error(n, "style key '" + key + "' must be a file name");
+        if (src.sandbox) {
+            auto r = src.sandbox->resolve(n.Scalar(), fs::path(src.path).parent_path().string(),
+                                          key);
+            if (!r.ok) return src.error(n, r.problem);
+            field = r.path;
+            return;
+        }
         fs::path p = fs::path(src.path).parent_path() / n.Scalar();
         if (!fs::is_regular_file(p))
             return src.error(n, "style key '" + key + "': no such file '" + p.string() + "'",
@@ -244,9 +255,20 @@ std::string preset_list() {
 }
 
 bool apply_file(const std::string& name, const std::string& relative_to, int depth, Style& style,
-                core::Diagnostics& diags) {
+                core::Diagnostics& diags, const core::ResourcePolicy* sandbox) {
     std::string path = is_path(name) ? (fs::path(relative_to) / name).lexically_normal().string()
                                      : (fs::path(styles_folder()) / (name + ".yaml")).string();
+    // Presets are ours and may extend only presets; a style file a document names is held to
+    // the document's folder, and so is every file it extends.
+    if (!is_path(name)) sandbox = nullptr;
+    if (sandbox) {
+        auto r = sandbox->resolve(name, relative_to, "style file");
+        if (!r.ok) {
+            diags.error(path, 0, 0, r.problem);
+            return false;
+        }
+        path = r.path;
+    }
     if (depth > max_extends_depth) {
         diags.error(path, 0, 0, "style files extend each other more than " +
                                     std::to_string(max_extends_depth) + " levels deep",
@@ -260,14 +282,17 @@ bool apply_file(const std::string& name, const std::string& relative_to, int dep
                     "the presets are: " + preset_list());
         return false;
     }
+    const auto max_bytes = (sandbox ? sandbox->limits() : core::Limits{}).max_file_bytes;
+    const auto text = core::read_input_file(path, max_bytes, "style file", diags);
+    if (!text) return false;
     YAML::Node root;
     try {
-        root = YAML::LoadFile(path);
+        root = YAML::Load(*text);
     } catch (const YAML::Exception& e) {
         diags.error(path, e.mark.line + 1, e.mark.column + 1, "malformed YAML in style: " + e.msg);
         return false;
     }
-    Source src{path, diags};
+    Source src{path, diags, sandbox};
     if (root.IsNull()) root = YAML::Node(YAML::NodeType::Map);
     if (!root.IsMap()) {
         src.error(root, "a style file must be a map of keys");
@@ -277,7 +302,7 @@ bool apply_file(const std::string& name, const std::string& relative_to, int dep
     bool is_default = !is_path(name) && name == "default";
     std::string base = root["extends"] ? scalar(root["extends"]) : (is_default ? "" : "default");
     if (!base.empty() &&
-        !apply_file(base, fs::path(path).parent_path().string(), depth + 1, style, diags))
+        !apply_file(base, fs::path(path).parent_path().string(), depth + 1, style, diags, sandbox))
         return false;
     section(style_schema(style))(root, "", src);
     return !src.failed;
@@ -298,7 +323,18 @@ std::string styles_folder() {
 
 std::optional<Style> load_style(const std::string& name_or_path, core::Diagnostics& diags) {
     Style style;
-    if (!apply_file(name_or_path, fs::current_path().string(), 0, style, diags)) return std::nullopt;
+    if (!apply_file(name_or_path, fs::current_path().string(), 0, style, diags, nullptr))
+        return std::nullopt;
+    style.name = name_or_path;
+    return style;
+}
+
+std::optional<Style> load_document_style(const std::string& name_or_path,
+                                         const std::string& document_dir,
+                                         const core::ResourcePolicy& sandbox,
+                                         core::Diagnostics& diags) {
+    Style style;
+    if (!apply_file(name_or_path, document_dir, 0, style, diags, &sandbox)) return std::nullopt;
     style.name = name_or_path;
     return style;
 }

@@ -301,3 +301,31 @@ TEST_CASE("limits: a limit option without a whole number is a usage error", "[ba
     CHECK(w.run(pdf_job(w, "--max-pages")).status == 2);
     CHECK(w.outputs().empty());
 }
+
+TEST_CASE("bad input: a style file a document names is held to the document's folder",
+          "[bad-input]") {
+    Workspace w("style-escape");
+    const std::string style = "body: {size: 12pt}\n";
+    w.write("secret/outside.yaml", style);
+    w.write("doc/post.md", "---\ntitle: A post\nstyle: ../secret/outside.yaml\n---\n\nText.\n");
+    require_refused(w, pdf_job(w), "post.pdf",
+                    "error: style file '../secret/outside.yaml' lies outside the input folder "
+                    "and is not read; allow its folder with --resource-path " +
+                        w.path("secret"));
+    // The files a style extends or names are held to the same folders.
+    w.write("doc/house.yaml", "extends: ../secret/outside.yaml\n");
+    w.write("doc/post.md", "---\ntitle: A post\nstyle: house.yaml\n---\n\nText.\n");
+    require_refused(w, pdf_job(w), "post.pdf", "style file '../secret/outside.yaml' lies outside");
+    w.copy_fixture("tests/pdf/inputs/small.png", "secret/logo.png");
+    w.write("doc/house.yaml", "extends: din-5008-b\nletter: {letterhead: ../secret/logo.png}\n");
+    require_refused(
+        w, pdf_job(w), "post.pdf",
+        "doc/house.yaml:2:22: error: letter.letterhead '../secret/logo.png' lies outside");
+
+    // Allowed with --resource-path, and a style given on the command line is the user's choice.
+    fs::remove(w.path("out/post.pdf"));
+    CHECK(w.run(pdf_job(w, "--resource-path " + shell_quote(w.path("secret")))).status == 0);
+    fs::remove(w.path("out/post.pdf"));
+    w.write("doc/post.md", "---\ntitle: A post\n---\n\nText.\n");
+    CHECK(w.run(pdf_job(w, "--style " + shell_quote(w.path("secret/outside.yaml")))).status == 0);
+}

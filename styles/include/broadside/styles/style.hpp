@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "broadside/core/diagnostics.hpp"
+#include "broadside/core/resources.hpp"
 
 namespace broadside::styles {
 
@@ -84,6 +85,15 @@ struct Style {
 /// `default`). Unknown keys and bad values are errors naming the key, file and line; the result
 /// is empty then.
 std::optional<Style> load_style(const std::string& name_or_path, core::Diagnostics& diags);
+
+/// Loads the style a document names in its front matter (`style:`): a preset as `load_style`
+/// does, or a style file relative to `document_dir` that, like every file it extends or names
+/// (a letterhead), must lie where `sandbox` allows; anything else is an error saying how to
+/// allow it. A document from someone else cannot make broadside read files outside its folder.
+std::optional<Style> load_document_style(const std::string& name_or_path,
+                                         const std::string& document_dir,
+                                         const core::ResourcePolicy& sandbox,
+                                         core::Diagnostics& diags);
 
 /// The folder holding the preset style files (the source tree's `styles/` at build time,
 /// overridable with the BROADSIDE_STYLES environment variable).
