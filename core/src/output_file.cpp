@@ -172,7 +172,7 @@ OutputFile::OutputFile(std::string path, Diagnostics& diags)
             return;
         }
     }
-    open_named();
+    take_hidden_name(false);
 }
 
 OutputFile::OutputFile(OutputFile&& other) noexcept
@@ -193,34 +193,23 @@ OutputFile::~OutputFile() {
     if (!committed_) drop();
 }
 
-bool OutputFile::open_named() {
+bool OutputFile::take_hidden_name(bool link_open_file) {
     Naming naming;
     if (naming.interrupted()) return fail(EINTR);
     for (int attempt = 0; attempt < 100; ++attempt) {
         std::string name = temp_name(path_);
         slot_ = remember(name);
-        fd_ = ::open(name.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
-        if (fd_ >= 0) {
-            temp_ = std::move(name);
-            return true;
-        }
-        const int err = errno;
-        forget(slot_);
-        slot_ = nullptr;
-        if (err != EEXIST) return fail(err);
-    }
-    return fail(EEXIST);
-}
-
-bool OutputFile::name_unnamed() {
-    Naming naming;
-    if (naming.interrupted()) return fail(EINTR);
-    for (int attempt = 0; attempt < 100; ++attempt) {
-        std::string name = temp_name(path_);
-        slot_ = remember(name);
-        if (link_descriptor(fd_, name) == 0) {
-            temp_ = std::move(name);
-            return true;
+        if (link_open_file) {
+            if (link_descriptor(fd_, name) == 0) {
+                temp_ = std::move(name);
+                return true;
+            }
+        } else {
+            fd_ = ::open(name.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
+            if (fd_ >= 0) {
+                temp_ = std::move(name);
+                return true;
+            }
         }
         const int err = errno;
         forget(slot_);
@@ -259,7 +248,7 @@ std::int64_t OutputFile::tell() const {
 bool OutputFile::park() {
     if (!ok()) return false;
     if (fd_ < 0) return true;
-    if (temp_.empty() && !name_unnamed()) return false;
+    if (temp_.empty() && !take_hidden_name(true)) return false;
     const int fd = fd_;
     fd_ = -1;
     if (::close(fd) != 0) return fail(errno);
@@ -281,7 +270,7 @@ bool OutputFile::commit() {
             return true;
         }
         if (errno != EEXIST) return fail(errno);
-        if (!name_unnamed()) return false;
+        if (!take_hidden_name(true)) return false;
     }
     if (fd_ >= 0) {
         // A full disk on a network file system may only show when the file is closed.

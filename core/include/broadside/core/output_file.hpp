@@ -54,8 +54,8 @@ class OutputFile {
     void discard();
 
   private:
-    bool open_named();
-    bool name_unnamed();
+    /// Gives the file a hidden name: creates it under one, or links the open unnamed file.
+    bool take_hidden_name(bool link_open_file);
     bool fail(int err);
     void drop();
 
