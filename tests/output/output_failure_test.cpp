@@ -1,0 +1,368 @@
+// The output side of the bad-input matrix, for each kind of output (a letter PDF, an ePub, a
+// per-record merge, a combined merge): an unwritable folder, a full disk (`ulimit -f`) and an
+// interrupted run. Whatever happens, the output folder ends as it began: no partial file, no
+// temporary file, and an older output byte for byte the same. Each case runs with unnamed
+// temporary files (O_TMPFILE, the default) and with named ones (BROADSIDE_NAMED_TEMP_FILES=1,
+// what file systems without O_TMPFILE get), since they fail and clean up differently.
+#include <catch2/catch.hpp>
+
+#include <fcntl.h>
+#include <signal.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <thread>
+
+#include "child_process.hpp"
+#include "run_command.hpp"
+
+namespace fs = std::filesystem;
+using namespace broadside::test;
+using Catch::Matchers::Contains;
+
+namespace {
+
+const std::string program = BROADSIDE_BINARY;
+const std::string source = BROADSIDE_SOURCE_DIR;
+const std::string samples = source + "/samples";
+
+enum class Kind { pdf, epub, per_record, combined };
+
+/// One run of broadside and where it writes.
+struct Job {
+    std::vector<std::string> args;  ///< after the program's name
+    std::string reported;           ///< the output the error message names
+    std::string existing;           ///< an output from an earlier run, in the output folder
+};
+
+void write_text(const fs::path& path, const std::string& text) {
+    std::ofstream(path, std::ios::binary) << text;
+}
+
+/// A fresh folder per test, so tests may run in parallel; open to every user, as the
+/// unwritable-folder tests may run the program as 'nobody'.
+fs::path scratch(const std::string& name) {
+    const fs::path root = fs::temp_directory_path() / "broadside-output-tests";
+    const fs::path dir = root / name;
+    std::error_code ec;
+    for (auto it = fs::recursive_directory_iterator(dir, ec); !ec && it != fs::end(it);
+         it.increment(ec))
+        if (it->is_directory())
+            fs::permissions(it->path(), fs::perms::owner_all, fs::perm_options::add,
+                            ec);  // read-only ones
+    fs::remove_all(dir, ec);
+    fs::create_directories(dir);
+    fs::permissions(root, fs::perms(0755));
+    fs::permissions(dir, fs::perms(0755));
+    return dir;
+}
+
+/// The small jobs of the samples, writing into `out`.
+Job sample_job(Kind kind, const fs::path& out) {
+    switch (kind) {
+        case Kind::pdf:
+            return {{samples + "/letter.md", "-o", (out / "letter.pdf").string()},
+                    (out / "letter.pdf").string(),
+                    "letter.pdf"};
+        case Kind::epub:
+            return {{samples + "/archive", "-o", (out / "archive.epub").string()},
+                    (out / "archive.epub").string(),
+                    "archive.epub"};
+        case Kind::per_record:
+            // Record 1 (nordavia-mfa) is the first one written.
+            return {{samples + "/joint-letter.md", "--merge", samples + "/recipients.csv", "-o",
+                     (out / "{{id}}.pdf").string()},
+                    (out / "nordavia-mfa.pdf").string(),
+                    "nordavia-mfa.pdf"};
+        case Kind::combined:
+            return {{samples + "/joint-letter.md", "--merge", samples + "/recipients.csv", "-o",
+                     (out / "all.pdf").string()},
+                    (out / "all.pdf").string(),
+                    "all.pdf"};
+    }
+    return {};
+}
+
+/// Jobs that take a while once their output is open (about a second on an idle machine), made
+/// in `in`, writing into `out`. One worker thread, so they do not finish early.
+Job long_job(Kind kind, const fs::path& in, const fs::path& out) {
+    fs::create_directories(in);
+    std::string para;
+    for (int i = 0; i < 8; ++i) para += "This sentence is here to make the job take a while. ";
+    auto recipients = [&](int count) {
+        std::string csv = "id,name,salutation,organisation,address,country\n";
+        for (int i = 0; i < count; ++i)
+            csv += "r" + std::to_string(i) + ",Person " + std::to_string(i) +
+                   ",Dear Person,Org,\"1 Main Street\n1000 Town\",Nordavia\n";
+        write_text(in / "recipients.csv", csv);
+        return (in / "recipients.csv").string();
+    };
+    switch (kind) {
+        case Kind::pdf: {
+            std::string md = "---\ntitle: A long document\n---\n\n";
+            for (int i = 0; i < 4000; ++i) md += para + "\n\n";
+            write_text(in / "long.md", md);
+            return {{(in / "long.md").string(), "-o", (out / "long.pdf").string(), "-j", "1"},
+                    (out / "long.pdf").string(),
+                    "long.pdf"};
+        }
+        case Kind::epub: {
+            const fs::path book = in / "book";
+            fs::create_directories(book);
+            for (int i = 0; i < 2000; ++i) {
+                const std::string day = (i % 28 < 9 ? "0" : "") + std::to_string(i % 28 + 1);
+                std::string post = "---\ntitle: Post " + std::to_string(i) + "\ndate: 2024-01-" +
+                                   day + "\n---\n\n";
+                for (int j = 0; j < 20; ++j)
+                    post += "Paragraph " + std::to_string(j) +
+                            ", *with* a [link](https://example.org/" + std::to_string(j) + "). " +
+                            para + "\n\n";
+                write_text(book / ("2024-01-" + day + "-post-" + std::to_string(i) + ".md"), post);
+            }
+            return {{book.string(), "-o", (out / "book.epub").string(), "-j", "1"},
+                    (out / "book.epub").string(),
+                    "book.epub"};
+        }
+        case Kind::per_record:
+            // Fewer letters than StagedFiles keeps unnamed (256), so even SIGKILL leaves none.
+            return {{samples + "/joint-letter.md", "--merge", recipients(250), "-o",
+                     (out / "{{id}}.pdf").string(), "-j", "1"},
+                    (out / "r0.pdf").string(),
+                    "r0.pdf"};
+        case Kind::combined:
+            return {{samples + "/joint-letter.md", "--merge", recipients(800), "-o",
+                     (out / "all.pdf").string(), "-j", "1"},
+                    (out / "all.pdf").string(),
+                    "all.pdf"};
+    }
+    return {};
+}
+
+/// Every file in the folder with its bytes.
+std::map<std::string, std::string> snapshot(const fs::path& folder) {
+    std::map<std::string, std::string> files;
+    for (const auto& entry : fs::directory_iterator(folder))
+        files[entry.path().filename().string()] = read_file(entry.path().string());
+    return files;
+}
+
+/// An output folder holding an older output.
+fs::path output_folder(const fs::path& dir, const Job& job) {
+    const fs::path out = dir / "out";
+    fs::create_directories(out);
+    write_text(out / job.existing, "an older output, which must survive\n");
+    return out;
+}
+
+std::vector<std::string> temp_mode(bool named) {
+    return {std::string("BROADSIDE_NAMED_TEMP_FILES=") + (named ? "1" : "0")};
+}
+
+std::vector<std::string> command(std::vector<std::string> prefix, const Job& job) {
+    prefix.push_back(program);
+    prefix.insert(prefix.end(), job.args.begin(), job.args.end());
+    return prefix;
+}
+
+ChildEnd run(const std::vector<std::string>& argv, const ChildOptions& options) {
+    const pid_t pid = start_child(argv, options);
+    REQUIRE(pid > 0);
+    return wait_child(pid);
+}
+
+/// The prefix that takes away root's right to write to a folder of mode 0555. Root may write
+/// anywhere, so the program runs as 'nobody' when nobody can reach it and the samples; in a
+/// tree nobody cannot enter, as root without CAP_DAC_OVERRIDE (for which a folder that is not
+/// writable is not writable). Others need no prefix.
+const std::vector<std::string>& unprivileged() {
+    static const std::vector<std::string> prefix = []() -> std::vector<std::string> {
+        if (::geteuid() != 0) return {};
+        const std::vector<std::string> nobody = {"setpriv", "--reuid=65534", "--regid=65534",
+                                                 "--clear-groups", "--"};
+        std::vector<std::string> probe = nobody;
+        for (const std::string& a :
+             {std::string("sh"), std::string("-c"),
+              std::string("test -r \"$1\" && test -r \"$2\" && test -r \"$3\" && test -r \"$4\" "
+                          "&& exec \"$5\" --version"),
+              std::string("sh"), samples + "/joint-letter.md", samples + "/recipients.csv",
+              samples + "/archive/broadside.yaml", source + "/styles/default.yaml", program})
+            probe.push_back(a);
+        const ChildEnd end = run(probe, {});
+        if (end.exited && end.status == 0) return nobody;
+        return {"setpriv", "--bounding-set=-dac_override,-dac_read_search", "--"};
+    }();
+    return prefix;
+}
+
+/// The run ended with exit 1 and the message naming the output, `reason` and `hint`.
+void check_failed(const ChildEnd& end, const fs::path& dir, const Job& job,
+                  const std::string& reason, const std::string& hint) {
+    const std::string err = read_file((dir / "stderr").string());
+    INFO("stderr: " << err);
+    CHECK(end.exited);
+    CHECK(end.status == 1);
+    CHECK_THAT(err, Contains(job.reported + ": error: cannot write the output file: " + reason +
+                             "\n  hint: " + hint));
+}
+
+void check_unwritable_folder(Kind kind) {
+    const bool named = GENERATE(false, true);
+    INFO((named ? "named" : "unnamed") << " temporary files");
+    const fs::path dir = scratch("unwritable-" + std::to_string(static_cast<int>(kind)));
+    const fs::path out = dir / "out";
+    const Job job = sample_job(kind, out);
+    output_folder(dir, job);
+    fs::permissions(out, fs::perms(0555));
+    const auto before = snapshot(out);
+    INFO("run as: " << (unprivileged().empty() ? "this user" : unprivileged()[1]));
+
+    const ChildEnd end =
+        run(command(unprivileged(), job), {temp_mode(named), -1, (dir / "stderr").string()});
+    fs::permissions(out, fs::perms(0755));
+    check_failed(end, dir, job, "Permission denied",
+                 "check that the folder exists and is writable");
+    CHECK(snapshot(out) == before);
+}
+
+void check_full_disk(Kind kind) {
+    const bool named = GENERATE(false, true);
+    INFO((named ? "named" : "unnamed") << " temporary files");
+    const fs::path dir = scratch("full-disk-" + std::to_string(static_cast<int>(kind)));
+    const Job job = sample_job(kind, dir / "out");
+    const fs::path out = output_folder(dir, job);
+    const auto before = snapshot(out);
+
+    // Every sample output is larger than this; SIGXFSZ would kill a program that did not
+    // ignore it, and the write would stop midway.
+    const ChildEnd end =
+        run(command({}, job), {temp_mode(named), 20000, (dir / "stderr").string()});
+    check_failed(end, dir, job, "File too large",
+                 "the disk is full or a file size limit was hit; free space and run again");
+    CHECK(snapshot(out) == before);
+}
+
+/// True once the process writes into `folder`: it holds a file there open (an unnamed one
+/// shows as "/folder/#inode (deleted)"), or a file that was not there before has appeared.
+bool writing_into(pid_t pid, const fs::path& folder,
+                  const std::map<std::string, std::string>& before) {
+    const std::string prefix = fs::canonical(folder).string() + "/";
+    for (const auto& f : open_files(pid))
+        if (f.compare(0, prefix.size(), prefix) == 0) return true;
+    for (const auto& entry : fs::directory_iterator(folder))
+        if (!before.count(entry.path().filename().string())) return true;
+    return false;
+}
+
+void check_interrupted(Kind kind, int sig, bool named) {
+    INFO((named ? "named" : "unnamed") << " temporary files, signal " << sig);
+    const fs::path dir = scratch("interrupted-" + std::to_string(static_cast<int>(kind)) + "-" +
+                                 std::to_string(sig));
+    const Job job = long_job(kind, dir / "in", dir / "out");
+    const fs::path out = output_folder(dir, job);
+    const auto before = snapshot(out);
+
+    const pid_t pid = start_child(command({}, job), {temp_mode(named), -1, {}});
+    REQUIRE(pid > 0);
+    // Poll, not sleep: a loaded machine may take its time, and a test must not hang.
+    const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(120);
+    bool writing = false;
+    while (!writing) {
+        if (auto end = poll_child(pid)) {
+            FAIL("broadside ended (exit " << end->status << ", signal " << end->signal
+                                          << ") before it could be interrupted");
+        }
+        if (std::chrono::steady_clock::now() > deadline) {
+            ::kill(pid, SIGKILL);
+            wait_child(pid);
+            FAIL("no output was being written after 120 s");
+        }
+        writing = writing_into(pid, out, before);
+        if (!writing) std::this_thread::sleep_for(std::chrono::milliseconds(1));
+    }
+    REQUIRE(::kill(pid, sig) == 0);
+    const ChildEnd end = wait_child(pid);
+    CHECK_FALSE(end.exited);
+    CHECK(end.signal == sig);  // the handler ends the program by the signal it got
+    CHECK(snapshot(out) == before);
+    std::error_code ec;
+    fs::remove_all(dir / "in", ec);
+}
+
+/// Whether this file system gives unnamed files; without them SIGKILL must leave a file.
+bool unnamed_files_here() {
+    const fs::path dir = scratch("o_tmpfile");
+    const int fd = ::open(dir.c_str(), O_TMPFILE | O_WRONLY, 0600);
+    if (fd < 0) return false;
+    ::close(fd);
+    return true;
+}
+
+void check_sigkill(Kind kind) {
+    if (!unnamed_files_here()) {
+        WARN("this file system refuses O_TMPFILE: SIGKILL leaves a temporary file, unchecked");
+        return;
+    }
+    check_interrupted(kind, SIGKILL, false);
+}
+
+void check_sigterm(Kind kind) {
+    const bool named = GENERATE(false, true);
+    check_interrupted(kind, SIGTERM, named);
+}
+
+}  // namespace
+
+TEST_CASE("unwritable folder, letter PDF: exit 1, the message, the folder as it was") {
+    check_unwritable_folder(Kind::pdf);
+}
+TEST_CASE("unwritable folder, ePub: exit 1, the message, the folder as it was") {
+    check_unwritable_folder(Kind::epub);
+}
+TEST_CASE("unwritable folder, per-record merge: exit 1, the message, the folder as it was") {
+    check_unwritable_folder(Kind::per_record);
+}
+TEST_CASE("unwritable folder, combined merge: exit 1, the message, the folder as it was") {
+    check_unwritable_folder(Kind::combined);
+}
+
+TEST_CASE("full disk (ulimit -f), letter PDF: exit 1, the message, no partial file") {
+    check_full_disk(Kind::pdf);
+}
+TEST_CASE("full disk (ulimit -f), ePub: exit 1, the message, no partial file") {
+    check_full_disk(Kind::epub);
+}
+TEST_CASE("full disk (ulimit -f), per-record merge: exit 1, the message, no partial file") {
+    check_full_disk(Kind::per_record);
+}
+TEST_CASE("full disk (ulimit -f), combined merge: exit 1, the message, no partial file") {
+    check_full_disk(Kind::combined);
+}
+
+TEST_CASE("SIGTERM while writing a letter PDF leaves no file and the old output") {
+    check_sigterm(Kind::pdf);
+}
+TEST_CASE("SIGTERM while writing an ePub leaves no file and the old output") {
+    check_sigterm(Kind::epub);
+}
+TEST_CASE("SIGTERM during a per-record merge leaves no file and the old output") {
+    check_sigterm(Kind::per_record);
+}
+TEST_CASE("SIGTERM during a combined merge leaves no file and the old output") {
+    check_sigterm(Kind::combined);
+}
+
+TEST_CASE("SIGKILL while writing a letter PDF leaves no file and the old output") {
+    check_sigkill(Kind::pdf);
+}
+TEST_CASE("SIGKILL while writing an ePub leaves no file and the old output") {
+    check_sigkill(Kind::epub);
+}
+TEST_CASE("SIGKILL during a per-record merge leaves no file and the old output") {
+    check_sigkill(Kind::per_record);
+}
+TEST_CASE("SIGKILL during a combined merge leaves no file and the old output") {
+    check_sigkill(Kind::combined);
+}
