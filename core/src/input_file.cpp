@@ -2,7 +2,6 @@
 
 #include <filesystem>
 #include <fstream>
-#include <sstream>
 
 #include "broadside/core/limits.hpp"
 
@@ -47,13 +46,24 @@ std::optional<std::string> read_input_file(const std::string& path, std::uint64_
                     "check its permissions");
         return std::nullopt;
     }
-    std::ostringstream buffer;
-    buffer << in.rdbuf();
+    // Read with a bound too: a pipe or a device (/dev/zero) has no size to check beforehand.
+    std::string bytes;
+    char chunk[1 << 16];
+    while (in && bytes.size() <= max_bytes) {
+        in.read(chunk, sizeof chunk);
+        bytes.append(chunk, static_cast<std::size_t>(in.gcount()));
+    }
     if (in.bad()) {
         diags.error(path, 0, 0, "reading the " + std::string(what) + " failed");
         return std::nullopt;
     }
-    return std::move(buffer).str();
+    if (bytes.size() > max_bytes) {
+        diags.error(path, 0, 0,
+                    "the " + std::string(what) + " is over the limit of " + amount(max_bytes),
+                    raise_hint("--max-file-size MIB"));
+        return std::nullopt;
+    }
+    return bytes;
 }
 
 }  // namespace broadside::core

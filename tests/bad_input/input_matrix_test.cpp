@@ -329,3 +329,10 @@ TEST_CASE("bad input: a style file a document names is held to the document's fo
     w.write("doc/post.md", "---\ntitle: A post\n---\n\nText.\n");
     CHECK(w.run(pdf_job(w, "--style " + shell_quote(w.path("secret/outside.yaml")))).status == 0);
 }
+
+TEST_CASE("limits: an endless input (a device, a pipe) is read only up to the file-size limit",
+          "[bad-input]") {
+    Workspace w("endless");
+    require_refused(w, "/dev/zero -o " + shell_quote(w.path("out/post.pdf")) + " --max-file-size 1",
+                    "post.pdf", "/dev/zero: error: the Markdown file is over the limit of 1 MiB");
+}
