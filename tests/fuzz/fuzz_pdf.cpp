@@ -1,7 +1,8 @@
 // Fuzz target: document model → PDF (layout and libharu rendering).
 // Options byte: bits 0-2 pick the style preset (the DIN 5008 and US presets are letter styles,
 // so letters and plain documents are both covered); bit 3 stops after layout, which lets the
-// fuzzer spend more executions on the layout engine.
+// fuzzer spend more executions on the layout engine; bit 4 sets tight limits (pages, table
+// cells, nesting, image pixels), so the paths that refuse or flatten input are fuzzed too.
 
 #include <array>
 #include <cstddef>
@@ -40,13 +41,20 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     std::uint8_t options = fuzz::take_options(data, size);
     // An empty folder as the document's home, so relative image paths find nothing of ours.
     static const auto dir = fuzz::scratch_folder("pdf");
+    core::Limits limits;
+    if (options & 16) {
+        limits.max_pages = 2;
+        limits.max_table_cells = 6;
+        limits.max_nesting = 3;
+        limits.max_image_pixels = 100;
+    }
     core::Diagnostics diags;
     auto doc = core::read_document_text(std::string_view(reinterpret_cast<const char*>(data), size),
-                                        (dir / "fuzz.md").string(), diags);
+                                        (dir / "fuzz.md").string(), diags, limits);
     if (!doc) return 0;
     pdf::PdfExporter* exporter = exporter_for((options & 7) % presets.size());
     if (!exporter) return 0;
-    pdf::Layout layout = exporter->layout(*doc, diags);
+    pdf::Layout layout = exporter->layout(*doc, diags, {}, limits);
     if (options & 8) return 0;
     auto bytes = exporter->render(*doc, layout, diags, "0");
     (void)bytes;
