@@ -49,6 +49,28 @@ TEST_CASE("epub unit: inline raw HTML keeps only tags that nest inside their con
     CHECK(!problem.empty());
 }
 
+TEST_CASE("epub unit: the end tag of a start tag left out goes without a second warning") {
+    epub::InlineHtml html(false);
+    std::string problem;
+    CHECK(html.accept("<span onclick=\"steal()\">", problem).empty());
+    CHECK(problem == "raw HTML has an event handler ('onclick')");
+    problem.clear();
+    CHECK(html.accept("<em>", problem) == "<em>");
+    CHECK(html.accept("</em>", problem) == "</em>");
+    CHECK(html.accept("</span>", problem).empty());
+    CHECK(problem.empty());
+    // Only once: a second stray end tag is a problem again.
+    CHECK(html.accept("</span>", problem).empty());
+    CHECK(problem == "raw HTML closes <span> that is not open here");
+    problem.clear();
+    CHECK(html.accept("<div>", problem).empty());
+    CHECK(problem == "raw HTML <div> is not allowed inside a paragraph");
+    problem.clear();
+    CHECK(html.accept("</div>", problem).empty());
+    CHECK(problem.empty());
+    CHECK(html.close_all().empty());
+}
+
 TEST_CASE("epub unit: passages in other scripts get lang and dir") {
     auto wrap = [](std::string_view text, std::string_view lang) {
         std::string out;

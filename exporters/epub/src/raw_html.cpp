@@ -340,24 +340,32 @@ std::string InlineHtml::accept(std::string_view fragment, std::string& problem) 
         problem = "raw HTML is not well-formed";
         return {};
     }
-    if (!is_phrasing(tag->name) || (tag->name == "a" && inside_link_)) {
-        problem = "raw HTML <" + tag->name + "> is not allowed inside a paragraph";
+    if (tag->closing) {
+        if (!open_.empty() && open_.back() == tag->name) {
+            open_.pop_back();
+            return "</" + tag->name + ">";
+        }
+        if (!dropped_.empty() && dropped_.back() == tag->name) {
+            dropped_.pop_back();  // its start tag was left out with a warning already
+            return {};
+        }
+        problem = is_phrasing(tag->name)
+                      ? "raw HTML closes <" + tag->name + "> that is not open here"
+                      : "raw HTML <" + tag->name + "> is not allowed inside a paragraph";
         return {};
     }
     std::string out;
-    if (tag->closing) {
-        if (open_.empty() || open_.back() != tag->name) {
-            problem = "raw HTML closes <" + tag->name + "> that is not open here";
-            return {};
-        }
-        open_.pop_back();
-        return "</" + tag->name + ">";
-    }
-    if (tag->name == "a" && std::find(open_.begin(), open_.end(), "a") != open_.end()) {
+    if (!is_phrasing(tag->name) || (tag->name == "a" && inside_link_)) {
+        problem = "raw HTML <" + tag->name + "> is not allowed inside a paragraph";
+    } else if (tag->name == "a" && std::find(open_.begin(), open_.end(), "a") != open_.end()) {
         problem = "raw HTML nests links";
+    } else {
+        write_start_tag(*tag, out, problem);
+    }
+    if (!problem.empty()) {
+        if (!in(void_elements, tag->name) && !tag->self_closing) dropped_.push_back(tag->name);
         return {};
     }
-    if (!write_start_tag(*tag, out, problem)) return {};
     if (in(void_elements, tag->name)) return out;
     if (tag->self_closing) return out + "</" + tag->name + ">";
     open_.push_back(tag->name);

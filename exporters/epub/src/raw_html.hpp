@@ -32,6 +32,9 @@ class InlineHtml {
   private:
     bool inside_link_;
     std::vector<std::string> open_;
+    /// Start tags left out (with a warning), so their end tags go quietly: one problem, one
+    /// warning.
+    std::vector<std::string> dropped_;
 };
 
 }  // namespace broadside::epub
