@@ -79,6 +79,19 @@ const OutputFormat* format_for_output(const std::string& output) {
     return nullptr;
 }
 
+// The file among the job's own inputs that `output` would replace, if any: writing a PDF over
+// the Markdown it came from destroys the only copy of the user's text.
+std::string input_replaced_by_output(const Options& opt) {
+    std::vector<std::string> read = opt.inputs;
+    for (const auto* extra : {&opt.merge, &opt.collection, &opt.style})
+        if (!extra->empty()) read.push_back(*extra);
+    for (const auto& input : read) {
+        std::error_code ec;  // a missing file (or a glob) cannot be replaced
+        if (std::filesystem::equivalent(input, opt.output, ec)) return input;
+    }
+    return {};
+}
+
 int run(int argc, char** argv) {
     std::vector<std::string> args(argv + 1, argv + argc);
     if (args.empty()) {
@@ -167,6 +180,10 @@ int run(int argc, char** argv) {
     if (!opt.merge.empty() && format->name != "pdf")
         return usage_error("--merge writes PDF letters; use a .pdf output");
     if (opt.duplex && opt.merge.empty()) return usage_error("--duplex needs --merge");
+    if (!opt.output.empty())
+        if (auto input = input_replaced_by_output(opt); !input.empty())
+            return usage_error("the output '" + opt.output + "' would replace the input '" + input +
+                               "'; give another file to -o");
     return format->run(opt);
 }
 

@@ -336,3 +336,19 @@ TEST_CASE("limits: an endless input (a device, a pipe) is read only up to the fi
     require_refused(w, "/dev/zero -o " + shell_quote(w.path("out/post.pdf")) + " --max-file-size 1",
                     "post.pdf", "/dev/zero: error: the Markdown file is over the limit of 1 MiB");
 }
+
+TEST_CASE("bad usage: an output that would replace one of the inputs is refused", "[bad-input]") {
+    Workspace w("output-is-input");
+    const std::string text = front + "The only copy of this text.\n";
+    w.write("doc/post.md", text);
+    w.write("doc/people.csv", "name\nAda\n");
+    const std::string post = shell_quote(w.path("doc/post.md"));
+    CommandResult r = w.run(post + " --to pdf -o " + post);
+    CHECK(r.status == 2);
+    CHECK(contains(r.err, "would replace the input"));
+    CHECK(read_file(w.path("doc/post.md")) == text);
+    const std::string data = shell_quote(w.path("doc/people.csv"));
+    r = w.run(post + " --merge " + data + " --to pdf -o " + data);
+    CHECK(r.status == 2);
+    CHECK(read_file(w.path("doc/people.csv")) == "name\nAda\n");
+}
