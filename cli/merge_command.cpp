@@ -39,6 +39,11 @@ struct MergeJob {
     [[nodiscard]] Exporter make_exporter() const {
         return std::make_unique<pdf::PdfExporter>(style);
     }
+    /// Lays out one filled letter with the job's resource folders and limits.
+    [[nodiscard]] pdf::Layout lay_out(pdf::PdfExporter& exporter, const core::Document& doc,
+                                      core::Diagnostics& diags) const {
+        return exporter.layout(doc, diags, options.resource_paths, options.limits);
+    }
     /// Results waiting for their turn: enough to keep every thread busy, few enough that
     /// memory does not grow with the number of records.
     [[nodiscard]] std::size_t window() const { return 2 * std::size_t{jobs}; }
@@ -68,8 +73,7 @@ int write_per_record(MergeJob& job, const std::vector<std::string>& paths,
                 Rendered out;
                 auto doc = job.letter.fill(job.records[i], out.diags);
                 if (!doc) return out;
-                pdf::Layout layout = exporter->layout(*doc, out.diags, job.options.resource_paths,
-                                                      job.options.limits);
+                pdf::Layout layout = job.lay_out(*exporter, *doc, out.diags);
                 if (!out.diags.has_errors())
                     out.bytes = exporter->render(*doc, layout, out.diags, job.source_date_epoch);
                 return out;
@@ -126,8 +130,7 @@ int write_combined(MergeJob& job, MergeDiagnostics& messages) {
                 const auto& record = job.records[i];
                 auto doc = job.letter.fill(record, out.diags);
                 if (!doc) return out;
-                out.layout = exporter->layout(*doc, out.diags, job.options.resource_paths,
-                                              job.options.limits);
+                out.layout = job.lay_out(*exporter, *doc, out.diags);
                 out.bookmark = job.letter.bookmark_title(*doc, record);
                 return out;
             },
