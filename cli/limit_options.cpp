@@ -1,4 +1,5 @@
 #include "limit_options.hpp"
+#include "broadside/core/diagnostics.hpp"
 
 #include <algorithm>
 #include <charconv>
@@ -53,7 +54,7 @@ bool is_limit_option(std::string_view option) {
 
 std::string set_limit(std::string_view option, std::string_view value, core::Limits& limits) {
     const LimitOption* o = find(option);
-    if (!o) return "unknown option '" + std::string(option) + "'";
+    if (!o) return "unknown option " + core::quote_value(std::string(option));
     std::uint64_t n = 0;
     auto [end, ec] = std::from_chars(value.data(), value.data() + value.size(), n);
     if (ec != std::errc() || end != value.data() + value.size() || n < 1 || n > o->max)

@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "broadside/core/diagnostics.hpp"
 #include "broadside/core/output_file.hpp"
 #include "commands.hpp"
 #include "limit_options.hpp"
@@ -156,7 +157,7 @@ int run(int argc, char** argv) {
             if (auto problem = set_limit(a, v, opt.limits); !problem.empty())
                 return usage_error(problem);
         } else if (a.size() > 1 && a[0] == '-') {
-            return usage_error("unknown option '" + a + "'");
+            return usage_error("unknown option " + core::quote_value(a));
         } else {
             opt.inputs.push_back(a);
         }
@@ -167,7 +168,7 @@ int run(int argc, char** argv) {
     const OutputFormat* format = nullptr;
     if (!opt.to.empty()) {
         format = format_named(opt.to);
-        if (!format) return usage_error("unknown format '" + opt.to + "'");
+        if (!format) return usage_error("unknown format " + core::quote_value(opt.to));
     } else if (opt.dump_layout) {
         format = format_named("pdf");
         if (!format) return usage_error("--dump-layout needs the PDF exporter");
@@ -182,8 +183,9 @@ int run(int argc, char** argv) {
     if (opt.duplex && opt.merge.empty()) return usage_error("--duplex needs --merge");
     if (!opt.output.empty())
         if (auto input = input_replaced_by_output(opt); !input.empty())
-            return usage_error("the output '" + opt.output + "' would replace the input '" + input +
-                               "'; give another file to -o");
+            return usage_error("the output " + core::quote_value(opt.output) +
+                               " would replace the input " + core::quote_value(input) +
+                               "; give another file to -o");
     return format->run(opt);
 }
 

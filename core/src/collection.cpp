@@ -9,6 +9,7 @@
 #include <system_error>
 #include <unordered_set>
 
+#include "broadside/core/diagnostics.hpp"
 #include "broadside/core/input_file.hpp"
 #include "yaml_values.hpp"
 
@@ -110,7 +111,7 @@ bool apply_key(const std::string& key, const MetaValue& v, CollectionSettings& s
                const std::string& path, Diagnostics& diags) {
     auto bad = [&](const std::string& expected) {
         diags.warning(path, v.span.line, v.span.column,
-                      "'" + key + "' should be " + expected + "; ignored");
+                      quote_value(key) + " should be " + expected + "; ignored");
     };
     const std::string text = v.to_text();
     if (key == "title") {
@@ -205,7 +206,7 @@ std::optional<CollectionSettings> read_collection_file(const std::string& path, 
     for (const auto& [key, value] : map ? *map : MetaMap{}) {
         if (value.is_null()) continue;
         if (!apply_key(key, value, s, path, diags)) {
-            diags.warning(path, value.span.line, 1, "unknown collection key '" + key + "'",
+            diags.warning(path, value.span.line, 1, "unknown collection key " + quote_value(key),
                           "known keys: title, subtitle, author, publisher, language, identifier, "
                           "description, cover, date, sort, group-by, tag-index");
         }

@@ -1,6 +1,7 @@
 // RFC 4180 CSV, as spreadsheets export it, into mail-merge records.
 #include <algorithm>
 
+#include "broadside/core/diagnostics.hpp"
 #include "broadside/core/records.hpp"
 
 namespace broadside::core {
@@ -138,7 +139,7 @@ std::optional<std::vector<Record>> parse_csv_records(std::string_view text, cons
         if (name.empty() || std::find(names.begin(), names.end(), name) != names.end()) {
             diags.error(path, rows[0].line, 0,
                         name.empty() ? "the header row has an empty field name"
-                                     : "the header row names '" + name + "' twice",
+                                     : "the header row names " + quote_value(name) + " twice",
                         "every column needs its own name");
             return std::nullopt;
         }

@@ -1,6 +1,7 @@
 #include "broadside/core/diagnostics.hpp"
 
 #include <algorithm>
+#include <cstdio>
 
 namespace broadside::core {
 
@@ -35,6 +36,50 @@ std::string format_diagnostic(const Diagnostic& d) {
     out += d.message;
     if (!d.hint.empty()) out += "\n  hint: " + d.hint;
     return out;
+}
+
+namespace {
+
+constexpr std::size_t max_quoted_characters = 80;
+
+bool is_utf8_continuation(char c) {
+    return (static_cast<unsigned char>(c) & 0xC0) == 0x80;
+}
+
+// 80001 → "80,001"
+std::string with_thousands(std::size_t n) {
+    std::string digits = std::to_string(n);
+    for (auto i = static_cast<std::ptrdiff_t>(digits.size()) - 3; i > 0; i -= 3)
+        digits.insert(static_cast<std::size_t>(i), ",");
+    return digits;
+}
+
+}  // namespace
+
+std::string quote_value(std::string_view value) {
+    std::string out = "'";
+    std::size_t characters = 0;
+    std::size_t i = 0;
+    for (; i < value.size(); ++i) {
+        char c = value[i];
+        if (!is_utf8_continuation(c) && characters++ == max_quoted_characters) break;
+        if (c == '\n') {
+            out += "\\n";
+        } else if (c == '\t') {
+            out += "\\t";
+        } else if (static_cast<unsigned char>(c) < 0x20 || c == 0x7F) {
+            char hex[5];
+            std::snprintf(hex, sizeof hex, "\\x%02X", static_cast<unsigned char>(c));
+            out += hex;
+        } else {
+            out += c;
+        }
+    }
+    if (i == value.size()) return out + "'";
+    // `characters` already counts the one at `i`, where the quote was cut.
+    for (++i; i < value.size(); ++i)
+        if (!is_utf8_continuation(value[i])) ++characters;
+    return out + "…' (" + with_thousands(characters) + " characters)";
 }
 
 }  // namespace broadside::core

@@ -1,5 +1,6 @@
 #include "front_matter.hpp"
 
+#include "broadside/core/diagnostics.hpp"
 #include "yaml_values.hpp"
 
 namespace broadside::core {
@@ -14,7 +15,7 @@ bool is_fence(std::string_view line, std::string_view fence) {
 void check_well_known(const Meta& meta, const std::string& path, Diagnostics& diags) {
     if (const auto* d = meta.find("date"); d && !d->is_null() && !d->as_date()) {
         diags.warning(path, d->span.line, d->span.column,
-                      "'date' is not a date: '" + d->to_text() + "'",
+                      "'date' is not a date: " + quote_value(d->to_text()),
                       "write it as YYYY-MM-DD, optionally with a time: 2021-07-12 09:30");
     }
     if (const auto* d = meta.find("draft"); d && !d->is_null() && !d->as_bool()) {

@@ -4,6 +4,7 @@
 
 #include <cctype>
 
+#include "broadside/core/diagnostics.hpp"
 #include "broadside/core/overloaded.hpp"
 
 namespace broadside::core {
@@ -130,9 +131,9 @@ bool fill_fields(Document& doc, const FieldLookup& lookup, const std::string& re
             if (!value && !p->fallback) {
                 ok = false;
                 diags.error(path, span.line, span.column,
-                            record + " has no field '" + p->name + "'",
-                            "add a '" + p->name + "' column to the data, or give a default: {{" +
-                                p->name + "|…}}");
+                            record + " has no field " + quote_value(p->name),
+                            "add a " + quote_value(p->name) +
+                                " column to the data, or give a default: {{" + p->name + "|…}}");
             }
             out += value ? *value : p->fallback.value_or("");
             pos = p->end;

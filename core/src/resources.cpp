@@ -1,5 +1,6 @@
 #include "broadside/core/resources.hpp"
 
+#include "broadside/core/diagnostics.hpp"
 #include "broadside/core/input_file.hpp"
 #include "broadside/core/url.hpp"
 
@@ -49,7 +50,7 @@ ResolvedResource ResourcePolicy::resolve(std::string_view reference,
                                          const std::string& document_dir,
                                          std::string_view what) const {
     ResolvedResource r;
-    std::string name = std::string(what) + " '" + std::string(reference.substr(0, 200)) + "'";
+    std::string name = std::string(what) + " " + quote_value(reference);
     if (starts_with_ci(reference, "http:") || starts_with_ci(reference, "https:") ||
         starts_with_ci(reference, "//") || starts_with_ci(reference, "ftp:")) {
         r.problem = name + " is remote and is not fetched; save it beside the document";

@@ -1,6 +1,7 @@
 // Mail-merge records from YAML, and the data-file entry point that picks CSV or YAML.
 #include <filesystem>
 
+#include "broadside/core/diagnostics.hpp"
 #include "broadside/core/input_file.hpp"
 #include "broadside/core/records.hpp"
 #include "yaml_values.hpp"
@@ -32,7 +33,7 @@ std::optional<std::vector<Record>> parse_yaml_records(std::string_view text,
         for (const auto& [k, v] : *map) {
             if (v.as_list() || v.as_map()) {
                 diags.error(path, v.span.line, v.span.column,
-                            "field '" + k + "' must be text, not a list or map",
+                            "field " + quote_value(k) + " must be text, not a list or map",
                             "write several lines as one string with line breaks: |");
                 return std::nullopt;
             }
@@ -48,7 +49,8 @@ std::optional<std::vector<Record>> read_records_file(const std::string& path, Di
     namespace fs = std::filesystem;
     std::string ext = fs::path(path).extension().string();
     if (ext != ".csv" && ext != ".yaml" && ext != ".yml") {
-        diags.error(path, 0, 0, "cannot tell the data format from the extension '" + ext + "'",
+        diags.error(path, 0, 0,
+                    "cannot tell the data format from the extension " + quote_value(ext),
                     "give a .csv or .yaml file");
         return std::nullopt;
     }

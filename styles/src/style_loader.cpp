@@ -9,6 +9,7 @@
 #include <functional>
 #include <map>
 
+#include "broadside/core/diagnostics.hpp"
 #include "broadside/core/input_file.hpp"
 #include "broadside/styles/style.hpp"
 #include "length.hpp"
@@ -43,7 +44,9 @@ std::string scalar(const YAML::Node& n) { return n.IsScalar() ? n.Scalar() : std
 Setter length(double& field) {
     return [&field](const YAML::Node& n, const std::string& key, Source& src) {
         auto v = parse_length(scalar(n));
-        if (!v) return src.error(n, "style key '" + key + "' must be a length", "e.g. 10.5pt or 25mm");
+        if (!v)
+            return src.error(n, "style key " + core::quote_value(key) + " must be a length",
+                             "e.g. 10.5pt or 25mm");
         field = *v;
     };
 }
@@ -55,14 +58,14 @@ Setter boolean(bool& field) {
             field = s == "true";
             return;
         }
-        src.error(n, "style key '" + key + "' must be true or false");
+        src.error(n, "style key " + core::quote_value(key) + " must be true or false");
     };
 }
 
 Setter text(std::string& field) {
     return [&field](const YAML::Node& n, const std::string& key, Source& src) {
         if (!n.IsScalar() || n.Scalar().empty())
-            return src.error(n, "style key '" + key + "' must be a name");
+            return src.error(n, "style key " + core::quote_value(key) + " must be a name");
         field = n.Scalar();
     };
 }
@@ -73,8 +76,9 @@ Setter color(Color& field) {
         unsigned r, g, b;
         char tail;
         if (s.size() != 7 || std::sscanf(s.c_str(), "#%2x%2x%2x%c", &r, &g, &b, &tail) != 3)
-            return src.error(n, "style key '" + key + "' must be a colour like \"#1a1a1a\"",
-                             "quote it: a bare # starts a YAML comment");
+            return src.error(
+                n, "style key " + core::quote_value(key) + " must be a colour like \"#1a1a1a\"",
+                "quote it: a bare # starts a YAML comment");
         field = {static_cast<int>(r), static_cast<int>(g), static_cast<int>(b)};
     };
 }
@@ -88,7 +92,8 @@ Section text_style(TextStyle& t) {
 
 Setter section(Section keys) {
     return [keys = std::move(keys)](const YAML::Node& n, const std::string& key, Source& src) {
-        if (!n.IsMap()) return src.error(n, "style key '" + key + "' must be a map of keys");
+        if (!n.IsMap())
+            return src.error(n, "style key " + core::quote_value(key) + " must be a map of keys");
         for (const auto& kv : n) {
             std::string name = scalar(kv.first);
             std::string full = key.empty() ? name : key + "." + name;
@@ -96,7 +101,8 @@ Setter section(Section keys) {
             if (it == keys.end()) {
                 std::string known;
                 for (const auto& [k, _] : keys) known += (known.empty() ? "" : ", ") + k;
-                src.error(kv.first, "unknown style key '" + full + "'", "known keys here: " + known);
+                src.error(kv.first, "unknown style key " + core::quote_value(full),
+                          "known keys here: " + known);
                 continue;
             }
             it->second(kv.second, full, src);
@@ -122,21 +128,26 @@ Setter page_size(Style& s) {
             s.page_width = 612;
             s.page_height = 792;
         } else {
-            src.error(n, "style key '" + key + "' must be A4, Letter or [width, height]");
+            src.error(n, "style key " + core::quote_value(key) +
+                             " must be A4, Letter or [width, height]");
         }
     };
 }
 
 Setter font_chains(FontChains& chains) {
     return [&chains](const YAML::Node& n, const std::string& key, Source& src) {
-        if (!n.IsMap()) return src.error(n, "style key '" + key + "' must be a map of scripts");
+        if (!n.IsMap())
+            return src.error(n,
+                             "style key " + core::quote_value(key) + " must be a map of scripts");
         static const std::vector<std::string> scripts = {"latn", "cyrl", "grek", "hans",
                                                          "hant", "arab", "tibt", "mono"};
         for (const auto& kv : n) {
             std::string script = scalar(kv.first);
             if (std::find(scripts.begin(), scripts.end(), script) == scripts.end()) {
-                src.error(kv.first, "unknown script '" + script + "' in '" + key + "'",
-                          "use latn, cyrl, grek, hans, hant, arab, tibt or mono");
+                src.error(
+                    kv.first,
+                    "unknown script " + core::quote_value(script) + " in " + core::quote_value(key),
+                    "use latn, cyrl, grek, hans, hant, arab, tibt or mono");
                 continue;
             }
             std::vector<std::string> families;
@@ -144,7 +155,8 @@ Setter font_chains(FontChains& chains) {
             if (kv.second.IsSequence())
                 for (const auto& f : kv.second) families.push_back(scalar(f));
             if (families.empty() || std::count(families.begin(), families.end(), "") > 0) {
-                src.error(kv.second, "fonts for '" + script + "' must be a family name or a list");
+                src.error(kv.second, "fonts for " + core::quote_value(script) +
+                                         " must be a family name or a list");
                 continue;
             }
             chains[script] = families;
@@ -154,11 +166,15 @@ Setter font_chains(FontChains& chains) {
 
 Setter lengths(std::vector<double>& field) {
     return [&field](const YAML::Node& n, const std::string& key, Source& src) {
-        if (!n.IsSequence()) return src.error(n, "style key '" + key + "' must be a list of lengths");
+        if (!n.IsSequence())
+            return src.error(n,
+                             "style key " + core::quote_value(key) + " must be a list of lengths");
         field.clear();
         for (const auto& item : n) {
             auto v = parse_length(scalar(item));
-            if (!v) return src.error(item, "style key '" + key + "' must list lengths", "e.g. [87mm, 192mm]");
+            if (!v)
+                return src.error(item, "style key " + core::quote_value(key) + " must list lengths",
+                                 "e.g. [87mm, 192mm]");
             field.push_back(*v);
         }
     };
@@ -168,7 +184,7 @@ Setter lengths(std::vector<double>& field) {
 Setter file_path(std::string& field) {
     return [&field](const YAML::Node& n, const std::string& key, Source& src) {
         if (!n.IsScalar() || n.Scalar().empty())
-            return src.error(n, "style key '" + key + "' must be a file name");
+            return src.error(n, "style key " + core::quote_value(key) + " must be a file name");
         if (src.sandbox) {
             auto r = src.sandbox->resolve(n.Scalar(), fs::path(src.path).parent_path().string(),
                                           key);
@@ -178,7 +194,9 @@ Setter file_path(std::string& field) {
         }
         fs::path p = fs::path(src.path).parent_path() / n.Scalar();
         if (!fs::is_regular_file(p))
-            return src.error(n, "style key '" + key + "': no such file '" + p.string() + "'",
+            return src.error(n,
+                             "style key " + core::quote_value(key) + ": no such file " +
+                                 core::quote_value(p.string()),
                              "paths are relative to the style file");
         field = fs::absolute(p).lexically_normal().string();
     };
@@ -278,8 +296,10 @@ bool apply_file(const std::string& name, const std::string& relative_to, int dep
     // The error_code form: a name the OS refuses (too long, say) is "not found", not a throw.
     std::error_code ec;
     if (!fs::is_regular_file(path, ec)) {
-        diags.error(path, 0, 0, is_path(name) ? "style file not found" : "unknown style '" + name + "'",
-                    "the presets are: " + preset_list());
+        diags.error(
+            path, 0, 0,
+            is_path(name) ? "style file not found" : "unknown style " + core::quote_value(name),
+            "the presets are: " + preset_list());
         return false;
     }
     const auto max_bytes = (sandbox ? sandbox->limits() : core::Limits{}).max_file_bytes;

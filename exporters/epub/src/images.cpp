@@ -8,11 +8,12 @@
 #include <filesystem>
 #include <fstream>
 #include <iterator>
-#include <regex>
 
 #include "broadside/core/collection.hpp"
+#include "broadside/core/diagnostics.hpp"
 #include "broadside/core/image_header.hpp"
 #include "links.hpp"
+#include "svg_check.hpp"
 #include "xml.hpp"
 
 namespace broadside::epub {
@@ -26,18 +27,6 @@ std::string sniff(const std::string& head) {
     if (starts("GIF87a") || starts("GIF89a")) return "image/gif";
     if (starts("RIFF") && head.size() >= 12 && head.compare(8, 4, "WEBP") == 0) return "image/webp";
     if (head.find("<svg") != std::string::npos) return "image/svg+xml";
-    return {};
-}
-
-// An SVG is a document: it can carry scripts and pull in other files, which a book may not.
-std::string svg_problem(const std::string& svg) {
-    static const std::regex handler(R"(\son[a-zA-Z]+\s*=)");
-    static const std::regex outside(R"(href\s*=\s*["'](?!#|data:)[^"']*["'])");
-    if (svg.find("<script") != std::string::npos || std::regex_search(svg, handler) ||
-        svg.find("javascript:") != std::string::npos) {
-        return "is an SVG with scripts";
-    }
-    if (std::regex_search(svg, outside)) return "is an SVG that refers to other files";
     return {};
 }
 
@@ -84,7 +73,7 @@ ImageLookup find_image(const std::string& source, const std::string& base_dir,
     const fs::path real = resolved.path;
     std::ifstream in(real, std::ios::binary);
     if (!in) {
-        r.problem = "image '" + source + "' cannot be read; its alt text is shown";
+        r.problem = "image " + core::quote_value(source) + " cannot be read; its alt text is shown";
         return r;
     }
     std::string head(1024, '\0');
@@ -92,7 +81,8 @@ ImageLookup find_image(const std::string& source, const std::string& base_dir,
     head.resize(static_cast<std::size_t>(in.gcount()));
     std::string type = sniff(head);
     if (type.empty()) {
-        r.problem = "image '" + source + "' is not PNG, JPEG, GIF, SVG or WebP; left out";
+        r.problem =
+            "image " + core::quote_value(source) + " is not PNG, JPEG, GIF, SVG or WebP; left out";
         return r;
     }
     if (type == "image/png" || type == "image/jpeg") {
@@ -101,7 +91,8 @@ ImageLookup find_image(const std::string& source, const std::string& base_dir,
         const core::ImageProbe probe =
             core::probe_image(real.string(), policy.limits().max_image_pixels);
         if (!probe.header) {
-            r.problem = "image '" + source + "': " + probe.problem + "; its alt text is shown";
+            r.problem = "image " + core::quote_value(source) + ": " + probe.problem +
+                        "; its alt text is shown";
             return r;
         }
     }
@@ -110,7 +101,7 @@ ImageLookup find_image(const std::string& source, const std::string& base_dir,
         in.seekg(0);
         std::string svg((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
         if (std::string why = svg_problem(svg); !why.empty()) {
-            r.problem = "image '" + source + "' " + why + "; left out";
+            r.problem = "image " + core::quote_value(source) + " " + why + "; left out";
             return r;
         }
     }

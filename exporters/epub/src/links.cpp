@@ -5,6 +5,7 @@
 #include <filesystem>
 
 #include "broadside/core/collection.hpp"
+#include "broadside/core/diagnostics.hpp"
 #include "xml.hpp"
 
 namespace broadside::epub {
@@ -83,7 +84,7 @@ LinkTarget resolve_link(const std::string& url, const BookPlan& plan, std::size_
             t.kind = LinkTarget::Kind::external;
             t.href = url;
         } else {
-            t.problem = "link '" + url.substr(0, 60) + "' uses a scheme readers do not open";
+            t.problem = "link " + core::quote_value(url) + " uses a scheme readers do not open";
         }
         return t;
     }
@@ -106,7 +107,8 @@ LinkTarget resolve_link(const std::string& url, const BookPlan& plan, std::size_
         target = post_for_slug(path, plan);
     }
     if (!target) {
-        t.problem = "link '" + url + "' does not lead to a post in the book; kept as plain text";
+        t.problem = "link " + core::quote_value(url) +
+                    " does not lead to a post in the book; kept as plain text";
         return t;
     }
     const PostInfo& dest = plan.posts[*target];
@@ -116,7 +118,7 @@ LinkTarget resolve_link(const std::string& url, const BookPlan& plan, std::size_
         if (auto id = fragment_id(dest, fragment)) {
             t.href += "#" + *id;
         } else {
-            t.problem = "link '" + url + "' names a heading that does not exist";
+            t.problem = "link " + core::quote_value(url) + " names a heading that does not exist";
             if (*target == from) {
                 t.kind = LinkTarget::Kind::none;
                 return t;

@@ -7,6 +7,7 @@
 #include <cctype>
 #include <utility>
 
+#include "broadside/core/diagnostics.hpp"
 #include "broadside/core/utf8.hpp"
 #include "xml.hpp"
 
@@ -37,6 +38,15 @@ template <std::size_t N>
 bool in(const std::array<const char*, N>& set, std::string_view name) {
     return std::any_of(set.begin(), set.end(), [&](const char* s) { return name == s; });
 }
+
+// An element as a message names it; an element name of a megabyte is cut like any value.
+std::string element(const std::string& name) {
+    return name.size() <= 40 ? "<" + name + ">" : "<" + core::quote_value(name) + ">";
+}
+
+// XHTML parsers refuse deeper documents (libxml2 stops at 256 levels), and the chapter
+// around a block already nests a few; raw HTML deeper than this is refused with a warning.
+constexpr std::size_t max_html_depth = 64;
 
 bool is_phrasing(std::string_view n) {
     return in(phrasing_elements, n);
@@ -186,7 +196,7 @@ bool write_start_tag(const Tag& tag, std::string& out, std::string& problem) {
     std::string attrs;
     for (const auto& [name, raw] : tag.attributes) {
         if (name.rfind("on", 0) == 0) {
-            problem = "raw HTML has an event handler ('" + name + "')";
+            problem = "raw HTML has an event handler (" + core::quote_value(name) + ")";
             return false;
         }
         // Attribute values are decoded first so `&#106;avascript:` is seen for what it is.
@@ -270,7 +280,7 @@ std::optional<std::string> sanitize_html_block(std::string_view html, std::strin
             if (next == std::string_view::npos) next = html.size();
             std::string_view text = html.substr(i, next - i);
             if (!takes_text(open.back()) && !whitespace_only(text)) {
-                problem = "raw HTML has text directly inside <" + open.back() + ">";
+                problem = "raw HTML has text directly inside " + element(open.back());
                 return std::nullopt;
             }
             out += xml_text(text);
@@ -292,20 +302,20 @@ std::optional<std::string> sanitize_html_block(std::string_view html, std::strin
             return std::nullopt;
         }
         if (in(unsafe_elements, tag->name)) {
-            problem =
-                "raw HTML has a <" + tag->name + "> element, which is not allowed in the book";
+            problem = "raw HTML has a " + element(tag->name) +
+                      " element, which is not allowed in the book";
             return std::nullopt;
         }
         if (!is_phrasing(tag->name) && !in(flow_elements, tag->name)) {
-            problem = "raw HTML has an unknown element <" + tag->name + ">";
+            problem = "raw HTML has an unknown element " + element(tag->name);
             return std::nullopt;
         }
         if (tag->closing) {
             if (open.size() < 2 || open.back() != tag->name) {
                 const bool inner = std::find(open.begin() + 1, open.end(), tag->name) != open.end();
-                problem = inner ? "raw HTML leaves <" + open.back() + "> unclosed before </" +
-                                      tag->name + ">"
-                                : "raw HTML closes <" + tag->name + "> that is not open";
+                problem = inner ? "raw HTML leaves " + element(open.back()) +
+                                      " unclosed before </" + tag->name + ">"
+                                : "raw HTML closes " + element(tag->name) + " that is not open";
                 return std::nullopt;
             }
             open.pop_back();
@@ -314,7 +324,12 @@ std::optional<std::string> sanitize_html_block(std::string_view html, std::strin
         }
         if (!allowed_child(open.back(), tag->name) ||
             (tag->name == "a" && std::find(open.begin(), open.end(), "a") != open.end())) {
-            problem = "raw HTML puts <" + tag->name + "> inside <" + open.back() + ">";
+            problem = "raw HTML puts " + element(tag->name) + " inside " + element(open.back());
+            return std::nullopt;
+        }
+        if (open.size() > max_html_depth) {
+            problem =
+                "raw HTML nests elements deeper than " + std::to_string(max_html_depth) + " levels";
             return std::nullopt;
         }
         if (!write_start_tag(*tag, out, problem)) return std::nullopt;
@@ -326,7 +341,7 @@ std::optional<std::string> sanitize_html_block(std::string_view html, std::strin
         }
     }
     if (open.size() > 1) {
-        problem = "raw HTML leaves <" + open.back() + "> unclosed";
+        problem = "raw HTML leaves " + element(open.back()) + " unclosed";
         return std::nullopt;
     }
     return out;
@@ -351,14 +366,17 @@ std::string InlineHtml::accept(std::string_view fragment, std::string& problem) 
         }
         problem = is_phrasing(tag->name)
                       ? "raw HTML closes <" + tag->name + "> that is not open here"
-                      : "raw HTML <" + tag->name + "> is not allowed inside a paragraph";
+                      : "raw HTML " + element(tag->name) + " is not allowed inside a paragraph";
         return {};
     }
     std::string out;
     if (!is_phrasing(tag->name) || (tag->name == "a" && inside_link_)) {
-        problem = "raw HTML <" + tag->name + "> is not allowed inside a paragraph";
+        problem = "raw HTML " + element(tag->name) + " is not allowed inside a paragraph";
     } else if (tag->name == "a" && std::find(open_.begin(), open_.end(), "a") != open_.end()) {
         problem = "raw HTML nests links";
+    } else if (open_.size() >= max_html_depth) {
+        problem =
+            "raw HTML nests elements deeper than " + std::to_string(max_html_depth) + " levels";
     } else {
         write_start_tag(*tag, out, problem);
     }

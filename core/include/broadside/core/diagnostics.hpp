@@ -1,6 +1,7 @@
 #pragma once
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace broadside::core {
@@ -38,5 +39,10 @@ private:
 /// Formats as `file:line:column: error|warning: message` plus an indented `hint:` line when the
 /// diagnostic has a hint. Line and column are left out when unknown.
 std::string format_diagnostic(const Diagnostic& d);
+
+/// `value` in single quotes for a message, on one line: control characters are escaped (`\n`)
+/// and a value over 80 characters is cut there with its length, `'aaaa…' (80,001 characters)`,
+/// so a hostile front-matter value cannot flood the terminal.
+std::string quote_value(std::string_view value);
 
 }  // namespace broadside::core

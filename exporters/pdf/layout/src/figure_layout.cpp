@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "broadside/core/diagnostics.hpp"
 #include "broadside/core/image_header.hpp"
 #include "item_offset.hpp"
 
@@ -154,7 +155,7 @@ void layout_figure(const core::Image& image, const core::SourceSpan& at, double 
             problem = name_problem(resolved.path, probe.header->format);
             if (problem.empty()) header = probe.header;
         }
-        if (!problem.empty()) problem = "image '" + image.source + "': " + problem;
+        if (!problem.empty()) problem = "image " + core::quote_value(image.source) + ": " + problem;
     }
 
     if (header) {

@@ -6,6 +6,7 @@
 #include <cmath>
 
 #include "broadside/core/date_text.hpp"
+#include "broadside/core/diagnostics.hpp"
 #include "broadside/core/image_header.hpp"
 #include "broadside/core/letter.hpp"
 #include "broadside/core/merge.hpp"
@@ -107,8 +108,10 @@ private:
         env_.setter.diags().error(
             doc_.source_path, to ? to->span.line : 0, to ? to->span.column : 0,
             "the recipient address has " + std::to_string(letter_.recipient.size()) +
-                " lines; the address field of '" + style_.name + "' holds " + std::to_string(lines),
-            "shorten 'to:' to " + std::to_string(lines) + " lines, e.g. join the street and number");
+                " lines; the address field of " + core::quote_value(style_.name) + " holds " +
+                std::to_string(lines),
+            "shorten 'to:' to " + std::to_string(lines) +
+                " lines, e.g. join the street and number");
         return false;
     }
 
@@ -216,9 +219,10 @@ private:
             if (set.lines.empty()) continue;
             auto [from, to] = text_extent(set.lines.front().items);
             if (to - from > w)
-                env_.setter.diags().warning(doc_.source_path, 0, 0,
-                                            "address line '" + line + "' is wider than the window",
-                                            "shorten it, or it shows only in part");
+                env_.setter.diags().warning(
+                    doc_.source_path, 0, 0,
+                    "address line " + core::quote_value(line) + " is wider than the window",
+                    "shorten it, or it shows only in part");
             for (auto& [p, item] : set.lines.front().items)
                 if (auto* tl = std::get_if<TextLine>(&item)) tl->role = "address";
             offset_items(set.lines.front().items, x, y);

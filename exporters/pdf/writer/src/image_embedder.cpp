@@ -2,6 +2,7 @@
 
 #include <cstdio>
 
+#include "broadside/core/diagnostics.hpp"
 #include "png_check.hpp"
 
 namespace broadside::pdf {
@@ -46,7 +47,8 @@ HPDF_Image ImageEmbedder::load(const Image& image) {
         }
     }
     if (!out)
-        diags_.warning(file_, 0, 0, "image '" + image.path + "' is left out: " + problem,
+        diags_.warning(file_, 0, 0,
+                       "image " + core::quote_value(image.path) + " is left out: " + problem,
                        "convert it to an 8-bit PNG or a baseline JPEG");
     return out;
 }
