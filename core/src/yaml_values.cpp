@@ -3,9 +3,10 @@
 
 #include <yaml-cpp/yaml.h>
 
+#include <cctype>
 #include <cmath>
 #include <cstdlib>
-#include <regex>
+#include <string_view>
 
 namespace broadside::core {
 namespace {
@@ -15,14 +16,52 @@ namespace {
 constexpr int max_depth = 64;
 constexpr long max_nodes = 100000;
 
-std::optional<double> plain_number(const std::string& s) {
-    static const std::regex decimal(R"([-+]?(\d+(\.\d*)?|\.\d+)([eE][-+]?\d+)?)");
-    static const std::regex hex(R"(0x[0-9a-fA-F]+)");
-    if (std::regex_match(s, decimal)) return std::strtod(s.c_str(), nullptr);
-    if (std::regex_match(s, hex)) return static_cast<double>(std::strtoll(s.c_str(), nullptr, 16));
+// Counts the digits at `s[i]` onwards and moves `i` past them.
+std::size_t skip_digits(std::string_view s, std::size_t& i, bool (*is_digit)(char)) {
+    std::size_t start = i;
+    while (i < s.size() && is_digit(s[i])) ++i;
+    return i - start;
+}
+
+bool is_decimal_digit(char c) {
+    return c >= '0' && c <= '9';
+}
+bool is_hex_digit(char c) {
+    return std::isxdigit(static_cast<unsigned char>(c)) != 0;
+}
+
+// A double holds 15 significant decimal digits exactly; a longer "number" (a phone number, an
+// ID, 60,000 digits of a careless title) is kept as the text it was, never rounded.
+constexpr std::size_t max_number_digits = 15;
+
+// YAML 1.2 core schema: [-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)? and 0x[0-9a-fA-F]+,
+// scanned by hand: the scalar is untrusted and may be megabytes long.
+std::optional<double> plain_number(std::string_view s) {
     if (s == ".inf" || s == ".Inf" || s == "+.inf") return HUGE_VAL;
     if (s == "-.inf" || s == "-.Inf") return -HUGE_VAL;
-    return std::nullopt;
+    std::size_t i = 0;
+    if (s.substr(0, 2) == "0x") {
+        i = 2;
+        std::size_t digits = skip_digits(s, i, is_hex_digit);
+        if (digits == 0 || i != s.size() || digits > 12) return std::nullopt;
+        return static_cast<double>(std::strtoll(std::string(s).c_str(), nullptr, 16));
+    }
+    if (i < s.size() && (s[i] == '-' || s[i] == '+')) ++i;
+    std::size_t digits = skip_digits(s, i, is_decimal_digit);
+    if (i < s.size() && s[i] == '.') {
+        ++i;
+        digits += skip_digits(s, i, is_decimal_digit);
+    }
+    if (digits == 0) return std::nullopt;
+    if (i < s.size() && (s[i] == 'e' || s[i] == 'E')) {
+        ++i;
+        if (i < s.size() && (s[i] == '-' || s[i] == '+')) ++i;
+        if (skip_digits(s, i, is_decimal_digit) == 0) return std::nullopt;
+    }
+    if (i != s.size() || digits > max_number_digits) return std::nullopt;
+    double value = std::strtod(std::string(s).c_str(), nullptr);
+    if (!std::isfinite(value)) return std::nullopt;  // 1e999: too large to be a number here
+    return value;
 }
 
 // yaml-cpp 0.7 accepts a quoted scalar that runs to the end of the input without its closing

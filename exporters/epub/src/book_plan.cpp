@@ -10,10 +10,11 @@
 #include <iterator>
 #include <map>
 #include <mutex>
-#include <regex>
 
 #include "broadside/core/date_text.hpp"
+#include "broadside/core/diagnostics.hpp"
 #include "broadside/core/input_file.hpp"
+#include "broadside/core/language_tag.hpp"
 #include "broadside/core/plain_text.hpp"
 #include "broadside/core/reader.hpp"
 #include "parallel.hpp"
@@ -160,11 +161,6 @@ void scan_post(PostInfo& post, const BookPlan& plan, std::atomic<std::size_t>& c
     if (left >= bytes.size()) post.model = std::make_unique<core::Document>(std::move(*doc));
 }
 
-bool valid_language_tag(const std::string& tag) {
-    static const std::regex bcp47(R"([A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*)");
-    return std::regex_match(tag, bcp47);
-}
-
 // The most common value, ties broken by first appearance, so the result is deterministic.
 std::string most_common(const std::vector<std::string>& values) {
     std::map<std::string, std::size_t> count;
@@ -206,10 +202,11 @@ void settle_metadata(BookPlan& plan, const BookOptions& options, bool single,
         if (!p.lang.empty()) langs.push_back(p.lang);
     }
     plan.language = !s.language.empty() ? s.language : langs.empty() ? "en" : most_common(langs);
-    if (!valid_language_tag(plan.language)) {
-        diags.warning(s.source_path, 0, 0,
-                      "'" + plan.language + "' is not a language tag; the book says 'en'",
-                      "use a BCP 47 tag such as en, zh-Hans or ug");
+    if (!core::is_language_tag(plan.language)) {
+        diags.warning(
+            s.source_path, 0, 0,
+            core::quote_value(plan.language) + " is not a language tag; the book says 'en'",
+            "use a BCP 47 tag such as en, zh-Hans or ug");
         plan.language = "en";
     }
     if (!s.title.empty()) {
@@ -255,7 +252,7 @@ void settle_metadata(BookPlan& plan, const BookOptions& options, bool single,
 }  // namespace
 
 std::string chapter_language(const BookPlan& plan, const PostInfo& post) {
-    return !post.lang.empty() && valid_language_tag(post.lang) ? post.lang : plan.language;
+    return !post.lang.empty() && core::is_language_tag(post.lang) ? post.lang : plan.language;
 }
 
 namespace {

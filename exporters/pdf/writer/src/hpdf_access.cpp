@@ -40,6 +40,23 @@ std::vector<HPDF_BYTE> utf16be_with_bom(std::string_view utf8) {
     return out;
 }
 
+// Titles in the information dictionary, bookmarks and page labels are for a viewer's title bar
+// and side panel; PDF readers need not accept strings over 32,767 bytes (ISO 32000-1, Annex C)
+// and libharu refuses them. A longer one (a 60,000-character title) is cut, the page keeps it.
+constexpr std::size_t max_text_string_characters = 1000;
+
+std::string_view cut_for_text_string(std::string_view utf8, bool& cut) {
+    std::size_t characters = 0;
+    for (std::size_t i = 0; i < utf8.size(); ++i) {
+        if ((static_cast<unsigned char>(utf8[i]) & 0xC0) == 0x80) continue;
+        if (characters++ == max_text_string_characters) {
+            cut = true;
+            return utf8.substr(0, i);
+        }
+    }
+    return utf8;
+}
+
 const char* info_key(HPDF_InfoType type) {
     switch (type) {
         case HPDF_INFO_TITLE:
@@ -81,7 +98,9 @@ HPDF_Dict new_flate_stream(HPDF_Doc doc, std::span<const std::uint8_t> bytes) {
 }
 
 HPDF_STATUS add_text_string(HPDF_Doc doc, HPDF_Dict dict, const char* key, std::string_view utf8) {
-    auto bytes = utf16be_with_bom(utf8);
+    bool cut = false;
+    auto bytes = utf16be_with_bom(cut_for_text_string(utf8, cut));
+    if (cut) bytes.insert(bytes.end(), {0x20, 0x26});  // …
     HPDF_Binary b = HPDF_Binary_New(doc->mmgr, bytes.data(), static_cast<HPDF_UINT>(bytes.size()));
     if (!b) return HPDF_GetError(doc);
     return HPDF_Dict_Add(dict, key, b);

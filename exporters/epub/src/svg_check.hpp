@@ -1,0 +1,15 @@
+// What keeps an SVG out of a book: it is a document that can run scripts and pull in other files.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+namespace broadside::epub {
+
+/// Why `svg` may not travel into a book ("is an SVG with scripts", "is an SVG that refers to
+/// other files", "is not a well-formed SVG: …"); empty when it may. The SVG is parsed as XML
+/// with libxml2's streaming reader (no recursion, nesting bounded at 256, no entity expansion,
+/// no network), so megabytes of text or thousands of nested elements cost a message, not a crash.
+std::string svg_problem(std::string_view svg);
+
+}  // namespace broadside::epub
