@@ -10,6 +10,7 @@
 #include <string>
 
 #include "run_command.hpp"
+#include "scratch_folder.hpp"
 
 namespace broadside::test::bad_input {
 
@@ -22,13 +23,11 @@ inline bool contains(const std::string& s, const std::string& part) {
     return s.find(part) != std::string::npos;
 }
 
-/// A fresh folder per test (tests run in parallel) with `doc/` for inputs and `out/` for the
-/// output; `secret/` beside `doc/` stands for everything outside the input folder.
+/// A fresh folder per test (scratch_folder) with `doc/` for inputs and `out/` for the output;
+/// `secret/` beside `doc/` stands for everything outside the input folder.
 class Workspace {
   public:
-    explicit Workspace(const std::string& name)
-        : root_(fs::temp_directory_path() / "broadside-bad-input" / name) {
-        fs::remove_all(root_);
+    explicit Workspace(const std::string& name) : root_(scratch_folder(name)) {
         fs::create_directories(root_ / "doc");
         fs::create_directories(root_ / "out");
         fs::create_directories(root_ / "secret");

@@ -5,6 +5,7 @@
 
 #include "broadside/core/letter.hpp"
 #include "broadside/core/reader.hpp"
+#include "scratch_folder.hpp"
 
 namespace fs = std::filesystem;
 using namespace broadside::core;
@@ -71,8 +72,7 @@ TEST_CASE("a blog post still makes a letter, with warnings naming the keys to ad
 }
 
 TEST_CASE("signatories from a list and a CSV file, sorted by collation and grouped") {
-    fs::path dir = fs::temp_directory_path() / "broadside-letter-test";
-    fs::create_directories(dir);
+    fs::path dir = broadside::test::scratch_folder("signatories");
     std::ofstream(dir / "orgs.csv") << "name,type\n\xC3\x96ko Rights,regional\nAlpha Watch,global\n"
                                        "zeta Network,regional\n\"Beta, Inc\",global\n";
     auto doc = read_text("---\nfrom: [Org]\nto: [X]\nsignatories: {file: orgs.csv, group-by: type, "
@@ -101,8 +101,7 @@ TEST_CASE("signatories from a list and a CSV file, sorted by collation and group
 }
 
 TEST_CASE("a letterhead outside the input folder is a warning, not a read") {
-    fs::path dir = fs::temp_directory_path() / "broadside-letterhead-test";
-    fs::create_directories(dir);
+    fs::path dir = broadside::test::scratch_folder("letterhead");
     auto doc = read_text("---\nletterhead: /etc/passwd.png\nfrom: [A]\nto: [B]\n---\nx\n",
                          (dir / "l.md").string());
     Diagnostics diags;

@@ -2,9 +2,9 @@
 
 #include <filesystem>
 #include <fstream>
-#include <stdlib.h>
 
 #include "broadside/core/resources.hpp"
+#include "scratch_folder.hpp"
 
 namespace fs = std::filesystem;
 using broadside::core::ResourcePolicy;
@@ -12,14 +12,8 @@ using broadside::core::ResourcePolicy;
 namespace {
 
 // A throw-away tree: root/doc/, root/img.png, outside/secret.png, and a link out.
-// CTest runs test cases in parallel, so each tree gets its own folder.
-fs::path unique_folder() {
-    std::string pattern = (fs::temp_directory_path() / "broadside-resources-XXXXXX").string();
-    return mkdtemp(pattern.data());
-}
-
 struct Tree {
-    fs::path base = unique_folder();
+    fs::path base = broadside::test::scratch_folder("tree");
     Tree() {
         fs::create_directories(base / "root/doc");
         fs::create_directories(base / "outside");

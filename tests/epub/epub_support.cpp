@@ -1,13 +1,12 @@
 #include "epub_support.hpp"
 
-#include <filesystem>
 #include <regex>
 #include <sstream>
 
 #include "broadside/core/utf8.hpp"
+#include "scratch_folder.hpp"
 
 namespace broadside::test {
-namespace fs = std::filesystem;
 namespace {
 
 std::string decode_entities(const std::string& s) {
@@ -62,10 +61,7 @@ bool contains(const std::string& s, const std::string& part) {
 }
 
 std::string work_dir(const std::string& name) {
-    fs::path dir = fs::current_path() / "epub-work" / name;
-    fs::remove_all(dir);
-    fs::create_directories(dir);
-    return dir.string();
+    return scratch_folder(name).string();
 }
 
 CommandResult run_broadside(const std::string& dir, const std::string& args) {

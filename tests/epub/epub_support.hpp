@@ -11,7 +11,7 @@ namespace broadside::test {
 inline const std::string source_dir = BROADSIDE_SOURCE_DIR;
 inline const std::string program = BROADSIDE_BINARY;
 
-/// A fresh, empty folder for one test under the build tree's `epub-work/`.
+/// A fresh, empty folder for one test (scratch_folder).
 std::string work_dir(const std::string& name);
 
 /// Runs `broadside ARGS` (already quoted) in `dir` with SOURCE_DATE_EPOCH unset.

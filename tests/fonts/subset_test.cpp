@@ -3,6 +3,7 @@
 
 #include "broadside/fonts/catalog.hpp"
 #include "broadside/fonts/subset.hpp"
+#include "scratch_folder.hpp"
 
 using namespace broadside::fonts;
 
@@ -15,7 +16,7 @@ std::shared_ptr<Face> open_first(const std::string& script) {
 
 /// Writes bytes to a temp file so a Face can open the subset again.
 std::string to_temp(const std::vector<std::uint8_t>& bytes, const std::string& name) {
-    std::string path = "/tmp/broadside-subset-test-" + name;
+    std::string path = (broadside::test::scratch_root() / name).string();
     FILE* f = std::fopen(path.c_str(), "wb");
     REQUIRE(f);
     std::fwrite(bytes.data(), 1, bytes.size(), f);

@@ -7,24 +7,20 @@
 #include <map>
 #include <regex>
 #include <sstream>
-#include <stdlib.h>
 
 #include "run_command.hpp"
+#include "scratch_folder.hpp"
 
 namespace fs = std::filesystem;
 using broadside::test::read_file;
 using broadside::test::run_command;
+using broadside::test::scratch_folder;
 using broadside::test::shell_quote;
 
 namespace {
 
 const std::string program = BROADSIDE_BINARY;
 constexpr double mm = 72.0 / 25.4;
-
-fs::path scratch() {
-    std::string pattern = (fs::temp_directory_path() / "broadside-letters-XXXXXX").string();
-    return mkdtemp(pattern.data());
-}
 
 struct Preset {
     std::string name;
@@ -75,7 +71,7 @@ std::vector<Word> words_of(const std::string& pdf) {
 
 TEST_CASE("each preset puts the address in the window with 3 mm to spare, marks in place",
           "[letters]") {
-    fs::path dir = scratch();
+    fs::path dir = scratch_folder("letter");
     for (const auto& p : presets) {
         INFO(p.name);
         int lines = p.h < 25 ? 3 : 6;  // a No. 10 window holds three lines with room to spare
@@ -116,7 +112,7 @@ TEST_CASE("each preset puts the address in the window with 3 mm to spare, marks 
 }
 
 TEST_CASE("a three-page letter counts its pages", "[letters]") {
-    fs::path dir = scratch();
+    fs::path dir = scratch_folder("letter");
     std::string pdf = (dir / "l.pdf").string();
     int pages = 0;
     for (int paragraphs = 20; paragraphs < 80 && pages != 3; paragraphs += 2) {
@@ -135,7 +131,7 @@ TEST_CASE("a three-page letter counts its pages", "[letters]") {
 }
 
 TEST_CASE("closing and signatures never start a page without two body lines", "[letters]") {
-    fs::path dir = scratch();
+    fs::path dir = scratch_folder("letter");
     int multi_page = 0;
     for (int paragraphs = 1; paragraphs <= 40; ++paragraphs) {
         INFO(paragraphs << " paragraphs");
@@ -165,7 +161,7 @@ TEST_CASE("closing and signatures never start a page without two body lines", "[
 }
 
 TEST_CASE("an address with more lines than the window holds is an error", "[letters]") {
-    fs::path dir = scratch();
+    fs::path dir = scratch_folder("letter");
     std::ofstream(dir / "l.md") << letter("us-letter-no10", 4, 1);
     std::string pdf = (dir / "l.pdf").string();
     auto r = run_command(shell_quote(program) + " " + shell_quote((dir / "l.md").string()) + " -o " +
@@ -180,7 +176,7 @@ TEST_CASE("an address with more lines than the window holds is an error", "[lett
 
 TEST_CASE("a blog post becomes a letter: title as subject, warnings name the keys",
           "[letters]") {
-    fs::path dir = scratch();
+    fs::path dir = scratch_folder("letter");
     std::string pdf = (dir / "seed.pdf").string();
     auto r = run_command(shell_quote(program) + " " +
                          shell_quote(std::string(BROADSIDE_SOURCE_DIR) +
@@ -196,7 +192,7 @@ TEST_CASE("a blog post becomes a letter: title as subject, warnings name the key
 }
 
 TEST_CASE("signatories count into the text and stand in balanced columns", "[letters]") {
-    fs::path dir = scratch();
+    fs::path dir = scratch_folder("letter");
     std::ofstream(dir / "l.md")
         << "---\nstyle: a4-plain\nto: [Someone]\nfrom: [Us]\nsignatories: {list: [Zeta Watch, "
            "Alpha Rights, Mu Forum, Beta Aid, Kappa League], columns: 2}\n---\n"
@@ -225,7 +221,7 @@ TEST_CASE("signatories count into the text and stand in balanced columns", "[let
 }
 
 TEST_CASE("the sample joint letter merges with the sample recipients", "[letters]") {
-    fs::path dir = scratch();
+    fs::path dir = scratch_folder("letter");
     const std::string samples = std::string(BROADSIDE_SOURCE_DIR) + "/samples";
     std::string pdf = (dir / "all.pdf").string();
     auto r = run_command(shell_quote(program) + " " + shell_quote(samples + "/joint-letter.md") +
@@ -245,7 +241,7 @@ TEST_CASE("the sample joint letter merges with the sample recipients", "[letters
 }
 
 TEST_CASE("a style names the letterhead image for letters that do not", "[letters]") {
-    fs::path dir = scratch();
+    fs::path dir = scratch_folder("letter");
     fs::copy_file(std::string(BROADSIDE_SOURCE_DIR) + "/tests/pdf/inputs/wide.png", dir / "head.png");
     std::ofstream(dir / "house.yaml") << "extends: din-5008-b\nletter: {letterhead: head.png}\n";
     std::ofstream(dir / "l.md") << letter((dir / "house.yaml").string(), 3, 1);

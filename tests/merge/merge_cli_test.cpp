@@ -9,9 +9,11 @@
 
 #include "pdf_text.hpp"
 #include "run_command.hpp"
+#include "scratch_folder.hpp"
 
 using broadside::test::read_file;
 using broadside::test::run_command;
+using broadside::test::scratch_folder;
 using broadside::test::shell_quote;
 using broadside::test::without_bidi_controls;
 
@@ -31,14 +33,6 @@ std::string long_note() {
     std::string note;
     for (int i = 0; i < 120; ++i) note += "This sentence pads the second letter onto more pages. ";
     return note;
-}
-
-/// A fresh folder per test, so tests may run in parallel.
-fs::path scratch(const std::string& name) {
-    fs::path dir = fs::temp_directory_path() / "broadside-merge-tests" / name;
-    fs::remove_all(dir);
-    fs::create_directories(dir);
-    return dir;
 }
 
 /// BOM, CRLF, a quoted field with a comma and a line break (record 1 spans lines 2–3), doubled
@@ -89,7 +83,7 @@ std::vector<std::string> files_in(const fs::path& dir) {
 }  // namespace
 
 TEST_CASE("merge writes one PDF per record, each naming its own recipient", "[merge][cli]") {
-    auto dir = scratch("per-record");
+    auto dir = scratch_folder("per-record");
     auto csv = write_csv(dir);
     auto r = merge(letter_md, csv, (dir / "out/{{id}}-{{name}}.pdf").string());
     INFO(r.err);
@@ -112,7 +106,7 @@ TEST_CASE("merge writes one PDF per record, each naming its own recipient", "[me
 
 TEST_CASE("a combined duplex merge pads odd letters, restarts page labels, bookmarks each",
           "[merge][cli]") {
-    auto dir = scratch("combined");
+    auto dir = scratch_folder("combined");
     auto csv = write_csv(dir);
     REQUIRE(merge(letter_md, csv, (dir / "single/{{id}}.pdf").string()).status == 0);
     std::vector<int> pages;
@@ -167,7 +161,7 @@ TEST_CASE("a combined duplex merge pads odd letters, restarts page labels, bookm
 }
 
 TEST_CASE("the combined file does not depend on the number of threads", "[merge][cli]") {
-    auto dir = scratch("jobs");
+    auto dir = scratch_folder("jobs");
     auto csv = write_csv(dir);
     REQUIRE(merge(letter_md, csv, (dir / "one.pdf").string(), "--duplex --jobs 1").status == 0);
     REQUIRE(merge(letter_md, csv, (dir / "two.pdf").string(), "--duplex --jobs 2").status == 0);
@@ -181,7 +175,7 @@ TEST_CASE("the combined file does not depend on the number of threads", "[merge]
 }
 
 TEST_CASE("a missing field names record, line and field, and leaves no output", "[merge][cli]") {
-    auto dir = scratch("missing");
+    auto dir = scratch_folder("missing");
     auto csv = write_csv(dir);
     auto letter = dir / "letter.md";
     std::ofstream(letter) << "---\nto: \"{{name}}\"\n---\n\nDear {{nickname}},\n";
@@ -201,7 +195,7 @@ TEST_CASE("a missing field names record, line and field, and leaves no output", 
 }
 
 TEST_CASE("a YAML record without a field is reported by its number and line", "[merge][cli]") {
-    auto dir = scratch("yaml");
+    auto dir = scratch_folder("yaml");
     auto data = fs::path(BROADSIDE_SOURCE_DIR) / "tests/merge/data/missing.yaml";
     auto r = merge(letter_md, data, (dir / "{{id}}.pdf").string());
     CHECK(r.status == 1);
@@ -212,7 +206,7 @@ TEST_CASE("a YAML record without a field is reported by its number and line", "[
 }
 
 TEST_CASE("a field in the output pattern that no record has is an error", "[merge][cli]") {
-    auto dir = scratch("pattern");
+    auto dir = scratch_folder("pattern");
     auto csv = write_csv(dir);
     auto r = merge(letter_md, csv, (dir / "{{surname}}.pdf").string());
     CHECK(r.status == 1);
@@ -229,7 +223,7 @@ TEST_CASE("a field in the output pattern that no record has is an error", "[merg
 
 TEST_CASE("a warning about the data of one record names it, a template warning prints once",
           "[merge][cli]") {
-    auto dir = scratch("warnings");
+    auto dir = scratch_folder("warnings");
     auto csv = dir / "r.csv";
     std::ofstream(csv) << "id,name\n1,Ann Short\n2,"
                        << "Bartholomew Maximilian Featherstonehaugh-Wolfeschlegelsteinhausen Jr"

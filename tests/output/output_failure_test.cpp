@@ -18,6 +18,7 @@
 
 #include "child_process.hpp"
 #include "run_command.hpp"
+#include "scratch_folder.hpp"
 
 namespace fs = std::filesystem;
 using namespace broadside::test;
@@ -42,20 +43,10 @@ void write_text(const fs::path& path, const std::string& text) {
     std::ofstream(path, std::ios::binary) << text;
 }
 
-/// A fresh folder per test, so tests may run in parallel; open to every user, as the
-/// unwritable-folder tests may run the program as 'nobody'.
+/// A fresh folder per test, open to every user, as the unwritable-folder tests may run the
+/// program as 'nobody'.
 fs::path scratch(const std::string& name) {
-    const fs::path root = fs::temp_directory_path() / "broadside-output-tests";
-    const fs::path dir = root / name;
-    std::error_code ec;
-    for (auto it = fs::recursive_directory_iterator(dir, ec); !ec && it != fs::end(it);
-         it.increment(ec))
-        if (it->is_directory())
-            fs::permissions(it->path(), fs::perms::owner_all, fs::perm_options::add,
-                            ec);  // read-only ones
-    fs::remove_all(dir, ec);
-    fs::create_directories(dir);
-    fs::permissions(root, fs::perms(0755));
+    const fs::path dir = scratch_folder(name);
     fs::permissions(dir, fs::perms(0755));
     return dir;
 }

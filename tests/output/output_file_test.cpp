@@ -9,20 +9,15 @@
 
 #include "broadside/core/output_file.hpp"
 #include "run_command.hpp"
+#include "scratch_folder.hpp"
 
 namespace fs = std::filesystem;
 using broadside::core::Diagnostics;
 using broadside::core::OutputFile;
 using broadside::test::read_file;
+using broadside::test::scratch_folder;
 
 namespace {
-
-fs::path scratch(const std::string& name) {
-    fs::path dir = fs::temp_directory_path() / "broadside-output-file-tests" / name;
-    fs::remove_all(dir);
-    fs::create_directories(dir);
-    return dir;
-}
 
 std::vector<std::string> names_in(const fs::path& folder) {
     std::vector<std::string> names;
@@ -38,7 +33,7 @@ void write_text(const fs::path& path, const std::string& text) {
 }  // namespace
 
 TEST_CASE("an output file replaces the old one only at commit, with the usual permissions") {
-    const fs::path dir = scratch("commit");
+    const fs::path dir = scratch_folder("commit");
     const fs::path target = dir / "out.pdf";
     write_text(target, "old");
     Diagnostics diags;
@@ -61,7 +56,7 @@ TEST_CASE("an output file replaces the old one only at commit, with the usual pe
 }
 
 TEST_CASE("an output file that is not committed leaves nothing, and the old file as it was") {
-    const fs::path dir = scratch("dropped");
+    const fs::path dir = scratch_folder("dropped");
     write_text(dir / "old.pdf", "old");
     Diagnostics diags;
     {
@@ -78,7 +73,7 @@ TEST_CASE("an output file that is not committed leaves nothing, and the old file
 }
 
 TEST_CASE("a parked output file keeps its bytes under a hidden name until commit") {
-    const fs::path dir = scratch("parked");
+    const fs::path dir = scratch_folder("parked");
     // Near NAME_MAX: the hidden name must still fit.
     const std::string name = std::string(240, 'n') + ".pdf";
     Diagnostics diags;
@@ -101,7 +96,7 @@ TEST_CASE("a parked output file keeps its bytes under a hidden name until commit
 }
 
 TEST_CASE("an output file in a missing folder: one error naming it, with a hint") {
-    const fs::path dir = scratch("missing");
+    const fs::path dir = scratch_folder("missing");
     const std::string target = (dir / "no-such-folder" / "out.pdf").string();
     Diagnostics diags;
     OutputFile file(target, diags);
@@ -117,7 +112,7 @@ TEST_CASE("an output file in a missing folder: one error naming it, with a hint"
 }
 
 TEST_CASE("an output file whose name is a folder fails at commit and leaves the folder alone") {
-    const fs::path dir = scratch("folder");
+    const fs::path dir = scratch_folder("folder");
     fs::create_directories(dir / "out.pdf" / "inside");
     Diagnostics diags;
     OutputFile file((dir / "out.pdf").string(), diags);

@@ -7,6 +7,7 @@
 #include <fstream>
 
 #include "run_command.hpp"
+#include "scratch_folder.hpp"
 
 namespace fs = std::filesystem;
 using broadside::test::read_file;
@@ -51,9 +52,7 @@ See the [results](#results) and the [Uyghur table](#جەدۋەل).
 }  // namespace
 
 TEST_CASE("broadside renders tables, figures and links to headings", "[pdf][cli][figures]") {
-    fs::path dir = fs::temp_directory_path() / "broadside-figures-cli";
-    fs::remove_all(dir);
-    fs::create_directories(dir);
+    fs::path dir = broadside::test::scratch_folder("figures");
     for (const char* name : {"wide.png", "wide.jpg", "bomb.png"})
         fs::copy_file(fs::path(inputs) / name, dir / name);
     std::ofstream(dir / "doc.md") << document;

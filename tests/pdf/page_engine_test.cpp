@@ -12,21 +12,18 @@
 #include "broadside/core/plain_text.hpp"
 #include "broadside/core/reader.hpp"
 #include "run_command.hpp"
+#include "scratch_folder.hpp"
 
 namespace fs = std::filesystem;
 using namespace broadside;
 using test::run_command;
+using test::scratch_folder;
 using test::shell_quote;
 
 namespace {
 
 const std::string program = BROADSIDE_BINARY;
 const std::string source_dir = BROADSIDE_SOURCE_DIR;
-
-fs::path scratch(const std::string& name) {
-    std::string pattern = (fs::temp_directory_path() / ("broadside-" + name + "-XXXXXX")).string();
-    return mkdtemp(pattern.data());
-}
 
 /// One line of the body frame as the dump shows it.
 struct DumpLine {
@@ -102,7 +99,7 @@ std::string long_document() {
 
 TEST_CASE("200 pages: no stranded heading, no widow or orphan, table headers repeat",
           "[pdf][pages]") {
-    fs::path dir = scratch("long");
+    fs::path dir = scratch_folder("long");
     std::ofstream(dir / "long.md") << long_document();
     auto r = run_command(shell_quote(program) + " " + shell_quote((dir / "long.md").string()) +
                          " --dump-layout -o " + shell_quote((dir / "long.pdf").string()));
@@ -145,7 +142,7 @@ TEST_CASE("200 pages: no stranded heading, no widow or orphan, table headers rep
 }
 
 TEST_CASE("a footnote is set at the foot of the page that refers to it", "[pdf][pages]") {
-    fs::path dir = scratch("notes");
+    fs::path dir = scratch_folder("notes");
     std::string md;
     for (int i = 0; i < 90; ++i) {
         md += "Paragraph " + std::to_string(i) + " of plain text that fills the page a little.";
@@ -277,7 +274,7 @@ TEST_CASE("the seed and every sample: model text = layout text = PDF text, outli
     for (const auto& e : fs::directory_iterator(source_dir + "/samples/archive"))
         if (e.path().extension() == ".md") inputs.push_back(e.path().string());
     std::sort(inputs.begin(), inputs.end());
-    fs::path dir = scratch("samples");
+    fs::path dir = scratch_folder("samples");
     for (const auto& input : inputs) {
         INFO(input);
         std::string pdf = (dir / "out.pdf").string();
@@ -313,7 +310,7 @@ TEST_CASE("the seed and every sample: model text = layout text = PDF text, outli
 }
 
 TEST_CASE("10,000 nested list items finish quickly, readable and valid", "[pdf][pages]") {
-    fs::path dir = scratch("nested");
+    fs::path dir = scratch_folder("nested");
     std::string deep, stairs;
     for (int i = 0; i < 10000; ++i) deep += "- ";
     deep += "leaf\n";
@@ -342,7 +339,7 @@ TEST_CASE("10,000 nested list items finish quickly, readable and valid", "[pdf][
 }
 
 TEST_CASE("a right-to-left list hangs its markers on the right", "[pdf][pages]") {
-    fs::path dir = scratch("rtl-list");
+    fs::path dir = scratch_folder("rtl-list");
     std::ofstream(dir / "l.md") << "---\nlang: ug\n---\n- \xD8\xA6\xDB\x87\xD9\x8A\xD8\xBA\xDB\x87\xD8\xB1\n";
     auto r = run_command(shell_quote(program) + " " + shell_quote((dir / "l.md").string()) +
                          " --dump-layout");

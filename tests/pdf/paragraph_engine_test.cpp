@@ -13,6 +13,7 @@
 #include "broadside/pdf/line_breaker.hpp"
 #include "broadside/pdf/pdf_writer.hpp"
 #include "hyphenator.hpp"
+#include "scratch_folder.hpp"
 #include "text_setter.hpp"
 
 using namespace broadside;
@@ -202,7 +203,7 @@ TEST_CASE("pdftotext joins a word hyphenated at a line end", "[pdf][paragraph]")
     core::Diagnostics diags;
     auto bytes = render_pdf(layout, {}, diags, "t.md");
     REQUIRE(bytes);
-    auto path = std::filesystem::temp_directory_path() / "broadside-hyphen-test.pdf";
+    auto path = broadside::test::scratch_root() / "hyphen.pdf";
     std::ofstream(path, std::ios::binary)
         .write(reinterpret_cast<const char*>(bytes->data()),
                static_cast<std::streamsize>(bytes->size()));

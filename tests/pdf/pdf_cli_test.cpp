@@ -10,6 +10,7 @@
 #include "broadside/core/reader.hpp"
 #include "pdf_text.hpp"
 #include "run_command.hpp"
+#include "scratch_folder.hpp"
 
 using broadside::test::without_bidi_controls;
 
@@ -22,10 +23,9 @@ namespace {
 const std::string source_dir = BROADSIDE_SOURCE_DIR;
 const std::string scripts_md = source_dir + "/tests/pdf/scripts.md";
 
+/// This test program's own folder (each test case runs in a program of its own under ctest).
 std::string temp_dir() {
-    auto dir = std::filesystem::temp_directory_path() / "broadside-pdf-tests";
-    std::filesystem::create_directories(dir);
-    return dir.string();
+    return broadside::test::scratch_root().string();
 }
 
 /// Renders `input` to `output` with the real program; returns its stderr.

@@ -17,6 +17,7 @@
 #include "font_usage.hpp"
 #include "pdf_text.hpp"
 #include "run_command.hpp"
+#include "scratch_folder.hpp"
 
 using broadside::test::without_bidi_controls;
 
@@ -27,10 +28,9 @@ namespace {
 
 const std::string source_dir = BROADSIDE_SOURCE_DIR;
 
+/// This test program's own folder (each test case runs in a program of its own under ctest).
 std::string temp_dir() {
-    auto dir = std::filesystem::temp_directory_path() / "broadside-rtl-tests";
-    std::filesystem::create_directories(dir);
-    return dir.string();
+    return broadside::test::scratch_root().string();
 }
 
 /// Writes `markdown` to NAME.md, renders NAME.pdf with the real program and returns its path.

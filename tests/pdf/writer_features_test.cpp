@@ -15,6 +15,7 @@
 #include "figure_layout.hpp"
 #include "figure_table_fixture.hpp"
 #include "run_command.hpp"
+#include "scratch_folder.hpp"
 #include "table_layout.hpp"
 
 using namespace broadside;
@@ -27,9 +28,7 @@ namespace {
 const std::string inputs = std::string(BROADSIDE_SOURCE_DIR) + "/tests/pdf/inputs";
 
 std::string scratch_file(const std::string& name) {
-    auto dir = std::filesystem::temp_directory_path() / "broadside-writer-features";
-    std::filesystem::create_directories(dir);
-    return (dir / name).string();
+    return (test::scratch_root() / name).string();
 }
 
 /// Renders `layout` to a file and checks it with qpdf; returns the path.

@@ -8,6 +8,8 @@
 #include <fstream>
 #include <sstream>
 
+#include "scratch_folder.hpp"
+
 namespace broadside::test {
 
 std::string shell_quote(const std::string& arg) {
@@ -25,8 +27,8 @@ std::string read_file(const std::string& path) {
 
 CommandResult run_command(const std::string& command) {
     // stderr goes to a temporary file so both streams can be read without deadlocks.
-    char err_path[] = "/tmp/broadside-test-stderr-XXXXXX";
-    int fd = mkstemp(err_path);
+    std::string err_path = (scratch_root() / "stderr-XXXXXX").string();
+    int fd = mkstemp(err_path.data());
     CommandResult r;
     if (fd < 0) return r;
     close(fd);
@@ -40,7 +42,7 @@ CommandResult run_command(const std::string& command) {
         r.status = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
     }
     r.err = read_file(err_path);
-    std::remove(err_path);
+    std::remove(err_path.c_str());
     return r;
 }
 
