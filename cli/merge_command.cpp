@@ -63,7 +63,7 @@ struct Rendered {
 int write_per_record(MergeJob& job, const std::vector<std::string>& paths,
                      MergeDiagnostics& messages) {
     core::Diagnostics diags;  // the job's own: staging and committing the files
-    StagedFiles staged;
+    StagedFiles staged(paths);
     bool ok;
     {
         ProgressBar progress("letters", job.records.size());

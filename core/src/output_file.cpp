@@ -1,103 +1,22 @@
 #include "broadside/core/output_file.hpp"
 
 #include <fcntl.h>
-#include <pthread.h>
 #include <unistd.h>
 
 #include <cerrno>
-#include <csignal>
 #include <cstdlib>
 #include <cstring>
-#include <ctime>
 #include <filesystem>
-#include <mutex>
 #include <random>
+
+#include "broadside/core/staging_folder.hpp"
+#include "output_cleanup.hpp"
 
 namespace broadside::core {
 namespace {
 
-constexpr int cleanup_signals[] = {SIGINT, SIGTERM, SIGHUP};
-
-// The hidden temporary names that exist right now, for the signal handler. Blocks of slots are
-// linked as needed and never freed, so the handler can walk them without a lock or malloc. A
-// slot holds a heap copy of one path or null; whoever exchanges a path out owns it (the handler
-// unlinks it and never frees it).
-constexpr std::size_t slots_per_block = 256;
-struct Block {
-    std::atomic<char*> slots[slots_per_block]{};
-    std::atomic<Block*> next{nullptr};
-};
-Block registry;
-std::atomic<bool> dying{false};  ///< a handler has started: no new names from now on
-std::atomic<int> naming{0};      ///< operations creating or renaming a name, in flight
-
-std::atomic<char*>* remember(const std::string& name) {
-    char* copy = new char[name.size() + 1];
-    std::memcpy(copy, name.c_str(), name.size() + 1);
-    for (Block* b = &registry;;) {
-        for (auto& slot : b->slots) {
-            char* empty = nullptr;
-            if (slot.load(std::memory_order_relaxed) == nullptr &&
-                slot.compare_exchange_strong(empty, copy))
-                return &slot;
-        }
-        Block* next = b->next.load();
-        if (!next) {
-            auto* fresh = new Block;
-            if (b->next.compare_exchange_strong(next, fresh)) {
-                next = fresh;
-            } else {
-                delete fresh;  // another thread linked one first; `next` is that one
-            }
-        }
-        b = next;
-    }
-}
-
-void forget(std::atomic<char*>* slot) {
-    if (slot) delete[] slot->exchange(nullptr);
-}
-
-void on_signal(int sig) {
-    const int saved = errno;
-    dying.store(true);
-    // A name being created or renamed right now is in the registry only once that is done:
-    // wait for it (briefly; a hung file system must not keep the program alive).
-    const timespec millisecond{0, 1000000};
-    for (int i = 0; i < 2000 && naming.load() > 0; ++i) ::nanosleep(&millisecond, nullptr);
-    for (Block* b = &registry; b; b = b->next.load())
-        for (auto& slot : b->slots)
-            if (char* name = slot.exchange(nullptr)) ::unlink(name);
-    errno = saved;
-    // SA_RESETHAND restored the default action: the program ends by this signal once the
-    // handler returns, and the caller sees the usual status.
-    ::raise(sig);
-}
-
-/// Held while a name is made, linked or renamed in the folder: the handler waits until no
-/// thread holds one, so the name is either not made yet (and will not be) or registered.
-/// The signals are blocked on this thread meanwhile, so its own handler cannot wait for it.
-class Naming {
-  public:
-    Naming() {
-        sigset_t set;
-        sigemptyset(&set);
-        for (int s : cleanup_signals) sigaddset(&set, s);
-        pthread_sigmask(SIG_BLOCK, &set, &old_);
-        naming.fetch_add(1);
-    }
-    ~Naming() {
-        naming.fetch_sub(1);
-        pthread_sigmask(SIG_SETMASK, &old_, nullptr);
-    }
-    Naming(const Naming&) = delete;
-    Naming& operator=(const Naming&) = delete;
-
-    [[nodiscard]] bool interrupted() const { return dying.load(); }
-
-  private:
-    sigset_t old_;
-};
+using output_cleanup::forget;
+using output_cleanup::Naming;
 
 bool use_unnamed_files() {
     static const bool use = [] {
@@ -113,8 +32,8 @@ std::string folder_of(const std::string& path) {
     return folder.empty() ? "." : folder;
 }
 
-/// `.NAME.XXXXXX` beside `path`: hidden, and recognisably this output's.
-std::string temp_name(const std::string& path) {
+/// `.NAME.XXXXXX` in `folder`: hidden, and recognisably the output `path`'s.
+std::string temp_name(const std::string& path, const std::filesystem::path& folder) {
     static thread_local std::mt19937_64 random{std::random_device{}() ^
                                                static_cast<std::uint64_t>(::getpid())};
     std::filesystem::path target(path);
@@ -129,7 +48,7 @@ std::string temp_name(const std::string& path) {
         "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
     std::string name = "." + base + ".";
     for (int i = 0; i < 6; ++i) name += letters[random() % (sizeof letters - 1)];
-    return (target.parent_path() / name).string();
+    return (folder / name).string();
 }
 
 /// Gives the unnamed file open as `fd` the name `to`; fails with EEXIST when that is taken.
@@ -157,8 +76,8 @@ std::string hint_for(int err) {
 
 }  // namespace
 
-OutputFile::OutputFile(std::string path, Diagnostics& diags)
-    : path_(std::move(path)), diags_(&diags) {
+OutputFile::OutputFile(std::string path, Diagnostics& diags, StagingFolder* staging)
+    : path_(std::move(path)), diags_(&diags), staging_(staging) {
     if (path_.empty() || std::filesystem::path(path_).filename().empty()) {
         fail(EISDIR);
         return;
@@ -178,6 +97,7 @@ OutputFile::OutputFile(std::string path, Diagnostics& diags)
 OutputFile::OutputFile(OutputFile&& other) noexcept
     : path_(std::move(other.path_)),
       diags_(other.diags_),
+      staging_(other.staging_),
       fd_(other.fd_),
       temp_(std::move(other.temp_)),
       slot_(other.slot_),
@@ -194,11 +114,15 @@ OutputFile::~OutputFile() {
 }
 
 bool OutputFile::take_hidden_name(bool link_open_file) {
+    // Beside the destination where there is no staging folder, or it cannot be made (its
+    // folder is not writable, say, while the destination's is).
+    std::filesystem::path folder = std::filesystem::path(path_).parent_path();
+    if (staging_ && !staging_->path().empty()) folder = staging_->path();
     Naming naming;
     if (naming.interrupted()) return fail(EINTR);
     for (int attempt = 0; attempt < 100; ++attempt) {
-        std::string name = temp_name(path_);
-        slot_ = remember(name);
+        std::string name = temp_name(path_, folder);
+        slot_ = output_cleanup::remember_file(name);
         if (link_open_file) {
             if (link_descriptor(fd_, name) == 0) {
                 temp_ = std::move(name);
@@ -309,23 +233,6 @@ void OutputFile::drop() {
     temp_.clear();
     forget(slot_);
     slot_ = nullptr;
-}
-
-void install_output_cleanup() {
-    static std::once_flag once;
-    std::call_once(once, [] {
-        struct sigaction action {};
-        action.sa_handler = on_signal;
-        sigemptyset(&action.sa_mask);
-        for (int s : cleanup_signals) sigaddset(&action.sa_mask, s);
-        action.sa_flags = SA_RESETHAND;
-        for (int s : cleanup_signals) {
-            struct sigaction old {};
-            if (::sigaction(s, nullptr, &old) == 0 && old.sa_handler == SIG_IGN) continue;
-            ::sigaction(s, &action, nullptr);
-        }
-        ::signal(SIGXFSZ, SIG_IGN);
-    });
 }
 
 }  // namespace broadside::core

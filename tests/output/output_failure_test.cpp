@@ -14,6 +14,7 @@
 #include <filesystem>
 #include <fstream>
 #include <map>
+#include <optional>
 #include <thread>
 
 #include "child_process.hpp"
@@ -78,20 +79,23 @@ Job sample_job(Kind kind, const fs::path& out) {
     return {};
 }
 
+/// `in`/recipients.csv with `count` records, ids r0, r1, …; `name` starts each person's name,
+/// so two files make different letters.
+std::string write_recipients(const fs::path& in, int count, const std::string& name = "Person") {
+    std::string csv = "id,name,salutation,organisation,address,country\n";
+    for (int i = 0; i < count; ++i)
+        csv += "r" + std::to_string(i) + "," + name + " " + std::to_string(i) +
+               ",Dear Person,Org,\"1 Main Street\n1000 Town\",Nordavia\n";
+    write_text(in / "recipients.csv", csv);
+    return (in / "recipients.csv").string();
+}
+
 /// Jobs that take a while once their output is open (about a second on an idle machine), made
 /// in `in`, writing into `out`. One worker thread, so they do not finish early.
 Job long_job(Kind kind, const fs::path& in, const fs::path& out) {
     fs::create_directories(in);
     std::string para;
     for (int i = 0; i < 8; ++i) para += "This sentence is here to make the job take a while. ";
-    auto recipients = [&](int count) {
-        std::string csv = "id,name,salutation,organisation,address,country\n";
-        for (int i = 0; i < count; ++i)
-            csv += "r" + std::to_string(i) + ",Person " + std::to_string(i) +
-                   ",Dear Person,Org,\"1 Main Street\n1000 Town\",Nordavia\n";
-        write_text(in / "recipients.csv", csv);
-        return (in / "recipients.csv").string();
-    };
     switch (kind) {
         case Kind::pdf: {
             std::string md = "---\ntitle: A long document\n---\n\n";
@@ -120,12 +124,12 @@ Job long_job(Kind kind, const fs::path& in, const fs::path& out) {
         }
         case Kind::per_record:
             // Fewer letters than StagedFiles keeps unnamed (256), so even SIGKILL leaves none.
-            return {{samples + "/joint-letter.md", "--merge", recipients(250), "-o",
+            return {{samples + "/joint-letter.md", "--merge", write_recipients(in, 250), "-o",
                      (out / "{{id}}.pdf").string(), "-j", "1"},
                     (out / "r0.pdf").string(),
                     "r0.pdf"};
         case Kind::combined:
-            return {{samples + "/joint-letter.md", "--merge", recipients(800), "-o",
+            return {{samples + "/joint-letter.md", "--merge", write_recipients(in, 800), "-o",
                      (out / "all.pdf").string(), "-j", "1"},
                     (out / "all.pdf").string(),
                     "all.pdf"};
@@ -296,9 +300,10 @@ bool unnamed_files_here() {
 /// check: it is reported as skipped (the README lists the file systems).
 void check_sigkill(Kind kind) {
     if (!unnamed_files_here()) {
-        skip_test("the temporary folder's file system refuses O_TMPFILE, and SIGKILL leaves a "
-                  "named temporary file there; set TMPDIR to a folder on ext4, XFS, Btrfs or "
-                  "tmpfs to run this test");
+        skip_test(
+            "the temporary folder's file system refuses O_TMPFILE, and SIGKILL leaves a "
+            "named temporary file there; set TMPDIR to a folder on ext4, XFS, Btrfs or "
+            "tmpfs to run this test");
         return;
     }
     check_interrupted(kind, SIGKILL, false);
@@ -361,4 +366,138 @@ TEST_CASE("SIGKILL during a per-record merge leaves no file and the old output")
 }
 TEST_CASE("SIGKILL during a combined merge leaves no file and the old output") {
     check_sigkill(Kind::combined);
+}
+
+namespace {
+
+constexpr char staging_prefix[] = ".broadside-staging.";
+
+/// A short note to each recipient, quicker to make than the sample letter.
+std::string write_note(const fs::path& in) {
+    write_text(in / "note.md", "---\ntitle: A note\n---\n\nDear {{name}},\n\nA short note.\n");
+    return (in / "note.md").string();
+}
+
+/// A per-record merge of `letter` for `count` recipients in `in` into `out`/PREFIX{{id}}.pdf,
+/// on one thread so that it takes a while.
+Job merge_job(const fs::path& in, const fs::path& out, const std::string& letter, int count,
+              const std::string& name, const std::string& prefix = "") {
+    fs::create_directories(in);
+    return {{letter, "--merge", write_recipients(in, count, name), "-o",
+             (out / (prefix + "{{id}}.pdf")).string(), "-j", "1"},
+            (out / (prefix + "r0.pdf")).string(),
+            prefix + "r0.pdf"};
+}
+
+/// The staging folders in `out`.
+std::vector<fs::path> staging_folders(const fs::path& out) {
+    std::vector<fs::path> found;
+    for (const auto& e : fs::directory_iterator(out))
+        if (e.path().filename().string().rfind(staging_prefix, 0) == 0) found.push_back(e.path());
+    return found;
+}
+
+/// True once a letter waits in a staging folder in `out`: the merge is past 256 letters.
+bool letters_staged(const fs::path& out) {
+    for (const auto& folder : staging_folders(out)) {
+        std::error_code ec;
+        for (auto it = fs::directory_iterator(folder, ec); !ec && it != fs::end(it);
+             it.increment(ec))
+            if (it->path().filename() != "lock") return true;
+    }
+    return false;
+}
+
+/// Starts `job` and waits until it stages letters under a name; the child's pid.
+pid_t start_until_staged(const Job& job, const fs::path& out, bool named) {
+    const pid_t pid = start_child(command({}, job), {temp_mode(named), -1, {}});
+    REQUIRE(pid > 0);
+    const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(120);
+    while (!letters_staged(out)) {
+        if (auto end = poll_child(pid))
+            FAIL("broadside ended (exit " << end->status << ") before it staged letters");
+        if (std::chrono::steady_clock::now() > deadline) {
+            ::kill(pid, SIGKILL);
+            wait_child(pid);
+            FAIL("no letter was staged after 120 s");
+        }
+        std::this_thread::sleep_for(std::chrono::milliseconds(1));
+    }
+    return pid;
+}
+
+/// The names in `folder` that start with a dot.
+std::vector<std::string> hidden_in(const fs::path& folder) {
+    std::vector<std::string> names;
+    for (const auto& e : fs::directory_iterator(folder))
+        if (e.path().filename().string()[0] == '.') names.push_back(e.path().filename());
+    return names;
+}
+
+}  // namespace
+
+TEST_CASE("a merge killed past 256 letters leaves one staging folder, the next run removes it") {
+    const bool named = GENERATE(false, true);
+    INFO((named ? "named" : "unnamed") << " temporary files");
+    const fs::path dir = scratch("killed-merge");
+    const fs::path out = dir / "out";
+    fs::create_directories(out);
+    fs::create_directories(dir / "in");
+    const std::string note = write_note(dir / "in");
+    // A completed run's letters, which the killed run must leave as they are.
+    const Job first = merge_job(dir / "first", out, note, 10, "First");
+    REQUIRE(run(command({}, first), {temp_mode(named), -1, {}}).status == 0);
+    const auto completed = snapshot(out);
+    REQUIRE(completed.size() == 10);
+
+    const Job second = merge_job(dir / "second", out, note, 270, "Second");
+    const pid_t pid = start_until_staged(second, out, named);
+    REQUIRE(::kill(pid, SIGKILL) == 0);
+    CHECK(wait_child(pid).signal == SIGKILL);
+    // No hidden file beside the letters: only the staging folder, and the letters as they were.
+    const auto left = staging_folders(out);
+    REQUIRE(left.size() == 1);
+    CHECK(hidden_in(out) == std::vector<std::string>{left[0].filename().string()});
+    auto after = snapshot(out);
+    after.erase(left[0].filename().string());
+    CHECK(after == completed);
+
+    // The next run removes it, and writes what a run that was never interrupted writes.
+    REQUIRE(run(command({}, second), {temp_mode(named), -1, {}}).status == 0);
+    CHECK(hidden_in(out).empty());
+    const fs::path clean = dir / "clean";
+    fs::create_directories(clean);
+    REQUIRE(run(command({}, merge_job(dir / "clean-in", clean, note, 270, "Second")),
+                {temp_mode(named), -1, {}})
+                .status == 0);
+    const auto rerun = snapshot(out);
+    CHECK(rerun.size() == 270);
+    CHECK(rerun == snapshot(clean));
+    CHECK(rerun.at("r0.pdf") != completed.at("r0.pdf"));
+}
+
+TEST_CASE("a merge into a folder where another merge is staging leaves that merge's folder") {
+    const fs::path dir = scratch("two-merges");
+    const fs::path out = dir / "out";
+    fs::create_directories(out);
+    const Job longer =
+        merge_job(dir / "long", out, samples + "/joint-letter.md", 500, "Long", "long-");
+    const pid_t pid = start_until_staged(longer, out, false);
+    const auto staging = staging_folders(out);
+
+    // A short merge into the same folder meanwhile: it removes only folders no program holds.
+    fs::create_directories(dir / "short");
+    const Job shorter =
+        merge_job(dir / "short", out, write_note(dir / "short"), 3, "Short", "short-");
+    CHECK(run(command({}, shorter), {temp_mode(false), -1, {}}).status == 0);
+    const std::optional<ChildEnd> ended = poll_child(pid);
+    // Had it ended already, the check below would prove nothing; 500 letters take seconds.
+    CHECK_FALSE(ended);
+    if (!ended) CHECK(staging_folders(out) == staging);
+
+    const ChildEnd end = ended ? *ended : wait_child(pid);
+    CHECK(end.exited);
+    CHECK(end.status == 0);
+    CHECK(hidden_in(out).empty());
+    CHECK(snapshot(out).size() == 503);
 }

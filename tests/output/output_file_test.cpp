@@ -1,5 +1,7 @@
 // core::OutputFile directly: nothing at the destination changes before commit(), a dropped
-// file leaves nothing, and failures are one message with a reason and a hint.
+// file leaves nothing, and failures are one message with a reason and a hint. And
+// core::StagingFolder: made on first use, removed when done, one left by a killed run removed
+// by the next, and one that a running program holds kept.
 #include <catch2/catch.hpp>
 
 #include <sys/stat.h>
@@ -8,12 +10,14 @@
 #include <fstream>
 
 #include "broadside/core/output_file.hpp"
+#include "broadside/core/staging_folder.hpp"
 #include "run_command.hpp"
 #include "scratch_folder.hpp"
 
 namespace fs = std::filesystem;
 using broadside::core::Diagnostics;
 using broadside::core::OutputFile;
+using broadside::core::StagingFolder;
 using broadside::test::read_file;
 using broadside::test::scratch_folder;
 
@@ -28,6 +32,16 @@ std::vector<std::string> names_in(const fs::path& folder) {
 
 void write_text(const fs::path& path, const std::string& text) {
     std::ofstream(path, std::ios::binary) << text;
+}
+
+/// What a run killed by SIGKILL leaves: the folder, its lock file (no longer locked) and a
+/// parked letter.
+fs::path stale_folder(const fs::path& dir, const std::string& suffix) {
+    const fs::path stale = dir / (".broadside-staging." + suffix);
+    fs::create_directories(stale);
+    std::ofstream(stale / "lock") << "";
+    std::ofstream(stale / ".r300.pdf.AbCdEf") << "a parked letter";
+    return stale;
 }
 
 }  // namespace
@@ -122,4 +136,44 @@ TEST_CASE("an output file whose name is a folder fails at commit and leaves the 
     CHECK(diags.items()[0].message == "cannot write the output file: Is a directory");
     CHECK(names_in(dir) == std::vector<std::string>{"out.pdf"});
     CHECK(fs::is_directory(dir / "out.pdf" / "inside"));
+}
+
+TEST_CASE("a staging folder is made on first use and removed with its files when done") {
+    const fs::path dir = scratch_folder("staging-used");
+    Diagnostics diags;
+    {
+        StagingFolder staging(dir.string());
+        CHECK(names_in(dir).empty());  // nothing until a file needs a name
+        OutputFile file((dir / "r1.pdf").string(), diags, &staging);
+        REQUIRE(file.write("letter 1", 8));
+        REQUIRE(file.park());
+        const auto names = names_in(dir);
+        REQUIRE(names.size() == 1);
+        CHECK(names[0].rfind(".broadside-staging.", 0) == 0);
+        CHECK(names_in(dir / names[0]).size() == 2);  // the lock and the parked letter
+        REQUIRE(file.commit());
+        staging.remove();
+        CHECK(names_in(dir) == std::vector<std::string>{"r1.pdf"});
+    }
+    CHECK(diags.empty());
+    CHECK(read_file((dir / "r1.pdf").string()) == "letter 1");
+}
+
+TEST_CASE("a staging folder left by a killed run goes, one a running program holds stays") {
+    const fs::path dir = scratch_folder("staging-stale");
+    const fs::path stale = stale_folder(dir, "dead01");
+    fs::create_directories(dir / ".broadside-staging.nolock");  // killed before its lock
+    std::ofstream(dir / "kept.pdf") << "an output";
+
+    StagingFolder live(dir.string());
+    CHECK(names_in(dir) == std::vector<std::string>{"kept.pdf"});
+    REQUIRE_FALSE(live.path().empty());
+
+    // A second job into the same folder while the first still stages there.
+    const fs::path again = stale_folder(dir, "dead02");
+    StagingFolder second(dir.string());
+    CHECK_FALSE(fs::exists(again));
+    CHECK(fs::is_directory(live.path()));
+    CHECK(fs::exists(fs::path(live.path()) / "lock"));
+    CHECK(read_file((dir / "kept.pdf").string()) == "an output");
 }
