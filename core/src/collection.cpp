@@ -122,6 +122,8 @@ bool apply_key(const std::string& key, const MetaValue& v, CollectionSettings& s
         s.authors = string_list(v);
     } else if (key == "publisher") {
         s.publisher = text;
+    } else if (key == "certified-by" || key == "certified_by") {
+        s.certified_by = text;
     } else if (key == "language" || key == "lang") {
         s.language = text;
     } else if (key == "identifier" || key == "id" || key == "isbn") {
@@ -208,7 +210,7 @@ std::optional<CollectionSettings> read_collection_file(const std::string& path, 
         if (!apply_key(key, value, s, path, diags)) {
             diags.warning(path, value.span.line, 1, "unknown collection key " + quote_value(key),
                           "known keys: title, subtitle, author, publisher, language, identifier, "
-                          "description, cover, date, sort, group-by, tag-index");
+                          "description, cover, date, sort, group-by, tag-index, certified-by");
         }
     }
     return s;

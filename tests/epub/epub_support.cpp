@@ -1,7 +1,12 @@
 #include "epub_support.hpp"
 
+#include <filesystem>
+#include <fstream>
 #include <regex>
 #include <sstream>
+
+#include <libxml/parser.h>
+#include <libxml/xmlerror.h>
 
 #include "broadside/core/utf8.hpp"
 #include "scratch_folder.hpp"
@@ -82,6 +87,36 @@ EpubCheck epubcheck(const std::string& book) {
         r.warnings = std::stoi(m[3].str());
     }
     return r;
+}
+
+std::vector<std::string> malformed_xml_files(const std::string& book) {
+    namespace fs = std::filesystem;
+    const fs::path dir = book + ".unzipped";
+    fs::remove_all(dir);
+    fs::create_directories(dir);
+    run_command("unzip -q -o " + shell_quote(book) + " -d " + shell_quote(dir.string()));
+    std::vector<std::string> problems;
+    for (const auto& name : zip_entries(book)) {
+        const std::string ext = fs::path(name).extension().string();
+        if (ext != ".xhtml" && ext != ".opf" && ext != ".ncx" && ext != ".svg" && ext != ".xml") {
+            continue;
+        }
+        std::ifstream in(dir / name, std::ios::binary);
+        const std::string bytes((std::istreambuf_iterator<char>(in)), {});
+        // No network and no DTD loading: a book's files must stand on their own.
+        xmlDocPtr doc =
+            xmlReadMemory(bytes.data(), static_cast<int>(bytes.size()), name.c_str(), nullptr,
+                          XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
+        if (doc) {
+            xmlFreeDoc(doc);
+            continue;
+        }
+        const xmlError* e = xmlGetLastError();
+        problems.push_back(name + ":" + std::to_string(e ? e->line : 0) + ": " +
+                           (e && e->message ? e->message : "not well-formed"));
+    }
+    fs::remove_all(dir);
+    return problems;
 }
 
 std::vector<std::string> zip_entries(const std::string& zip) {

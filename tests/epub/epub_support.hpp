@@ -28,6 +28,10 @@ struct EpubCheck {
 /// "Messages: N fatals / N errors / N warnings" line; counts stay -1 when it did not run.
 EpubCheck epubcheck(const std::string& book);
 
+/// Every XML file of a book (XHTML, OPF, NCX, SVG, container.xml) that libxml2 finds not
+/// well-formed, as "EPUB/chapters/x.xhtml:12: message"; empty when all are well-formed.
+std::vector<std::string> malformed_xml_files(const std::string& book);
+
 /// The names of the entries of a zip, in archive order (`zipinfo -1`).
 std::vector<std::string> zip_entries(const std::string& zip);
 

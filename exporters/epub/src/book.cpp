@@ -6,6 +6,7 @@
 
 #include "broadside/core/reader.hpp"
 
+#include "accessibility.hpp"
 #include "book_plan.hpp"
 #include "chapter_writer.hpp"
 #include "embedded_fonts.hpp"
@@ -88,6 +89,14 @@ std::optional<BookSummary> write_book(const BookOptions& options, const styles::
     const bool written = zip.close();
     pipeline.reset();  // joins the workers before what they use goes away
     for (const auto& d : chapter_diags) diags.append(d);
+    if (auto gaps = conformance_gaps(*plan); !gaps.empty()) {
+        std::string reasons;
+        for (const auto& g : gaps) reasons += (reasons.empty() ? "" : "; ") + g;
+        diags.warning({}, 0, 0,
+                      "the book does not claim EPUB Accessibility 1.1 conformance: " + reasons,
+                      "fix what the warnings above name; name who checked the book with "
+                      "certified-by: in broadside.yaml");
+    }
     if (plan->skipped > 0) {
         diags.warning({}, 0, 0,
                       std::to_string(plan->skipped) + " of " + std::to_string(plan->scanned) +

@@ -100,26 +100,61 @@ void scan_post(PostInfo& post, const BookPlan& plan, std::atomic<std::size_t>& c
 
     std::string first_heading;
     const std::string dir = fs::path(post.path).parent_path().string();
-    auto on_inline = [&](const core::Inline& in) {
-        const auto* img = std::get_if<core::Image>(&in.node);
-        if (!img) return;
-        if (img->alt.empty()) post.all_images_have_alt = false;
+    // The package href of a body image, looked up once per source; empty when unusable.
+    auto image_href = [&](const core::Image& img, const core::SourceSpan& span) {
         for (const auto& seen : post.images) {
-            if (seen.first == img->source) return;
+            if (seen.first == img.source) return seen.second;
         }
-        ImageLookup found = find_image(img->source, dir, *plan.resources);
-        if (!found.ok) post.diags.warning(post.path, in.span.line, in.span.column, found.problem);
-        post.images.emplace_back(img->source, found.ok ? found.entry.href : std::string{});
+        ImageLookup found = find_image(img.source, dir, *plan.resources);
+        if (!found.ok) post.diags.warning(post.path, span.line, span.column, found.problem);
+        post.images.emplace_back(img.source, found.ok ? found.entry.href : std::string{});
         if (found.ok) {
             post.image_files.push_back(found.entry);
             post.image_files.back().label =
-                img->alt.empty() ? fs::path(img->source).filename().string() : img->alt;
+                img.alt.empty() ? fs::path(img.source).filename().string() : img.alt;
+        }
+        return post.images.back().second;
+    };
+    auto on_inline = [&](const core::Inline& in) {
+        if (const auto* link = std::get_if<core::Link>(&in.node)) {
+            const std::string text = core::plain_text(link->children);
+            if (!link->autolink && vague_link_text(text)) {
+                ++post.accessibility.vague_links;
+                post.diags.warning(post.path, in.span.line, in.span.column,
+                                   "the link text '" + text +
+                                       "' does not say where the link goes, so the book makes "
+                                       "no accessibility conformance claim",
+                                   "write what it leads to, e.g. [the 2023 report](" +
+                                       link->url.substr(0, 40) + ")");
+            }
+        }
+        if (std::holds_alternative<core::FootnoteReference>(in.node)) {
+            ++post.accessibility.footnotes;
+        }
+        const auto* img = std::get_if<core::Image>(&in.node);
+        if (!img) return;
+        // An image the book does not hold shows its alt text instead; only shown ones count.
+        if (!image_href(*img, in.span).empty() && img->alt.empty()) {
+            post.accessibility.images_without_alt.push_back(img->source);
+            post.diags.warning(post.path, in.span.line, in.span.column,
+                               "image '" + img->source +
+                                   "' has no alt text, so the book makes no accessibility "
+                                   "conformance claim",
+                               "describe what it shows: ![a bar chart of …](" + img->source + ")");
         }
     };
     auto on_block = [&](const core::Block& b) {
         if (const auto* hd = std::get_if<core::Heading>(&b.node)) {
             post.ids.push_back(hd->id);
             if (first_heading.empty()) first_heading = core::plain_text(hd->children);
+        }
+        const auto* raw = std::get_if<core::RawHtmlBlock>(&b.node);
+        if (raw && raw_html_has_structure(raw->html)) {
+            ++post.accessibility.raw_structure;
+            post.diags.warning(post.path, b.span.line, b.span.column,
+                               "raw HTML headings and tables are not checked for "
+                               "accessibility, so the book makes no conformance claim",
+                               "write them in Markdown (# Heading, | table |)");
         }
     };
     walk_blocks(doc->blocks, on_inline, on_block);

@@ -9,6 +9,7 @@
 #include <utility>
 #include <vector>
 
+#include "accessibility.hpp"
 #include "broadside/core/collection.hpp"
 #include "broadside/core/diagnostics.hpp"
 #include "broadside/core/document.hpp"
@@ -41,7 +42,7 @@ struct PostInfo {
     bool header_image_in_body = false;  ///< the body shows it already; not repeated
     ScriptSet scripts = 0;
     std::vector<char32_t> code_points;     ///< non-ASCII characters of the text, sorted, unique
-    bool all_images_have_alt = true;       ///< for the accessibility metadata
+    PostAccessibility accessibility;       ///< what the conformance claim depends on
     std::uint64_t hash_a = 0, hash_b = 0;  ///< content hash (file name and bytes)
     // Assigned once the order is known:
     std::string file;       ///< `0001-slug.xhtml`, inside `chapters/`

@@ -34,6 +34,7 @@ class ChapterWriter {
                 defined_[fn->number] = 0;
             }
         }
+        top_heading_level_ = top_heading_level(doc.blocks);
     }
 
     std::string write() {
@@ -123,9 +124,36 @@ class ChapterWriter {
         out_ += "</p>\n";
     }
 
+    // The smallest heading level in `blocks`, nested ones included; 7 when there is none.
+    static int top_heading_level(const std::vector<core::Block>& blocks) {
+        int top = 7;
+        for (const auto& b : blocks) {
+            std::visit(
+                [&](const auto& node) {
+                    using T = std::decay_t<decltype(node)>;
+                    if constexpr (std::is_same_v<T, core::Heading>) {
+                        top = std::min(top, node.level);
+                    } else if constexpr (std::is_same_v<T, core::BlockQuote> ||
+                                         std::is_same_v<T, core::FootnoteDefinition>) {
+                        top = std::min(top, top_heading_level(node.children));
+                    } else if constexpr (std::is_same_v<T, core::List>) {
+                        for (const auto& item : node.items) {
+                            top = std::min(top, top_heading_level(item.children));
+                        }
+                    }
+                },
+                b.node);
+        }
+        return top;
+    }
+
     void block_node(const core::Heading& h, const core::SourceSpan&, bool) {
-        // The chapter title is the h1; the post's own headings go one level down.
-        const std::string tag = "h" + std::to_string(std::min(6, std::max(1, h.level) + 1));
+        // The chapter title is the h1: the post's highest headings become h2 whether they were
+        // written as # or ##, and no heading goes more than one level below the one before it,
+        // so the outline never skips a level.
+        const int shifted = std::max(1, h.level) - top_heading_level_ + 2;
+        last_heading_level_ = std::min({6, shifted, last_heading_level_ + 1});
+        const std::string tag = "h" + std::to_string(last_heading_level_);
         out_ += "<" + tag + block_dir_ + " id=\"" + xml_escape(heading_xhtml_id(h.id)) + "\">";
         write_inlines(h.children, false);
         out_ += "</" + tag + ">\n";
@@ -335,8 +363,10 @@ class ChapterWriter {
             out_ += "</span>";
             return;
         }
-        out_ +=
-            "<img src=\"../" + xml_escape(it->second) + "\" alt=\"" + xml_escape(img.alt) + "\"";
+        // An image without a description gets no alt attribute: alt="" would call it
+        // decorative, and checkers such as Ace could not report it (the first pass warned).
+        out_ += "<img src=\"../" + xml_escape(it->second) + "\"";
+        if (!img.alt.empty()) out_ += " alt=\"" + xml_escape(img.alt) + "\"";
         if (!img.title.empty()) out_ += " title=\"" + xml_escape(img.title) + "\"";
         out_ += "/>";
     }
@@ -375,6 +405,8 @@ class ChapterWriter {
     std::string block_dir_;       ///< ` dir="auto"` on blocks of right-to-left chapters
     std::string prefix_;          ///< makes footnote ids unique across the book
     std::map<int, int> defined_;  ///< footnote number → references written so far
+    int top_heading_level_ = 1;   ///< the post's highest heading level, written as h2
+    int last_heading_level_ = 1;  ///< the level of the heading written last (h1: the title)
     std::string out_;
 };
 

@@ -6,6 +6,7 @@
 #include <map>
 #include <set>
 
+#include "accessibility.hpp"
 #include "scripts.hpp"
 #include "xhtml_page.hpp"
 #include "xml.hpp"
@@ -121,24 +122,7 @@ std::string package_opf(const BookPlan& plan, const BookParts& parts) {
     if (!plan.cover_href.empty()) {
         o += "<meta name=\"cover\" content=\"" + manifest_id(plan.cover_href) + "\"/>\n";
     }
-    // Accessibility metadata (schema.org), as the EPUB Accessibility 1.0 spec asks for.
-    const bool images = !plan.images.empty();
-    const bool alt = std::all_of(plan.posts.begin(), plan.posts.end(),
-                                 [](const PostInfo& p) { return p.all_images_have_alt; });
-    o += "<meta property=\"schema:accessMode\">textual</meta>\n";
-    if (images) o += "<meta property=\"schema:accessMode\">visual</meta>\n";
-    o += "<meta property=\"schema:accessModeSufficient\">textual</meta>\n";
-    o += "<meta property=\"schema:accessibilityFeature\">structuralNavigation</meta>\n";
-    o += "<meta property=\"schema:accessibilityFeature\">tableOfContents</meta>\n";
-    if (images && alt)
-        o += "<meta property=\"schema:accessibilityFeature\">alternativeText</meta>\n";
-    o += "<meta property=\"schema:accessibilityHazard\">none</meta>\n";
-    o +=
-        "<meta property=\"schema:accessibilitySummary\">Reflowable text with one chapter per post, "
-        "headings, a table of contents grouped by year and footnotes linked both ways";
-    o += images ? (alt ? "; images have text alternatives.</meta>\n"
-                       : "; some images lack text alternatives.</meta>\n")
-                : ".</meta>\n";
+    o += accessibility_metadata(plan, parts);
     o += "</metadata>\n<manifest>\n";
     o += "<item id=\"nav\" href=\"nav.xhtml\" media-type=\"application/xhtml+xml\" "
          "properties=\"nav\"/>\n";
@@ -313,15 +297,17 @@ std::string title_page(const BookPlan& plan) {
 
 std::string cover_page(const BookPlan& plan) {
     std::string o = xhtml_open(plan.title, plan.language, "styles/book.css", "cover");
-    o += "<div class=\"cover\"><img src=\"" + xml_escape(plan.cover_href) + "\" alt=\"" +
-         xml_escape("Cover: " + plan.title) + "\"/></div>\n";
+    o += "<div class=\"cover\"><img role=\"doc-cover\" src=\"" + xml_escape(plan.cover_href) +
+         "\" alt=\"" + xml_escape("Cover: " + plan.title) + "\"/></div>\n";
     o += xhtml_close;
     return o;
 }
 
 std::string tag_index_page(const BookPlan& plan) {
     std::string o = xhtml_open("Index of tags", plan.language, "styles/book.css");
-    o += "<section class=\"tag-index-page\">\n<h1>Index of tags</h1>\n<dl class=\"tag-index\">\n";
+    // epub:type and role agree, as on the chapters and the contents.
+    o += "<section class=\"tag-index-page\" epub:type=\"index\" role=\"doc-index\">\n"
+         "<h1>Index of tags</h1>\n<dl class=\"tag-index\">\n";
     std::size_t n = 0;
     for (const auto& [tag, posts] : posts_by_tag(plan)) {
         o += "<dt id=\"" + tag_id(n++) + "\">" + text_in(tag, plan.language) + "</dt>\n";

@@ -19,6 +19,8 @@ struct CollectionSettings {
     std::string subtitle;
     std::vector<std::string> authors;
     std::string publisher;
+    /// Who evaluated the book's accessibility (`a11y:certifiedBy`); empty: the publisher.
+    std::string certified_by;
     std::string language;    ///< a BCP 47 tag, e.g. `en`, `zh-Hans`, `ug`
     std::string identifier;  ///< used as given (e.g. `urn:isbn:…`); else derived from content
     std::string description;
