@@ -22,6 +22,8 @@ BROADSIDE_FUZZ_TARGET(fuzz_pdf)
 BROADSIDE_FUZZ_TARGET(fuzz_epub)
 BROADSIDE_FUZZ_TARGET(fuzz_records)
 BROADSIDE_FUZZ_TARGET(fuzz_style)
+BROADSIDE_FUZZ_TARGET(fuzz_raw_html)
+BROADSIDE_FUZZ_TARGET(fuzz_svg)
 #undef BROADSIDE_FUZZ_TARGET
 
 namespace {
@@ -37,7 +39,8 @@ int main(int argc, char** argv) {
     const std::map<std::string, Target> targets = {
         {"fuzz_reader", fuzz_reader_one_input}, {"fuzz_pdf", fuzz_pdf_one_input},
         {"fuzz_epub", fuzz_epub_one_input},     {"fuzz_records", fuzz_records_one_input},
-        {"fuzz_style", fuzz_style_one_input},
+        {"fuzz_style", fuzz_style_one_input},   {"fuzz_raw_html", fuzz_raw_html_one_input},
+        {"fuzz_svg", fuzz_svg_one_input},
     };
     if (argc != 3 || !targets.contains(argv[1])) {
         std::cerr << "usage: fuzz_corpus_replay TARGET CORPUS_FOLDER\n";
