@@ -31,7 +31,7 @@ namespace {
 using Target = int (*)(const std::uint8_t*, std::size_t);
 
 // The same cap as run_fuzzers.sh's -max_len, so a replay sees what the fuzzer saw.
-constexpr std::size_t max_len = 64 * 1024;
+constexpr std::size_t max_len = 1024 * 1024;
 
 }  // namespace
 
