@@ -10,12 +10,16 @@
 namespace broadside::fonts {
 namespace {
 
-/// One installed family: file names of its four styles (empty when the family lacks one) and
-/// the face index inside those files (the CJK collections hold JP, KR, SC, TC, HK at 0..4).
+/// One installed family: file names of its four styles (empty when the family lacks one), the
+/// face index inside those files (the CJK collections hold JP, KR, SC, TC, HK at 0..4) and the
+/// Debian package that ships the files, so a missing family can be named with what to install.
 struct FamilyFiles {
     std::string_view family;
     std::array<std::string_view, 4> files;  // regular, bold, italic, bold italic
+    std::string_view package;
     unsigned index = 0;
+    /// Where the italic files come from another package than the upright ones (DejaVu's).
+    std::string_view italic_package = package;
 };
 
 constexpr std::string_view serif_cjk_r = "NotoSerifCJK-Regular.ttc";
@@ -23,42 +27,68 @@ constexpr std::string_view serif_cjk_b = "NotoSerifCJK-Bold.ttc";
 constexpr std::string_view sans_cjk_r = "NotoSansCJK-Regular.ttc";
 constexpr std::string_view sans_cjk_b = "NotoSansCJK-Bold.ttc";
 
-// Debian packages fonts-noto-core, fonts-noto-cjk, fonts-dejavu-core/extra.
-const std::array<FamilyFiles, 22> builtin_families{{
+constexpr std::string_view noto_core = "fonts-noto-core";
+constexpr std::string_view noto_cjk = "fonts-noto-cjk";
+constexpr std::string_view dejavu_core = "fonts-dejavu-core";
+constexpr std::string_view dejavu_extra = "fonts-dejavu-extra";
+
+// The file names and packages are Debian bookworm's.
+const std::array<FamilyFiles, 21> builtin_families{{
     {"Noto Serif",
      {"NotoSerif-Regular.ttf", "NotoSerif-Bold.ttf", "NotoSerif-Italic.ttf",
-      "NotoSerif-BoldItalic.ttf"}},
+      "NotoSerif-BoldItalic.ttf"},
+     noto_core},
     {"Noto Sans",
      {"NotoSans-Regular.ttf", "NotoSans-Bold.ttf", "NotoSans-Italic.ttf",
-      "NotoSans-BoldItalic.ttf"}},
-    {"Noto Sans Mono", {"NotoSansMono-Regular.ttf", "NotoSansMono-Bold.ttf", "", ""}},
-    {"Noto Naskh Arabic", {"NotoNaskhArabic-Regular.ttf", "NotoNaskhArabic-Bold.ttf", "", ""}},
-    {"Noto Sans Arabic", {"NotoSansArabic-Regular.ttf", "NotoSansArabic-Bold.ttf", "", ""}},
-    {"Noto Serif Tibetan", {"NotoSerifTibetan-Regular.ttf", "NotoSerifTibetan-Bold.ttf", "", ""}},
-    {"Noto Serif CJK JP", {serif_cjk_r, serif_cjk_b, "", ""}, 0},
-    {"Noto Serif CJK KR", {serif_cjk_r, serif_cjk_b, "", ""}, 1},
-    {"Noto Serif CJK SC", {serif_cjk_r, serif_cjk_b, "", ""}, 2},
-    {"Noto Serif CJK TC", {serif_cjk_r, serif_cjk_b, "", ""}, 3},
-    {"Noto Serif CJK HK", {serif_cjk_r, serif_cjk_b, "", ""}, 4},
-    {"Noto Sans CJK JP", {sans_cjk_r, sans_cjk_b, "", ""}, 0},
-    {"Noto Sans CJK KR", {sans_cjk_r, sans_cjk_b, "", ""}, 1},
-    {"Noto Sans CJK SC", {sans_cjk_r, sans_cjk_b, "", ""}, 2},
-    {"Noto Sans CJK TC", {sans_cjk_r, sans_cjk_b, "", ""}, 3},
-    {"Noto Sans CJK HK", {sans_cjk_r, sans_cjk_b, "", ""}, 4},
+      "NotoSans-BoldItalic.ttf"},
+     noto_core},
+    {"Noto Sans Mono",
+     {"NotoSansMono-Regular.ttf", "NotoSansMono-Bold.ttf", "", ""},
+     "fonts-noto-mono"},
+    {"Noto Naskh Arabic",
+     {"NotoNaskhArabic-Regular.ttf", "NotoNaskhArabic-Bold.ttf", "", ""},
+     noto_core},
+    {"Noto Sans Arabic",
+     {"NotoSansArabic-Regular.ttf", "NotoSansArabic-Bold.ttf", "", ""},
+     noto_core},
+    {"Noto Serif Tibetan",
+     {"NotoSerifTibetan-Regular.ttf", "NotoSerifTibetan-Bold.ttf", "", ""},
+     noto_core},
+    {"Noto Serif CJK JP", {serif_cjk_r, serif_cjk_b, "", ""}, noto_cjk, 0},
+    {"Noto Serif CJK KR", {serif_cjk_r, serif_cjk_b, "", ""}, noto_cjk, 1},
+    {"Noto Serif CJK SC", {serif_cjk_r, serif_cjk_b, "", ""}, noto_cjk, 2},
+    {"Noto Serif CJK TC", {serif_cjk_r, serif_cjk_b, "", ""}, noto_cjk, 3},
+    {"Noto Serif CJK HK", {serif_cjk_r, serif_cjk_b, "", ""}, noto_cjk, 4},
+    {"Noto Sans CJK JP", {sans_cjk_r, sans_cjk_b, "", ""}, noto_cjk, 0},
+    {"Noto Sans CJK KR", {sans_cjk_r, sans_cjk_b, "", ""}, noto_cjk, 1},
+    {"Noto Sans CJK SC", {sans_cjk_r, sans_cjk_b, "", ""}, noto_cjk, 2},
+    {"Noto Sans CJK TC", {sans_cjk_r, sans_cjk_b, "", ""}, noto_cjk, 3},
+    {"Noto Sans CJK HK", {sans_cjk_r, sans_cjk_b, "", ""}, noto_cjk, 4},
     {"DejaVu Serif",
      {"DejaVuSerif.ttf", "DejaVuSerif-Bold.ttf", "DejaVuSerif-Italic.ttf",
-      "DejaVuSerif-BoldItalic.ttf"}},
+      "DejaVuSerif-BoldItalic.ttf"},
+     dejavu_core,
+     0,
+     dejavu_extra},
     {"DejaVu Sans",
      {"DejaVuSans.ttf", "DejaVuSans-Bold.ttf", "DejaVuSans-Oblique.ttf",
-      "DejaVuSans-BoldOblique.ttf"}},
+      "DejaVuSans-BoldOblique.ttf"},
+     dejavu_core,
+     0,
+     dejavu_extra},
     {"DejaVu Sans Mono",
      {"DejaVuSansMono.ttf", "DejaVuSansMono-Bold.ttf", "DejaVuSansMono-Oblique.ttf",
-      "DejaVuSansMono-BoldOblique.ttf"}},
-    {"Noto Kufi Arabic", {"NotoKufiArabic-Regular.ttf", "NotoKufiArabic-Bold.ttf", "", ""}},
-    {"Noto Sans Tibetan", {"NotoSansTibetan-Regular.ttf", "NotoSansTibetan-Bold.ttf", "", ""}},
+      "DejaVuSansMono-BoldOblique.ttf"},
+     dejavu_core,
+     0,
+     dejavu_extra},
+    {"Noto Kufi Arabic",
+     {"NotoKufiArabic-Regular.ttf", "NotoKufiArabic-Bold.ttf", "", ""},
+     noto_core},
     {"Noto Serif Display",
      {"NotoSerifDisplay-Regular.ttf", "NotoSerifDisplay-Bold.ttf", "NotoSerifDisplay-Italic.ttf",
-      "NotoSerifDisplay-BoldItalic.ttf"}},
+      "NotoSerifDisplay-BoldItalic.ttf"},
+     noto_core},
 }};
 
 /// Built-in chains: script key → (serif chain, sans chain, mono chain).
@@ -90,18 +120,33 @@ const std::vector<ScriptChains>& builtin_chains() {
          {"Noto Naskh Arabic", "Noto Sans Arabic"},
          {"Noto Sans Arabic", "Noto Naskh Arabic"},
          {"Noto Sans Arabic"}},
-        {"tibt",
-         {"Noto Serif Tibetan", "Noto Sans Tibetan"},
-         {"Noto Serif Tibetan"},
-         {"Noto Serif Tibetan"}},
+        // Debian ships no Noto Sans Tibetan, so the Tibetan chains have one family.
+        {"tibt", {"Noto Serif Tibetan"}, {"Noto Serif Tibetan"}, {"Noto Serif Tibetan"}},
     };
     return chains;
+}
+
+/// The built-in chain for a script key and a generic family (`serif`, `sans`, `mono`; any
+/// other name takes the serif chain). Unknown scripts start from the Latin chain.
+const std::vector<std::string_view>& builtin_chain(std::string_view key, std::string_view generic) {
+    const auto& all = builtin_chains();
+    auto sc = std::find_if(all.begin(), all.end(), [&](const auto& c) { return c.script == key; });
+    if (sc == all.end()) sc = all.begin();
+    return generic == "sans" ? sc->sans : generic == "mono" ? sc->mono : sc->serif;
 }
 
 std::string lower(std::string_view s) {
     std::string out(s);
     for (auto& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
     return out;
+}
+
+/// The built-in table's entry of family `name` (any case), or null.
+const FamilyFiles* builtin_family(std::string_view name) {
+    std::string wanted = lower(name);
+    for (const auto& fam : builtin_families)
+        if (lower(fam.family) == wanted) return &fam;
+    return nullptr;
 }
 
 bool starts_with_tag(std::string_view lang, std::string_view tag) {
@@ -142,6 +187,22 @@ std::string script_key(std::string_view iso_script, std::string_view lang) {
     return s;
 }
 
+std::string packages_to_install(const FontQuery& query) {
+    std::vector<std::string_view> families{query.family};  // a concrete family goes first
+    for (auto family : builtin_chain(lower(query.script), lower(query.family)))
+        families.push_back(family);
+    std::vector<std::string_view> packages;
+    for (auto family : families) {
+        const FamilyFiles* fam = builtin_family(family);
+        if (fam && std::find(packages.begin(), packages.end(), fam->package) == packages.end())
+            packages.push_back(fam->package);
+    }
+    std::string text;
+    for (std::size_t i = 0; i < packages.size(); ++i)
+        text.append(i == 0 ? "" : i + 1 == packages.size() ? " and " : ", ").append(packages[i]);
+    return text;
+}
+
 CatalogOptions CatalogOptions::defaults() {
     CatalogOptions o;
     if (const char* env = std::getenv("BROADSIDE_FONT_DIRS")) {
@@ -175,6 +236,36 @@ const std::vector<std::string>& Catalog::known_scripts() {
     return keys;
 }
 
+std::vector<BuiltinFace> Catalog::builtin_faces() {
+    std::vector<BuiltinFace> faces;
+    for (const auto& fam : builtin_families) {
+        for (int style = 0; style < 4; ++style) {
+            if (fam.files[style].empty()) continue;
+            bool italic = style >= 2;
+            faces.push_back({std::string(fam.family), std::string(fam.files[style]), fam.index,
+                             (style & 1) != 0, italic,
+                             std::string(italic ? fam.italic_package : fam.package)});
+        }
+    }
+    return faces;
+}
+
+std::vector<std::pair<std::string, std::vector<std::string>>> Catalog::chain_families() {
+    std::vector<std::pair<std::string, std::vector<std::string>>> named;
+    for (const auto& fam : builtin_families) {
+        std::vector<std::string> chains;
+        for (const auto& c : builtin_chains()) {
+            for (std::string_view generic : {"serif", "sans", "mono"}) {
+                const auto& chain = builtin_chain(c.script, generic);
+                if (std::find(chain.begin(), chain.end(), fam.family) != chain.end())
+                    chains.push_back(std::string(c.script) + " " + std::string(generic));
+            }
+        }
+        if (!chains.empty()) named.emplace_back(fam.family, std::move(chains));
+    }
+    return named;
+}
+
 std::optional<std::string> Catalog::locate(const std::string& file) const {
     std::lock_guard lock(mutex_);
     auto it = located_.find(file);
@@ -193,16 +284,13 @@ std::optional<std::string> Catalog::locate(const std::string& file) const {
 }
 
 std::optional<FaceRef> Catalog::find_builtin(std::string_view name, bool bold, bool italic) const {
-    std::string wanted = lower(name);
-    for (const auto& fam : builtin_families) {
-        if (lower(fam.family) != wanted) continue;
-        // Nearest existing style: the asked one, then without italic, then regular.
-        int asked = (bold ? 1 : 0) + (italic ? 2 : 0);
-        for (int style : {asked, asked & 1, 0}) {
-            if (fam.files[style].empty()) continue;
-            if (auto path = locate(std::string(fam.files[style]))) return FaceRef{*path, fam.index};
-        }
-        return std::nullopt;
+    const FamilyFiles* fam = builtin_family(name);
+    if (!fam) return std::nullopt;
+    // Nearest existing style: the asked one, then without italic, then regular.
+    int asked = (bold ? 1 : 0) + (italic ? 2 : 0);
+    for (int style : {asked, asked & 1, 0}) {
+        if (fam->files[style].empty()) continue;
+        if (auto path = locate(std::string(fam->files[style]))) return FaceRef{*path, fam->index};
     }
     return std::nullopt;
 }
@@ -229,11 +317,7 @@ std::vector<FaceRef> Catalog::chain(const FontQuery& query) const {
         if (it != overrides_.end())
             families.insert(families.end(), it->second.begin(), it->second.end());
     }
-    const auto& all = builtin_chains();
-    auto sc = std::find_if(all.begin(), all.end(), [&](const auto& c) { return c.script == key; });
-    if (sc == all.end()) sc = all.begin();  // unknown scripts start from the Latin chain
-    const auto& builtin = generic == "sans" ? sc->sans : generic == "mono" ? sc->mono : sc->serif;
-    for (auto f : builtin) families.emplace_back(f);
+    for (auto f : builtin_chain(key, generic)) families.emplace_back(f);
 
     std::vector<FaceRef> refs;
     for (const auto& family : families) {

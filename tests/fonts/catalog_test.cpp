@@ -93,3 +93,11 @@ TEST_CASE("a missing font file is no face, not a crash", "[fonts][catalog]") {
     CHECK(Face::open({"/usr/share/fonts/opentype/noto/NotoSerifCJK-Regular.ttc", 99}) == nullptr);
     CHECK(Face::open({"/etc/hostname", 0}) == nullptr);
 }
+
+TEST_CASE("a missing chain's hint names the Debian packages of its families", "[fonts][catalog]") {
+    CHECK(packages_to_install({"latn", "mono", false, false}) ==
+          "fonts-noto-mono and fonts-dejavu-core");
+    CHECK(packages_to_install({"hant", "serif", false, false}) == "fonts-noto-cjk");
+    CHECK(packages_to_install({"tibt", "DejaVu Sans", false, false}) ==
+          "fonts-dejavu-core and fonts-noto-core");
+}

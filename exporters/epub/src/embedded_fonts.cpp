@@ -79,10 +79,11 @@ EmbeddedFonts embed_fonts(const BookPlan& plan, std::optional<bool> requested,
             if (covered == wanted.size()) break;
         }
         if (!best) {
-            diags.warning({}, 0, 0,
-                          std::string("no installed font covers the book's ") + sf.name +
-                              " text; readers without such a font will show boxes",
-                          "install fonts-noto-cjk / fonts-noto-core, or name a font in the style");
+            diags.warning(
+                {}, 0, 0,
+                std::string("no installed font covers the book's ") + sf.name +
+                    " text; readers without such a font will show boxes",
+                "install " + fonts::packages_to_install(query) + ", or name a font in the style");
             continue;
         }
         if (best_covered < wanted.size()) {

@@ -160,8 +160,8 @@ class FaceAssigner {
                 const TextSpan& span = p_.spans[c.span];
                 diags_.error(format_.file, span.line, span.column,
                              "no usable font is installed for this text",
-                             "install fonts-noto-core and fonts-noto-cjk, or point "
-                             "BROADSIDE_FONT_DIRS at a folder of fonts");
+                             "install " + fonts::packages_to_install(q) +
+                                 ", or point BROADSIDE_FONT_DIRS at a folder of fonts");
             }
             previous = c.face;
         }

@@ -30,6 +30,10 @@ struct FontQuery {
 /// scripts give their code in lower case; the catalog falls back to the Latin chain for those.
 std::string script_key(std::string_view iso_script, std::string_view lang);
 
+/// The Debian packages of the built-in families of `query`'s chain, best first, as hint text
+/// (`fonts-noto-core and fonts-dejavu-core`): what to install when none of its fonts is there.
+std::string packages_to_install(const FontQuery& query);
+
 /// Where the catalog looks for font files, and whether fontconfig may be asked at all.
 struct CatalogOptions {
     /// Folders searched for the built-in families' files, in order.
@@ -37,6 +41,16 @@ struct CatalogOptions {
     bool use_fontconfig = true;
     /// BROADSIDE_FONT_DIRS (colon-separated) first, then Debian's Noto and DejaVu folders.
     static CatalogOptions defaults();
+};
+
+/// One face of a family in the catalog's built-in table, and the Debian package that ships it.
+struct BuiltinFace {
+    std::string family;
+    std::string file;  ///< file name, looked for in the catalog's font folders
+    unsigned index = 0;
+    bool bold = false;
+    bool italic = false;
+    std::string package;
 };
 
 /// The font catalog: explicit family chains per script and generic family (the table in
@@ -68,10 +82,20 @@ class Catalog {
     /// Every script key with a built-in chain, for callers that scan all chains for coverage.
     [[nodiscard]] static const std::vector<std::string>& known_scripts();
 
+    /// Every face of the built-in table, for checking an installation.
+    [[nodiscard]] static std::vector<BuiltinFace> builtin_faces();
+
+    /// Each family the built-in chains name, in table order, with the chains that name it
+    /// (`latn serif`, `tibt mono`, …).
+    [[nodiscard]] static std::vector<std::pair<std::string, std::vector<std::string>>>
+    chain_families();
+
+    /// The path of a font file of the built-in table in the catalog's folders, if it is there.
+    [[nodiscard]] std::optional<std::string> locate(const std::string& file) const;
+
   private:
     [[nodiscard]] std::optional<FaceRef> find_builtin(std::string_view name, bool bold,
                                                       bool italic) const;
-    [[nodiscard]] std::optional<std::string> locate(const std::string& file) const;
 
     CatalogOptions options_;
     std::map<std::string, std::vector<std::string>> overrides_;
