@@ -1,6 +1,7 @@
 #include "front_matter.hpp"
 
 #include "broadside/core/diagnostics.hpp"
+#include "broadside/core/language_tag.hpp"
 #include "yaml_values.hpp"
 
 namespace broadside::core {
@@ -17,6 +18,12 @@ void check_well_known(const Meta& meta, const std::string& path, Diagnostics& di
         diags.warning(path, d->span.line, d->span.column,
                       "'date' is not a date: " + quote_value(d->to_text()),
                       "write it as YYYY-MM-DD, optionally with a time: 2021-07-12 09:30");
+    }
+    if (const auto* l = meta.find("lang"); l && !l->is_null() && !is_language_tag(l->to_text())) {
+        diags.warning(path, l->span.line, l->span.column,
+                      quote_value(l->to_text()) + " is not a language tag; the text is set as " +
+                          "the document's default language",
+                      "use a BCP 47 tag such as en, de, zh-Hans, ug or bo");
     }
     if (const auto* d = meta.find("draft"); d && !d->is_null() && !d->as_bool()) {
         diags.warning(path, d->span.line, d->span.column, "'draft' should be true or false");

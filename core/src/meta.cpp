@@ -1,5 +1,7 @@
 #include "broadside/core/meta.hpp"
 
+#include "broadside/core/language_tag.hpp"
+
 #include <algorithm>
 #include <charconv>
 #include <cmath>
@@ -209,7 +211,12 @@ std::vector<std::string> Meta::tags() const {
     return unique;
 }
 
-std::optional<std::string> Meta::lang() const { return nonempty_text(find("lang")); }
+std::optional<std::string> Meta::lang() const {
+    // The reader warned about a `lang` that is no tag; here it is as good as absent, so no
+    // exporter looks up fonts, dictionaries or direction by it.
+    auto lang = nonempty_text(find("lang"));
+    return lang && is_language_tag(*lang) ? lang : std::nullopt;
+}
 
 bool Meta::draft() const {
     const auto* v = find("draft");

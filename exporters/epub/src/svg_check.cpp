@@ -104,6 +104,9 @@ std::string svg_problem(std::string_view svg) {
         const xmlError* error = xmlGetLastError();
         std::string_view why =
             error ? trimmed(text(reinterpret_cast<const xmlChar*>(error->message))) : "";
+        // libxml2's depth message ends with advice to the programmer, not to the user.
+        if (why.find("Excessive depth") != std::string_view::npos)
+            why = "nested deeper than 256 elements";
         return "is not a well-formed SVG" +
                (why.empty() || why.size() > 120 ? std::string() : ": " + std::string(why));
     }
