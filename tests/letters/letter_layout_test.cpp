@@ -8,10 +8,12 @@
 #include <regex>
 #include <sstream>
 
+#include "pdf_text.hpp"
 #include "run_command.hpp"
 #include "scratch_folder.hpp"
 
 namespace fs = std::filesystem;
+using broadside::test::pdf_words;
 using broadside::test::read_file;
 using broadside::test::run_command;
 using broadside::test::scratch_folder;
@@ -51,22 +53,6 @@ std::string letter(const std::string& style, int address_lines, int paragraphs) 
     return md;
 }
 
-struct Word {
-    std::string text;
-    double x0, y0, x1, y1;  // points, y down
-};
-
-std::vector<Word> words_of(const std::string& pdf) {
-    auto r = run_command("pdftotext -bbox " + shell_quote(pdf) + " -");
-    static const std::regex word(
-        R"re(<word xMin="([0-9.]+)" yMin="([0-9.]+)" xMax="([0-9.]+)" yMax="([0-9.]+)">([^<]*)</word>)re");
-    std::vector<Word> out;
-    for (std::sregex_iterator it(r.out.begin(), r.out.end(), word), end; it != end; ++it)
-        out.push_back({(*it)[5], std::stod((*it)[1]), std::stod((*it)[2]), std::stod((*it)[3]),
-                       std::stod((*it)[4])});
-    return out;
-}
-
 }  // namespace
 
 TEST_CASE("each preset puts the address in the window with 3 mm to spare, marks in place",
@@ -81,7 +67,7 @@ TEST_CASE("each preset puts the address in the window with 3 mm to spare, marks 
                              " --dump-layout -o " + shell_quote(pdf));
         REQUIRE(r.status == 0);
         int found = 0;
-        for (const auto& w : words_of(pdf)) {
+        for (const auto& w : pdf_words(pdf)) {
             if (w.text != "Addressee" && w.text != "Alpha" && w.text != "Bravo" &&
                 w.text != "Charlie" && w.text != "Delta" && w.text != "Echo" && w.text != "Foxtrot")
                 continue;

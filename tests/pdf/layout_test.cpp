@@ -23,7 +23,7 @@ struct Services {
 Itemized items_of(Services& s, const std::string& text, core::Diagnostics& diags,
                   const std::string& lang = "en") {
     return itemize({TextSpan{text, false, false, false, {}, 3, 1}},
-                   {lang, "serif", false, false, "t.md"}, s.resolver, diags);
+                   {lang, "serif", false, false, "t.md", {}}, s.resolver, diags);
 }
 
 std::string item_text(const Itemized& p, const TextItem& item) {
@@ -166,7 +166,7 @@ TEST_CASE("with no font installed at all the text is an error, not a crash", "[p
     fonts::Shaper shaper;
     core::Diagnostics diags;
     Itemized p = itemize({TextSpan{"Hello", false, false, false, {}, 1, 1}},
-                         {"en", "serif", false, false, "t.md"}, resolver, diags);
+                         {"en", "serif", false, false, "t.md", {}}, resolver, diags);
     CHECK(diags.has_errors());
     ParagraphShaper paragraphs(shaper);
     CHECK(paragraphs.shape(std::move(p), 10).segments.empty());

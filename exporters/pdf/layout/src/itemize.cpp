@@ -8,6 +8,7 @@
 
 #include <cstdio>
 #include <memory>
+#include <optional>
 #include <set>
 
 namespace broadside::pdf {
@@ -22,14 +23,6 @@ struct CodePoint {
     UScriptCode script = USCRIPT_COMMON;
     FontRef face;
 };
-
-bool is_rtl_language(std::string_view lang) {
-    std::string primary(lang.substr(0, lang.find_first_of("-_")));
-    for (auto& c : primary) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    static const std::set<std::string> rtl{"ar", "ug", "fa", "ur",  "he",
-                                           "yi", "ps", "sd", "ckb", "dv"};
-    return rtl.contains(primary);
-}
 
 /// Characters that take the face of the character before them when it has a glyph for them:
 /// marks stay on their base, spaces and punctuation stay in the run they sit in.
@@ -62,7 +55,7 @@ void decode(Itemized& p, std::vector<CodePoint>& cps) {
     }
 }
 
-void assign_levels(Itemized& p, std::vector<CodePoint>& cps) {
+void assign_levels(Itemized& p, std::vector<CodePoint>& cps, std::optional<bool> rtl) {
     std::vector<UChar> u16;
     std::vector<std::size_t> owner;  // UTF-16 unit -> code point index
     for (std::size_t i = 0; i < cps.size(); ++i) {
@@ -79,6 +72,7 @@ void assign_levels(Itemized& p, std::vector<CodePoint>& cps) {
     UErrorCode err = U_ZERO_ERROR;
     std::unique_ptr<UBiDi, decltype(&ubidi_close)> bidi(ubidi_open(), &ubidi_close);
     UBiDiLevel para = is_rtl_language(p.lang) ? UBIDI_DEFAULT_RTL : UBIDI_DEFAULT_LTR;
+    if (rtl) para = *rtl ? 1 : 0;
     ubidi_setPara(bidi.get(), u16.data(), static_cast<int32_t>(u16.size()), para, nullptr, &err);
     if (U_FAILURE(err)) return;  // levels stay 0: the text still comes out, left to right
     p.base_level = ubidi_getParaLevel(bidi.get()) & 1;
@@ -219,6 +213,14 @@ class FaceAssigner {
 
 }  // namespace
 
+bool is_rtl_language(std::string_view lang) {
+    std::string primary(lang.substr(0, lang.find_first_of("-_")));
+    for (auto& c : primary) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    static const std::set<std::string> rtl{"ar", "ug", "fa", "ur",  "he",
+                                           "yi", "ps", "sd", "ckb", "dv"};
+    return rtl.contains(primary);
+}
+
 Itemized itemize(std::vector<TextSpan> spans, const ParagraphFormat& format,
                  fonts::FontResolver& resolver, core::Diagnostics& diags) {
     Itemized p;
@@ -231,7 +233,7 @@ Itemized itemize(std::vector<TextSpan> spans, const ParagraphFormat& format,
     if (p.text.empty()) return p;
     std::vector<CodePoint> cps;
     decode(p, cps);
-    assign_levels(p, cps);
+    assign_levels(p, cps, format.rtl);
     assign_scripts(cps);
     FaceAssigner(p, format, resolver, diags).run(cps);
 

@@ -3,6 +3,8 @@
 #include <cstdio>
 #include <type_traits>
 
+#include "broadside/pdf/page_bounds.hpp"
+
 namespace broadside::pdf {
 namespace {
 
@@ -116,6 +118,11 @@ std::string dump_layout(const Layout& layout) {
             }
         }
     }
+    // Last, so a golden file of a correct layout never has such a line and any test that
+    // looks for "off page" catches text that would not print.
+    for (const auto& off : runs_off_page(layout))
+        out += "off page " + std::to_string(off.page + 1) + " @" + num(off.at.x) + "," +
+               num(off.at.y) + " w=" + num(off.width) + " " + quoted(off.text) + "\n";
     return out;
 }
 

@@ -23,11 +23,40 @@ TextSpan plain(const std::string& text, bool bold = false, bool italic = false) 
     return TextSpan{text, bold, italic, false, {}, 0, 0};
 }
 
+/// A side of the sheet: the envelope and the mirrored zones of right-to-left letters are
+/// placed by side, not by a line's own start and end.
+enum class Side { left, right };
+
+/// A measure the setter never breaks a line in: single-line elements are set in it, then
+/// moved into their real measure by their ink (`place_on_side`).
+constexpr double unbounded = 1e6;
+
+/// Where a one-line element goes: a line against the left side starts at `left`, one against
+/// the right side ends at `right`; `width` is the room either has. The two differ where a
+/// clearance is mirrored (the window's indent) and not the box.
+struct Measure {
+    double left = 0, right = 0, width = 0;
+};
+
+Measure box(double x, double w) { return {x, x + w, w}; }
+
+/// Moves one set line so its ink sits against `side` of `m`; the line box moves to the ink
+/// too, so nothing keeps the unbounded measure's coordinates. Returns the ink's width.
+double place_on_side(std::vector<std::pair<Point, Item>>& items, const Measure& m, double y,
+                     Side side) {
+    auto [from, to] = text_extent(items);
+    double dx = side == Side::left ? m.left - from : m.right - to;
+    offset_items(items, dx, y);
+    for (auto& [at, item] : items)
+        if (std::holds_alternative<TextLine>(item)) at.x = from + dx;
+    return to - from;
+}
+
 class LetterLayout {
 public:
     LetterLayout(const core::Document& doc, BlockEnvironment& env, const core::Letter& letter)
         : doc_(doc), env_(env), style_(env.style), geo_(env.style.letter), letter_(letter),
-          setter_(env.setter) {}
+          setter_(env.setter), rtl_(is_rtl_language(letter.lang)) {}
 
     bool build(VerticalList& list) {
         if (!address_fits()) return false;
@@ -63,20 +92,30 @@ public:
                 head += (head.empty() ? "" : " \u2014 ") + of;
                 page.frames.push_back(furniture_line(setter_, head, "continuation-head",
                                                      Point{style_.margin_left, style_.margin_top},
-                                                     width, TextAlign::start, true));
+                                                     width, TextAlign::start, true, rtl_));
             }
             if (count > 1)
                 page.frames.push_back(furniture_line(
                     setter_, of, "page-number",
                     Point{style_.margin_left,
                           style_.page_height - style_.margin_bottom / 2 - style_.footnote.leading / 2},
-                    width, TextAlign::center, false));
+                    width, TextAlign::center, false, rtl_));
         };
         return plan;
     }
 
 private:
     double width() const { return env_.frame_width; }
+
+    // Where the letter's lines start and end: mirrored in a right-to-left letter.
+    Side start_side() const { return rtl_ ? Side::right : Side::left; }
+    Side end_side() const { return rtl_ ? Side::left : Side::right; }
+    // x of the column `c` of `n` equal columns `column` wide across the text width, counted
+    // from the side the letter starts from.
+    double column_x(std::size_t c, double column, double gap) const {
+        double from_start = (column + gap) * static_cast<double>(c);
+        return rtl_ ? width() - column - from_start : from_start;
+    }
 
     // ---- the window ---------------------------------------------------------------------
 
@@ -126,9 +165,12 @@ private:
         page.frames.insert(page.frames.begin(), std::move(zones));
     }
 
-    void add_line(Frame& frame, const TextSpan& span, const styles::TextStyle& ts, Point at,
-                  double w, TextAlign align, const std::string& role) const {
-        SetParagraph set = setter_.set({span}, ts, w, 0, align);
+    // A zone's text in `w` from `at`, wrapped if it must, in the letter's direction; returns
+    // the height it took.
+    double add_line(Frame& frame, const TextSpan& span, const styles::TextStyle& ts, Point at,
+                    double w, TextAlign align, const std::string& role) const {
+        const double top = at.y;
+        SetParagraph set = setter_.set({span}, ts, w, 0, align, rtl_);
         for (auto& line : set.lines) {
             for (auto& [p, item] : line.items)
                 if (auto* tl = std::get_if<TextLine>(&item)) tl->role = role;
@@ -136,6 +178,24 @@ private:
             for (auto& it : line.items) frame.items.push_back(std::move(it));
             at.y += line.height;
         }
+        return at.y - top;
+    }
+
+    // One line of a zone, never wrapped: set unbounded in the letter's direction, then put
+    // against `side` of `m`; without a side, in the line's own direction against the side it
+    // starts from. Returns the ink's width, so the caller can tell a line past its measure.
+    double one_line(Frame& frame, const TextSpan& span, const styles::TextStyle& ts, double y,
+                    const Measure& m, std::optional<Side> side, const std::string& role) const {
+        SetParagraph set = setter_.set({span}, ts, unbounded, 0, TextAlign::start,
+                                       side ? std::optional<bool>(rtl_) : std::nullopt);
+        if (set.lines.empty()) return 0;
+        auto& items = set.lines.front().items;
+        for (auto& [p, item] : items)
+            if (auto* tl = std::get_if<TextLine>(&item)) tl->role = role;
+        Side where = side ? *side : set.rtl ? Side::right : Side::left;
+        double ink = place_on_side(items, m, y, where);
+        for (auto& it : items) frame.items.push_back(std::move(it));
+        return ink;
     }
 
     void letterhead(Frame& zones) const {
@@ -152,81 +212,112 @@ private:
             if (probe.header) {
                 double w = probe.header->width * 0.75, h = probe.header->height * 0.75;
                 double scale = std::min({1.0, (right - left) / w, room / h});
-                zones.items.emplace_back(Point{right - w * scale, top},
+                double x = end_side() == Side::right ? right - w * scale : left;
+                zones.items.emplace_back(Point{x, top},
                                          Image{Size{w * scale, h * scale}, image,
                                                probe.header->format, "letterhead"});
                 return;
             }
             env_.setter.diags().warning(doc_.source_path, 0, 0, probe.problem, "");
         }
-        styles::TextStyle name = style_.headings[2];
-        double y = top;
-        for (std::size_t i = 0; i < letter_.letterhead_text.size() && y < top + room; ++i) {
-            const styles::TextStyle& ts = i == 0 ? name : style_.footnote;
-            add_line(zones, plain(letter_.letterhead_text[i], i == 0), ts, Point{left, y},
-                     right - left, TextAlign::end, "letterhead");
-            y += ts.leading;
-        }
         // The sender's address and contact lines under the name, small, when the letterhead is
         // the sender's name (a window envelope without a return line shows no other).
-        std::vector<std::string> small_lines = letter_.sender_address;
-        small_lines.insert(small_lines.end(), letter_.sender_contact.begin(),
-                           letter_.sender_contact.end());
-        if (letter_.letterhead_text.size() == 1)
-            for (const auto& c : small_lines) {
-                if (y + style_.footnote.leading > top + room) break;
-                add_line(zones, plain(c), style_.footnote, Point{left, y}, right - left,
-                         TextAlign::end, "letterhead");
-                y += style_.footnote.leading;
+        std::vector<std::string> head = letter_.letterhead_text;
+        std::vector<std::string> address, contact;
+        if (head.size() == 1) {
+            address = letter_.sender_address;
+            contact = letter_.sender_contact;
+        }
+        styles::TextStyle small = style_.footnote;
+        const double name_leading = head.empty() ? 0 : style_.headings[2].leading;
+        auto height = [&] {
+            std::size_t n = head.size() + address.size() + contact.size();
+            return name_leading + static_cast<double>(n > 0 ? n - 1 : 0) * small.leading;
+        };
+        // A zone too low for every line gets the address, then the contacts, on one line each,
+        // then smaller type: a letterhead loses no line (a country last of all) in silence.
+        auto joined = [](const std::vector<std::string>& lines) {
+            std::string out;
+            for (const auto& l : lines) out += (out.empty() ? "" : " \u00B7 ") + l;
+            return std::vector<std::string>{out};
+        };
+        if (height() > room && address.size() > 1) address = joined(address);
+        if (height() > room && contact.size() > 1) contact = joined(contact);
+        if (height() > room && height() > name_leading) {
+            double scale = std::max(0.7, (room - name_leading) / (height() - name_leading));
+            small.size *= scale;
+            small.leading *= scale;
+        }
+        head.insert(head.end(), address.begin(), address.end());
+        head.insert(head.end(), contact.begin(), contact.end());
+        double y = top;
+        for (std::size_t i = 0; i < head.size(); ++i) {
+            const styles::TextStyle& ts = i == 0 ? style_.headings[2] : small;
+            if (y + ts.leading > top + room + 0.01) {
+                env_.setter.diags().warning(
+                    doc_.source_path, 0, 0,
+                    "the letterhead has more lines than its zone holds; " +
+                        core::quote_value(head[i]) + " and the lines after it are left out",
+                    "give 'letterhead:' fewer lines, or a letterhead image");
+                break;
             }
+            one_line(zones, plain(head[i], i == 0), ts, y, box(left, right - left), end_side(),
+                     "letterhead");
+            y += ts.leading;
+        }
+    }
+
+    // The window's measure: the address indent on the side a line starts from, 3 mm clear of
+    // the other edge. The envelope is not mirrored; the clearances of a right-to-left line are.
+    Measure window_measure() const {
+        const double inset = std::max(geo_.address_indent, 3 * mm);
+        const double right = geo_.address_x + geo_.address_width;
+        return {geo_.address_x + inset, right - inset, geo_.address_width - 3 * mm - inset};
     }
 
     void window(Frame& zones) const {
-        const double x = geo_.address_x + std::max(geo_.address_indent, 3 * mm);
-        const double w = geo_.address_x + geo_.address_width - 3 * mm - x;
+        const Measure m = window_measure();
+        const double x = start_side() == Side::left ? m.left : m.right - m.width;
         styles::TextStyle small = style_.footnote;
         small.size = std::min(small.size, 7.5);
         small.leading = std::min(small.leading, std::max(geo_.return_line_height, 8.0));
         if (geo_.return_line_height > 0 && !letter_.return_line.empty()) {
             // One line, always: a long sender address is set smaller (down to 5.5 pt) rather
             // than wrapped out of its zone.
-            SetParagraph probe = setter_.set({plain(letter_.return_line)}, small, 1e6, 0, TextAlign::start);
-            if (!probe.lines.empty()) {
-                auto [from, to] = text_extent(probe.lines.front().items);
-                if (to - from > w) small.size = std::max(5.5, small.size * w / (to - from) * 0.99);
-                if (to - from > w && small.size == 5.5)
+            const double y = geo_.address_y + geo_.return_line_height - small.leading;
+            Frame line;
+            double ink = one_line(line, plain(letter_.return_line), small, y, m, start_side(),
+                                  "return-line");
+            if (ink > m.width) {
+                small.size = std::max(5.5, small.size * m.width / ink * 0.99);
+                line.items.clear();
+                ink = one_line(line, plain(letter_.return_line), small, y, m, start_side(),
+                               "return-line");
+                if (ink > m.width)
                     env_.setter.diags().warning(doc_.source_path, 0, 0,
                                                 "the return-address line is too long for the window",
                                                 "give a shorter 'from: return-line:'");
             }
-            double y = geo_.address_y + geo_.return_line_height - small.leading;
-            add_line(zones, plain(letter_.return_line), small, Point{x, y}, 1e6, TextAlign::start,
-                     "return-line");
+            for (auto& it : line.items) zones.items.push_back(std::move(it));
             zones.items.emplace_back(Point{x, y + small.leading - 0.5},
-                                     Rule{Size{w, 0.3}, rgb(style_.rule_color)});
+                                     Rule{Size{m.width, 0.3}, rgb(style_.rule_color)});
         }
         if (geo_.notes_height > 0 && !letter_.notes.empty()) {
             double y = geo_.address_y + geo_.return_line_height + geo_.notes_height - small.leading;
-            add_line(zones, plain(letter_.notes, true), small, Point{x, y}, w, TextAlign::start,
-                     "notes");
+            add_line(zones, plain(letter_.notes, true), small, Point{x, y}, m.width,
+                     TextAlign::start, "notes");
         }
         styles::TextStyle ts = address_style();
         double y = address_top();
         for (const auto& line : letter_.recipient) {
-            // One line each, never wrapped, justified or hyphenated: set far wider than the
-            // window, then checked against it.
-            SetParagraph set = setter_.set({plain(line)}, ts, 1e6, 0, TextAlign::start);
-            if (set.lines.empty()) continue;
-            auto [from, to] = text_extent(set.lines.front().items);
-            if (to - from > w)
+            // One line each, never wrapped, justified or hyphenated, in its own direction: a
+            // Uyghur name stands against the window's right edge, a Latin street against
+            // its left, whatever the letter's language.
+            if (one_line(zones, plain(line), ts, y, m, std::nullopt, "address") > m.width)
                 env_.setter.diags().warning(
                     doc_.source_path, 0, 0,
                     "address line " + core::quote_value(line) + " is wider than the window",
                     "shorten it, or it shows only in part");
-            for (auto& [p, item] : set.lines.front().items)
-                if (auto* tl = std::get_if<TextLine>(&item)) tl->role = "address";
-            offset_items(set.lines.front().items, x, y);
-            for (auto& it : set.lines.front().items) zones.items.push_back(std::move(it));
             y += ts.leading;
         }
     }
@@ -243,12 +334,17 @@ private:
         double y = geo_.info_y;
         styles::TextStyle label = style_.footnote;
         label.color = style_.rule_color;
+        // Labels on the side the letter starts from, values beside them; a long value wraps
+        // in its column and pushes the next row down.
+        const double value_width = geo_.info_width - label_width;
+        const double label_x = rtl_ ? geo_.info_x + value_width : geo_.info_x;
+        const double value_x = rtl_ ? geo_.info_x : geo_.info_x + label_width;
         for (const auto& [k, v] : info_rows()) {
-            add_line(zones, plain(k), label, Point{geo_.info_x, y + 1}, label_width, TextAlign::start,
-                     "info-label");
-            add_line(zones, plain(v), style_.body, Point{geo_.info_x + label_width, y},
-                     geo_.info_width - label_width, TextAlign::start, "info");
-            y += style_.body.leading;
+            double h = add_line(zones, plain(k), label, Point{label_x, y + 1}, label_width,
+                                TextAlign::start, "info-label");
+            h = std::max(h, add_line(zones, plain(v), style_.body, Point{value_x, y}, value_width,
+                                     TextAlign::start, "info"));
+            y += std::max(h, style_.body.leading);
         }
     }
 
@@ -291,15 +387,15 @@ private:
                                 : date_text_.empty() ? letter_.place
                                                      : letter_.place + ", " + date_text_;
             if (!dated.empty())
-                push_set(setter_.set({plain(dated)}, style_.body, width(), 0, TextAlign::end), "date",
+                push_set(setter_.set({plain(dated)}, style_.body, width(), 0, TextAlign::end, rtl_), "date",
                          !list.empty(), list.empty() ? 0 : gap, list);
         }
         if (!letter_.subject.empty())
             push_set(setter_.set({plain(letter_.subject, true)}, style_.body, width(), 0,
-                                 TextAlign::start),
+                                 TextAlign::start, rtl_),
                      "subject", !list.empty(), gap, list);
         if (!letter_.opening.empty())
-            push_set(setter_.set({plain(letter_.opening)}, style_.body, width(), 0, TextAlign::start),
+            push_set(setter_.set({plain(letter_.opening)}, style_.body, width(), 0, TextAlign::start, rtl_),
                      "opening", true, gap, list);
         if (!list.empty()) list.front().metrics.space_before = 0;
     }
@@ -311,7 +407,7 @@ private:
         if (!list.empty()) list.back().metrics.break_before = false;
         const double gap = style_.body.leading;
         if (!letter_.closing.empty())
-            push_set(setter_.set({plain(letter_.closing)}, style_.body, width(), 0, TextAlign::start),
+            push_set(setter_.set({plain(letter_.closing)}, style_.body, width(), 0, TextAlign::start, rtl_),
                      "closing", true, gap, list);
         if (letter_.signatures.empty()) return;
         const std::size_t n = letter_.signatures.size();
@@ -333,7 +429,8 @@ private:
             }
             double w = probe.header->width * 0.75, h = probe.header->height * 0.75;
             double scale = std::min({1.0, column / w, (sign_space - 4) / h});
-            space.items.emplace_back(Point{(column + column_gap) * static_cast<double>(i), sign_space - h * scale - 2},
+            double x = column_x(i, column, column_gap) + (rtl_ ? column - w * scale : 0);
+            space.items.emplace_back(Point{x, sign_space - h * scale - 2},
                                      Image{Size{w * scale, h * scale}, sig.image, probe.header->format,
                                            "signature of " + sig.name});
         }
@@ -345,7 +442,7 @@ private:
             for (const auto* part : {&sig.name, &sig.title, &sig.org}) {
                 if (part->empty()) continue;
                 SetParagraph set = setter_.set({plain(*part, part == &sig.name)}, style_.body, column,
-                                               0, TextAlign::start);
+                                               0, TextAlign::start, rtl_);
                 for (auto& l : set.lines) lines.push_back(std::move(l));
             }
             rows = std::max(rows, lines.size());
@@ -362,7 +459,7 @@ private:
                 for (auto& [p, item] : items)
                     if (auto* tl = std::get_if<TextLine>(&item))
                         tl->role = "signature " + std::to_string(c + 1);
-                offset_items(items, (column + column_gap) * static_cast<double>(c), 0);
+                offset_items(items, column_x(c, column, column_gap), 0);
                 for (auto& it : items) row.items.push_back(std::move(it));
             }
             list.push_back(std::move(row));
@@ -381,7 +478,7 @@ private:
         bool first = true;
         for (const auto& group : s.groups) {
             std::string heading = group.name.empty() ? std::string("Signatories") : group.name;
-            push_set(setter_.set({plain(heading, true)}, style_.body, width(), 0, TextAlign::start),
+            push_set(setter_.set({plain(heading, true)}, style_.body, width(), 0, TextAlign::start, rtl_),
                      "signatories-heading", false, first ? gap : style_.body.leading / 2, list);
             first = false;
             std::size_t rows = (group.members.size() + cols - 1) / cols;
@@ -394,12 +491,12 @@ private:
                     std::size_t i = c * rows + r;
                     if (i >= group.members.size()) continue;
                     SetParagraph set = setter_.set({plain(group.members[i])}, style_.footnote, column,
-                                                   0, TextAlign::start);
+                                                   0, TextAlign::start, rtl_);
                     double y = 0;
                     for (auto& line : set.lines) {
                         for (auto& [p, item] : line.items)
                             if (auto* tl = std::get_if<TextLine>(&item)) tl->role = "signatory";
-                        offset_items(line.items, (column + column_gap) * static_cast<double>(c), y);
+                        offset_items(line.items, column_x(c, column, column_gap), y);
                         for (auto& it : line.items) row.items.push_back(std::move(it));
                         y += line.height;
                     }
@@ -418,14 +515,14 @@ private:
             if (lines.empty()) return;
             std::string text = label;
             for (std::size_t i = 0; i < lines.size(); ++i) text += (i ? "\n" : " ") + lines[i];
-            push_set(setter_.set({plain(text)}, style_.body, width(), 0, TextAlign::start), kind,
+            push_set(setter_.set({plain(text)}, style_.body, width(), 0, TextAlign::start, rtl_), kind,
                      false, gap, list);
         };
         block("cc:", letter_.cc, "cc");
         block("Enclosures:", letter_.enclosures, "enclosures");
         if (!letter_.postscript.empty())
             push_set(setter_.set({plain("PS: " + letter_.postscript)}, style_.body, width(), 0,
-                                 TextAlign::start),
+                                 TextAlign::start, rtl_),
                      "postscript", false, gap, list);
     }
 
@@ -439,6 +536,7 @@ private:
     const styles::LetterGeometry& geo_;
     const core::Letter& letter_;
     TextSetter& setter_;
+    const bool rtl_;  ///< the letter's language is written right to left: its zones mirror
 };
 
 }  // namespace

@@ -20,12 +20,13 @@ void place(Frame& frame, const VBox& box, double y) {
 double footnote_separator(const styles::Style& style) { return style.footnote.leading; }
 
 Frame furniture_line(TextSetter& setter, const std::string& text, const std::string& role,
-                     Point origin, double width, TextAlign align, bool italic) {
+                     Point origin, double width, TextAlign align, bool italic,
+                     std::optional<bool> rtl) {
     styles::TextStyle ts = setter.style().footnote;
     ts.italic = italic;
     Frame frame{Rect{origin, Size{width, ts.leading}}, {}};
     TextSpan span{text, false, false, false, {}, 0, 0};
-    SetParagraph set = setter.set({span}, ts, width, 0, align);
+    SetParagraph set = setter.set({span}, ts, width, 0, align, rtl);
     if (set.lines.empty()) return frame;
     for (auto& [p, item] : set.lines.front().items) {
         if (auto* line = std::get_if<TextLine>(&item)) line->role = role;

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <functional>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -31,8 +32,10 @@ Layout compose_pages(const VerticalList& list, const std::vector<PageSlice>& sli
 double footnote_separator(const styles::Style& style);
 
 /// A frame holding one line of small text (page numbers, running heads, continuation heads)
-/// `width` wide at `origin`, aligned as asked; its TextLine gets `role`.
+/// `width` wide at `origin`, aligned as asked (in the direction `rtl` forces, else the text's
+/// own); its TextLine gets `role`.
 Frame furniture_line(TextSetter& setter, const std::string& text, const std::string& role,
-                     Point origin, double width, TextAlign align, bool italic);
+                     Point origin, double width, TextAlign align, bool italic,
+                     std::optional<bool> rtl = std::nullopt);
 
 }  // namespace broadside::pdf

@@ -2,6 +2,7 @@
 
 #include "block_layout.hpp"
 #include "broadside/pdf/layout_engine.hpp"
+#include "broadside/pdf/page_bounds.hpp"
 #include "letter_layout.hpp"
 #include "page_composer.hpp"
 
@@ -79,7 +80,14 @@ Layout PageEngine::layout(const core::Document& doc, const styles::Style& style,
             diags.warning(doc.source_path, 0, 0,
                           "something is taller than the page and runs past its foot",
                           "make images and tables smaller, or the page larger");
-    return compose_pages(list, slices, plan, style);
+    Layout layout = compose_pages(list, slices, plan, style);
+    // Text off the page is lost without a trace on paper: say so, never print it silently.
+    for (const auto& off : runs_off_page(layout))
+        diags.warning(doc.source_path, 0, 0,
+                      "the text " + core::quote_value(off.text) + " lies outside page " +
+                          std::to_string(off.page + 1) + " and does not print",
+                      "this is a layout bug in broadside; please report it with the document");
+    return layout;
 }
 
 }  // namespace broadside::pdf

@@ -58,9 +58,9 @@ std::vector<int> footnotes_of(const ShapedParagraph& p, LineRange line) {
 }  // namespace
 
 SetParagraph TextSetter::set(std::vector<TextSpan> spans, const styles::TextStyle& ts, double width,
-                             double first_indent, TextAlign align) {
+                             double first_indent, TextAlign align, std::optional<bool> rtl) {
     SetParagraph out;
-    ParagraphFormat format{lang_, ts.family, ts.bold, ts.italic, file_};
+    ParagraphFormat format{lang_, ts.family, ts.bold, ts.italic, file_, rtl};
     ShapedParagraph para = shaper_.shape(itemize(std::move(spans), format, services_.fonts, diags_),
                                          ts.size, style_.hyphenate);
     out.rtl = para.itemized.base_level & 1;

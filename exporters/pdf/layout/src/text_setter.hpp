@@ -1,5 +1,6 @@
 #pragma once
 
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -43,8 +44,9 @@ public:
 
     /// Sets `spans` in `width` points; the first line is `first_indent` narrower (on the side
     /// the paragraph starts from). `align` start means ragged (flush left, or right for RTL).
+    /// `rtl` forces the paragraph's base direction; unset, the text decides (UAX #9).
     SetParagraph set(std::vector<TextSpan> spans, const styles::TextStyle& ts, double width,
-                     double first_indent, TextAlign align);
+                     double first_indent, TextAlign align, std::optional<bool> rtl = std::nullopt);
 
     [[nodiscard]] const styles::Style& style() const { return style_; }
     [[nodiscard]] core::Diagnostics& diags() { return diags_; }

@@ -1,7 +1,9 @@
 #pragma once
 
 #include <cstddef>
+#include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "broadside/core/diagnostics.hpp"
@@ -32,6 +34,9 @@ struct ParagraphFormat {
     bool bold = false;             ///< every span bold (headings)
     bool italic = false;           ///< every span italic
     std::string file;              ///< source file, for diagnostics
+    /// The base direction, when the text's own must not decide (a letter's furniture follows
+    /// the letter's direction); unset: the first strong character's, else the language's.
+    std::optional<bool> rtl;
 };
 
 /// A maximal run of the paragraph with one bidi level, script, face and span: the unit that is
@@ -53,6 +58,9 @@ struct Itemized {
     int base_level = 0;  ///< paragraph direction: 0 left to right, 1 right to left
     std::string lang;
 };
+
+/// Whether `lang` (BCP 47) is written right to left: Arabic, Uyghur, Persian, Urdu, Hebrew…
+bool is_rtl_language(std::string_view lang);
 
 /// Splits a paragraph into shaping items: bidi levels with ICU's ubidi (base direction from the
 /// first strong character, or from `lang` when there is none), script runs (Common and
