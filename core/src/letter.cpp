@@ -7,7 +7,6 @@
 
 #include <algorithm>
 #include <filesystem>
-#include <map>
 #include <memory>
 
 #include "broadside/core/records.hpp"
@@ -42,17 +41,6 @@ std::vector<std::string> lines(const MetaValue* v) {
     return out;
 }
 
-std::string reference_label(const std::string& key) {
-    static const std::map<std::string, std::string> known = {
-        {"your-ref", "Your reference"}, {"our-ref", "Our reference"},
-        {"your-letter", "Your letter of"}, {"file", "File"}};
-    if (auto it = known.find(key); it != known.end()) return it->second;
-    std::string label = key;
-    std::replace(label.begin(), label.end(), '-', ' ');
-    if (!label.empty() && label[0] >= 'a' && label[0] <= 'z') label[0] = char(label[0] - 32);
-    return label;
-}
-
 class LetterReader {
 public:
     LetterReader(const Document& doc, const ResourcePolicy& resources, Diagnostics& diags)
@@ -72,7 +60,7 @@ public:
         l.place = text(meta_.find("place"));
         if (const auto* refs = meta_.find("refs"); refs && refs->as_map())
             for (const auto& [k, v] : *refs->as_map())
-                if (auto t = v.to_text(); !t.empty()) l.references.emplace_back(reference_label(k), t);
+                if (auto t = v.to_text(); !t.empty()) l.references.emplace_back(k, t);
         l.subject = text(meta_.find("subject"));
         if (l.subject.empty()) l.subject = meta_.title().value_or("");
         l.opening = text(meta_.find("opening"));

@@ -12,6 +12,7 @@
 #include "broadside/core/diagnostics.hpp"
 #include "broadside/core/input_file.hpp"
 #include "broadside/styles/style.hpp"
+#include "broadside/styles/words.hpp"
 #include "length.hpp"
 
 namespace broadside::styles {
@@ -202,6 +203,29 @@ Setter file_path(std::string& field) {
     };
 }
 
+// Words over the language's table: only keys the tables have, each a non-empty text.
+Setter word_overrides(std::map<std::string, std::string>& words) {
+    return [&words](const YAML::Node& n, const std::string& key, Source& src) {
+        if (!n.IsMap()) return src.error(n, "style key '" + key + "' must be a map of words");
+        const auto& known = word_keys();
+        for (const auto& kv : n) {
+            std::string word = scalar(kv.first);
+            if (std::find(known.begin(), known.end(), word) == known.end()) {
+                std::string list;
+                for (const auto& k : known) list += (list.empty() ? "" : ", ") + k;
+                src.error(kv.first, "unknown word '" + word + "' in '" + key + "'",
+                          "known words: " + list);
+                continue;
+            }
+            if (!kv.second.IsScalar() || kv.second.Scalar().empty()) {
+                src.error(kv.second, "the word '" + key + "." + word + "' must be a text");
+                continue;
+            }
+            words[word] = kv.second.Scalar();
+        }
+    };
+}
+
 // A `letter:` section makes the style a letter style.
 Setter letter(LetterGeometry& g) {
     Setter keys = section({
@@ -251,6 +275,7 @@ Section style_schema(Style& s) {
         {"colors", section({{"link", color(s.link_color)}, {"rule", color(s.rule_color)}})},
         {"fonts", font_chains(s.fonts)},
         {"letter", letter(s.letter)},
+        {"words", word_overrides(s.words)},
         // handled before the others, in apply_file
         {"extends", [](const YAML::Node&, const std::string&, Source&) {}},
     };

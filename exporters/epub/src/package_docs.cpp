@@ -7,12 +7,18 @@
 #include <set>
 
 #include "accessibility.hpp"
+#include "broadside/styles/words.hpp"
 #include "scripts.hpp"
 #include "xhtml_page.hpp"
 #include "xml.hpp"
 
 namespace broadside::epub {
 namespace {
+
+// The book's own words (Contents, Title page…) in its language: styles/words/LANG.yaml.
+std::string word(const BookPlan& plan, std::string_view key) {
+    return styles::words_for(plan.language).get(key);
+}
 
 struct Group {
     std::string label;  ///< the year, or "Undated"
@@ -23,7 +29,7 @@ std::vector<Group> year_groups(const BookPlan& plan) {
     std::vector<Group> groups;
     for (std::size_t i = 0; i < plan.posts.size(); ++i) {
         const auto& d = plan.posts[i].date;
-        std::string label = d ? std::to_string(d->year) : "Undated";
+        std::string label = d ? std::to_string(d->year) : word(plan, "undated");
         if (groups.empty() || groups.back().label != label) groups.push_back({label, i, i});
         groups.back().end = i + 1;
     }
@@ -166,17 +172,23 @@ std::string package_opf(const BookPlan& plan, const BookParts& parts) {
     }
     if (parts.tag_index) o += "<itemref idref=\"tags\"/>\n";
     o += "</spine>\n<guide>\n";
-    if (parts.cover_page) o += "<reference type=\"cover\" title=\"Cover\" href=\"cover.xhtml\"/>\n";
-    o += "<reference type=\"title-page\" title=\"Title page\" href=\"title.xhtml\"/>\n";
-    o += "<reference type=\"toc\" title=\"Contents\" href=\"nav.xhtml\"/>\n";
-    o += "<reference type=\"text\" title=\"Start\" href=\"" + first_chapter(plan) + "\"/>\n";
+    if (parts.cover_page)
+        o += "<reference type=\"cover\" title=\"" + xml_escape(word(plan, "cover")) +
+             "\" href=\"cover.xhtml\"/>\n";
+    o += "<reference type=\"title-page\" title=\"" + xml_escape(word(plan, "title-page")) +
+         "\" href=\"title.xhtml\"/>\n";
+    o += "<reference type=\"toc\" title=\"" + xml_escape(word(plan, "contents")) +
+         "\" href=\"nav.xhtml\"/>\n";
+    o += "<reference type=\"text\" title=\"" + xml_escape(word(plan, "start")) + "\" href=\"" +
+         first_chapter(plan) + "\"/>\n";
     o += "</guide>\n</package>\n";
     return o;
 }
 
 std::string nav_xhtml(const BookPlan& plan, const BookParts& parts) {
-    std::string o = xhtml_open("Contents", plan.language, "styles/book.css");
-    o += "<nav epub:type=\"toc\" id=\"toc\" role=\"doc-toc\">\n<h1>Contents</h1>\n<ol>\n";
+    std::string o = xhtml_open(word(plan, "contents"), plan.language, "styles/book.css");
+    o += "<nav epub:type=\"toc\" id=\"toc\" role=\"doc-toc\">\n<h1>" +
+         xml_escape(word(plan, "contents")) + "</h1>\n<ol>\n";
     auto entry = [&](std::size_t i) {
         const PostInfo& p = plan.posts[i];
         const std::string lang = chapter_language(plan, p);
@@ -198,16 +210,22 @@ std::string nav_xhtml(const BookPlan& plan, const BookParts& parts) {
     } else {
         for (std::size_t i = 0; i < plan.posts.size(); ++i) entry(i);
     }
-    if (parts.tag_index) o += "<li><a href=\"tags.xhtml\">Index of tags</a></li>\n";
+    if (parts.tag_index)
+        o += "<li><a href=\"tags.xhtml\">" + xml_escape(word(plan, "tag-index")) + "</a></li>\n";
     o += "</ol>\n</nav>\n";
     o += "<nav epub:type=\"landmarks\" id=\"landmarks\" "
-         "hidden=\"hidden\">\n<h2>Landmarks</h2>\n<ol>\n";
+         "hidden=\"hidden\">\n<h2>" +
+         xml_escape(word(plan, "landmarks")) + "</h2>\n<ol>\n";
     if (parts.cover_page) o += "<li><a epub:type=\"cover\" href=\"cover.xhtml\">Cover</a></li>\n";
-    o += "<li><a epub:type=\"titlepage\" href=\"title.xhtml\">Title page</a></li>\n";
-    o += "<li><a epub:type=\"toc\" href=\"nav.xhtml#toc\">Contents</a></li>\n";
-    o += "<li><a epub:type=\"bodymatter\" href=\"" + first_chapter(plan) + "\">Start</a></li>\n";
+    o += "<li><a epub:type=\"titlepage\" href=\"title.xhtml\">" +
+         xml_escape(word(plan, "title-page")) + "</a></li>\n";
+    o += "<li><a epub:type=\"toc\" href=\"nav.xhtml#toc\">" + xml_escape(word(plan, "contents")) +
+         "</a></li>\n";
+    o += "<li><a epub:type=\"bodymatter\" href=\"" + first_chapter(plan) + "\">" +
+         xml_escape(word(plan, "start")) + "</a></li>\n";
     if (parts.tag_index)
-        o += "<li><a epub:type=\"index\" href=\"tags.xhtml\">Index of tags</a></li>\n";
+        o += "<li><a epub:type=\"index\" href=\"tags.xhtml\">" +
+             xml_escape(word(plan, "tag-index")) + "</a></li>\n";
     o += "</ol>\n</nav>\n";
     o += xhtml_close;
     return o;
@@ -248,7 +266,7 @@ std::string toc_ncx(const BookPlan& plan, const BookParts& parts) {
         for (std::size_t i = 0; i < plan.posts.size(); ++i) chapter(i);
     }
     if (parts.tag_index) {
-        nav_point("Index of tags", "tags.xhtml", static_cast<int>(plan.posts.size()) + 1);
+        nav_point(word(plan, "tag-index"), "tags.xhtml", static_cast<int>(plan.posts.size()) + 1);
         o += "</navPoint>\n";
     }
     o += "</navMap>\n</ncx>\n";
@@ -298,16 +316,16 @@ std::string title_page(const BookPlan& plan) {
 std::string cover_page(const BookPlan& plan) {
     std::string o = xhtml_open(plan.title, plan.language, "styles/book.css", "cover");
     o += "<div class=\"cover\"><img role=\"doc-cover\" src=\"" + xml_escape(plan.cover_href) +
-         "\" alt=\"" + xml_escape("Cover: " + plan.title) + "\"/></div>\n";
+         "\" alt=\"" + xml_escape(word(plan, "cover") + ": " + plan.title) + "\"/></div>\n";
     o += xhtml_close;
     return o;
 }
 
 std::string tag_index_page(const BookPlan& plan) {
-    std::string o = xhtml_open("Index of tags", plan.language, "styles/book.css");
+    std::string o = xhtml_open(word(plan, "tag-index"), plan.language, "styles/book.css");
     // epub:type and role agree, as on the chapters and the contents.
-    o += "<section class=\"tag-index-page\" epub:type=\"index\" role=\"doc-index\">\n"
-         "<h1>Index of tags</h1>\n<dl class=\"tag-index\">\n";
+    o += "<section class=\"tag-index-page\" epub:type=\"index\" role=\"doc-index\">\n<h1>" +
+         xml_escape(word(plan, "tag-index")) + "</h1>\n<dl class=\"tag-index\">\n";
     std::size_t n = 0;
     for (const auto& [tag, posts] : posts_by_tag(plan)) {
         o += "<dt id=\"" + tag_id(n++) + "\">" + text_in(tag, plan.language) + "</dt>\n";

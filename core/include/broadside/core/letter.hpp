@@ -45,7 +45,9 @@ struct Letter {
     std::string notes;                          ///< e.g. "Registered"
     std::optional<Date> date;
     std::string place;
-    std::vector<std::pair<std::string, std::string>> references;  ///< label, value
+    /// Front-matter key (`your-ref`, `our-ref`, or any other) and value, in order; the
+    /// layout prints the key's word in the letter's language.
+    std::vector<std::pair<std::string, std::string>> references;
     std::string subject;
     std::string opening;
     std::string closing;

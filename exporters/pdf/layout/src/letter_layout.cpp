@@ -10,6 +10,7 @@
 #include "broadside/core/image_header.hpp"
 #include "broadside/core/letter.hpp"
 #include "broadside/core/merge.hpp"
+#include "broadside/styles/words.hpp"
 #include "item_offset.hpp"
 
 namespace broadside::pdf {
@@ -56,7 +57,8 @@ class LetterLayout {
 public:
     LetterLayout(const core::Document& doc, BlockEnvironment& env, const core::Letter& letter)
         : doc_(doc), env_(env), style_(env.style), geo_(env.style.letter), letter_(letter),
-          setter_(env.setter), rtl_(is_rtl_language(letter.lang)) {}
+          setter_(env.setter), rtl_(is_rtl_language(letter.lang)),
+          words_(styles::words_for(letter.lang, env.style.words)) {}
 
     bool build(VerticalList& list) {
         if (!address_fits()) return false;
@@ -85,7 +87,7 @@ public:
         plan.bodies.push_back(Rect{Point{style_.margin_left, later_top}, Size{width, bottom - later_top}});
         plan.decorate = [this, width](Page& page, std::size_t n, std::size_t count) {
             if (n == 0) first_page(page);
-            std::string of = "Page " + std::to_string(n + 1) + " of " + std::to_string(count);
+            std::string of = words_.page_of(n + 1, count);
             if (n > 0) {
                 std::string head = letter_.recipient.empty() ? std::string() : letter_.recipient.front();
                 if (!date_text_.empty()) head += (head.empty() ? "" : " \u2014 ") + date_text_;
@@ -181,13 +183,14 @@ private:
         return at.y - top;
     }
 
-    // One line of a zone, never wrapped: set unbounded in the letter's direction, then put
-    // against `side` of `m`; without a side, in the line's own direction against the side it
-    // starts from. Returns the ink's width, so the caller can tell a line past its measure.
+    // One line of a zone, never wrapped: set unbounded (in the direction `rtl` forces, else
+    // its own: "1201 Geneva" must not turn into "Geneva 1201" in a Uyghur letterhead), then
+    // put against `side` of `m`, or without a side against the side it starts from. Returns
+    // the ink's width, so the caller can tell a line past its measure.
     double one_line(Frame& frame, const TextSpan& span, const styles::TextStyle& ts, double y,
-                    const Measure& m, std::optional<Side> side, const std::string& role) const {
-        SetParagraph set = setter_.set({span}, ts, unbounded, 0, TextAlign::start,
-                                       side ? std::optional<bool>(rtl_) : std::nullopt);
+                    const Measure& m, std::optional<Side> side, const std::string& role,
+                    std::optional<bool> rtl = std::nullopt) const {
+        SetParagraph set = setter_.set({span}, ts, unbounded, 0, TextAlign::start, rtl);
         if (set.lines.empty()) return 0;
         auto& items = set.lines.front().items;
         for (auto& [p, item] : items)
@@ -287,12 +290,12 @@ private:
             const double y = geo_.address_y + geo_.return_line_height - small.leading;
             Frame line;
             double ink = one_line(line, plain(letter_.return_line), small, y, m, start_side(),
-                                  "return-line");
+                                  "return-line", rtl_);
             if (ink > m.width) {
                 small.size = std::max(5.5, small.size * m.width / ink * 0.99);
                 line.items.clear();
                 ink = one_line(line, plain(letter_.return_line), small, y, m, start_side(),
-                               "return-line");
+                               "return-line", rtl_);
                 if (ink > m.width)
                     env_.setter.diags().warning(doc_.source_path, 0, 0,
                                                 "the return-address line is too long for the window",
@@ -322,10 +325,21 @@ private:
         }
     }
 
+    // Labels in the letter's language; a reference key no table knows ("case-no") is
+    // printed as it is, capitalised ("Case no").
     std::vector<std::pair<std::string, std::string>> info_rows() const {
-        auto rows = letter_.references;
-        if (!date_text_.empty()) rows.emplace_back("Date", date_text_);
-        if (!letter_.place.empty()) rows.emplace_back("Place", letter_.place);
+        std::vector<std::pair<std::string, std::string>> rows;
+        for (const auto& [key, value] : letter_.references) {
+            std::string label = words_.get(key);
+            if (label.empty()) {
+                label = key;
+                std::replace(label.begin(), label.end(), '-', ' ');
+                if (!label.empty() && label[0] >= 'a' && label[0] <= 'z') label[0] = char(label[0] - 'a' + 'A');
+            }
+            rows.emplace_back(label, value);
+        }
+        if (!date_text_.empty()) rows.emplace_back(words_.get("date"), date_text_);
+        if (!letter_.place.empty()) rows.emplace_back(words_.get("place"), letter_.place);
         return rows;
     }
 
@@ -477,7 +491,7 @@ private:
         const double column = (width() - column_gap * static_cast<double>(cols - 1)) / static_cast<double>(cols);
         bool first = true;
         for (const auto& group : s.groups) {
-            std::string heading = group.name.empty() ? std::string("Signatories") : group.name;
+            std::string heading = group.name.empty() ? words_.get("signatories") : group.name;
             push_set(setter_.set({plain(heading, true)}, style_.body, width(), 0, TextAlign::start, rtl_),
                      "signatories-heading", false, first ? gap : style_.body.leading / 2, list);
             first = false;
@@ -512,18 +526,20 @@ private:
         const double gap = style_.body.leading;
         auto block = [&](const std::string& label, const std::vector<std::string>& lines,
                          const std::string& kind) {
-            if (lines.empty()) return;
+            if (lines.empty() || lines.front().empty()) return;
+            // A label ending in a colon runs into its first item ("cc: Office…"); one without
+            // (DIN 5008's "Anlagen") stands on a line of its own.
+            const bool run_in = label.ends_with(":") || label.ends_with("\uFF1A");
             std::string text = label;
-            for (std::size_t i = 0; i < lines.size(); ++i) text += (i ? "\n" : " ") + lines[i];
+            for (std::size_t i = 0; i < lines.size(); ++i)
+                text += (i == 0 && run_in ? " " : "\n") + lines[i];
             push_set(setter_.set({plain(text)}, style_.body, width(), 0, TextAlign::start, rtl_), kind,
                      false, gap, list);
         };
-        block("cc:", letter_.cc, "cc");
-        block("Enclosures:", letter_.enclosures, "enclosures");
-        if (!letter_.postscript.empty())
-            push_set(setter_.set({plain("PS: " + letter_.postscript)}, style_.body, width(), 0,
-                                 TextAlign::start, rtl_),
-                     "postscript", false, gap, list);
+        block(words_.get("cc"), letter_.cc, "cc");
+        block(words_.get(letter_.enclosures.size() == 1 ? "enclosure" : "enclosures"),
+              letter_.enclosures, "enclosures");
+        block(words_.get("ps"), {letter_.postscript}, "postscript");
     }
 
 public:
@@ -537,6 +553,7 @@ private:
     const core::Letter& letter_;
     TextSetter& setter_;
     const bool rtl_;  ///< the letter's language is written right to left: its zones mirror
+    const styles::Words words_;  ///< Date, Page X of Y, cc… in the letter's language
 };
 
 }  // namespace

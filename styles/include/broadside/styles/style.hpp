@@ -78,6 +78,9 @@ struct Style {
     bool running_head = false;
     FontChains fonts;
     LetterGeometry letter;
+    /// Words the style sets for every language (`words: {cc: "Copy to:"}`), over the
+    /// language's table (`words.hpp`).
+    std::map<std::string, std::string> words;
 };
 
 /// Loads a style: `name_or_path` is a preset in the styles folder (`default`, `din-5008-a`, …)
