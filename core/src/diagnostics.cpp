@@ -21,6 +21,12 @@ void Diagnostics::append(const Diagnostics& other) {
     items_.insert(items_.end(), other.items_.begin(), other.items_.end());
 }
 
+void Diagnostics::info(std::string file, int line, int column, std::string message,
+                       std::string hint) {
+    items_.push_back(
+        {Severity::info, std::move(file), line, column, std::move(message), std::move(hint)});
+}
+
 bool Diagnostics::has_errors() const {
     return std::any_of(items_.begin(), items_.end(),
                        [](const Diagnostic& d) { return d.severity == Severity::error; });
@@ -32,7 +38,9 @@ std::string format_diagnostic(const Diagnostic& d) {
         out += ':' + std::to_string(d.line);
         if (d.column > 0) out += ':' + std::to_string(d.column);
     }
-    out += d.severity == Severity::error ? ": error: " : ": warning: ";
+    out += d.severity == Severity::error     ? ": error: "
+           : d.severity == Severity::warning ? ": warning: "
+                                             : ": info: ";
     out += d.message;
     if (!d.hint.empty()) out += "\n  hint: " + d.hint;
     return out;

@@ -6,8 +6,9 @@
 
 namespace broadside::core {
 
-/// How bad a diagnostic is: warnings let the output come out, errors stop the job (exit 1).
-enum class Severity { warning, error };
+/// How bad a diagnostic is: warnings let the output come out, errors stop the job (exit 1);
+/// an info line only tells what the job did not do (no hyphenation dictionary for a language).
+enum class Severity { warning, error, info };
 
 /// One message about the input, located at file:line:column (1-based; 0 = unknown).
 struct Diagnostic {
@@ -25,6 +26,7 @@ public:
     void error(std::string file, int line, int column, std::string message, std::string hint = {});
     void warning(std::string file, int line, int column, std::string message,
                  std::string hint = {});
+    void info(std::string file, int line, int column, std::string message, std::string hint = {});
     void add(Diagnostic d) { items_.push_back(std::move(d)); }
     void append(const Diagnostics& other);
 
@@ -36,7 +38,7 @@ private:
     std::vector<Diagnostic> items_;
 };
 
-/// Formats as `file:line:column: error|warning: message` plus an indented `hint:` line when the
+/// Formats as `file:line:column: error|warning|info: message` plus an indented `hint:` line when the
 /// diagnostic has a hint. Line and column are left out when unknown.
 std::string format_diagnostic(const Diagnostic& d);
 

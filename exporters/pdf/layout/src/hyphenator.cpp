@@ -1,11 +1,14 @@
 #include "hyphenator.hpp"
 
 #include <hyphen.h>
+#include <unicode/uscript.h>
 
+#include <algorithm>
 #include <cctype>
 #include <filesystem>
 #include <map>
 #include <mutex>
+#include <vector>
 
 namespace broadside::pdf {
 namespace {
@@ -14,7 +17,9 @@ constexpr const char* dictionary_folder = "/usr/share/hyphen";
 constexpr std::size_t max_word_bytes = 64;
 constexpr int left_min = 2, right_min = 3;  // TeX's \lefthyphenmin and \righthyphenmin
 
-// `en-US` → hyph_en_US.dic, then hyph_en.dic.
+// Debian names its dictionaries by language and region, some only so (hyph_ru_RU.dic,
+// hyph_es_ES.dic, hyph_pl_PL.dic): `de-CH` → hyph_de_CH.dic; `ru` → hyph_ru.dic, else
+// hyph_ru_RU.dic, else the first hyph_ru_*.dic by name. Norwegian `no` is Bokmål (nb).
 std::string dictionary_path(std::string_view lang) {
     std::string tag(lang);
     for (auto& c : tag) {
@@ -29,13 +34,36 @@ std::string dictionary_path(std::string_view lang) {
     namespace fs = std::filesystem;
     // The error_code form: a `lang` too long for a file name has no dictionary; no throw.
     std::error_code ec;
-    if (fs::exists(path(tag), ec)) return path(tag);
     std::string base = tag.substr(0, tag.find('_'));
-    if (fs::exists(path(base), ec)) return path(base);
-    return {};
+    for (auto& c : base) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    if (base == "no") base = "nb";
+    std::string region = tag.size() > base.size() ? tag.substr(tag.rfind('_') + 1) : "";
+    for (auto& c : region) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+    std::string same = base;
+    for (auto& c : same) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+    for (const std::string& t : {tag, base + "_" + region, base, base + "_" + same})
+        if (fs::exists(path(t), ec)) return path(t);
+    std::vector<std::string> regional;
+    for (const auto& e : fs::directory_iterator(dictionary_folder, ec)) {
+        std::string name = e.path().filename().string();
+        if (name.rfind("hyph_" + base + "_", 0) == 0 && e.path().extension() == ".dic")
+            regional.push_back(e.path().string());
+    }
+    std::sort(regional.begin(), regional.end());
+    return regional.empty() ? std::string() : regional.front();
 }
 
 }  // namespace
+
+std::string Hyphenator::script_of(std::string_view lang) {
+    UErrorCode status = U_ZERO_ERROR;
+    UScriptCode codes[4];
+    std::string tag(lang);
+    int n = uscript_getCode(tag.substr(0, tag.find_first_of("-_")).c_str(), codes, 4, &status);
+    if (U_FAILURE(status) || n < 1) return {};
+    const char* name = uscript_getShortName(codes[0]);
+    return name ? name : "";
+}
 
 std::shared_ptr<const Hyphenator> Hyphenator::for_language(std::string_view lang) {
     static std::mutex mutex;
@@ -46,7 +74,8 @@ std::shared_ptr<const Hyphenator> Hyphenator::for_language(std::string_view lang
     std::shared_ptr<const Hyphenator> h;
     std::string path = dictionary_path(lang);
     if (!path.empty())
-        if (HyphenDict* dict = hnj_hyphen_load(path.c_str())) h.reset(new Hyphenator(dict));
+        if (HyphenDict* dict = hnj_hyphen_load(path.c_str()))
+            h.reset(new Hyphenator(dict, script_of(lang)));
     cache.emplace(key, h);
     return h;
 }

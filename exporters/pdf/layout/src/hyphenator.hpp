@@ -4,6 +4,7 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace broadside::pdf {
@@ -12,10 +13,14 @@ namespace broadside::pdf {
 /// (/usr/share/hyphen, Debian's hyphen-* packages). Thread-safe after construction.
 class Hyphenator {
   public:
-    /// The hyphenator for a BCP 47 language (`en`, `en-US`, `de-CH`), or null when no
+    /// The hyphenator for a BCP 47 language (`en`, `en-US`, `de-CH`, `ru`), or null when no
     /// dictionary is installed for it or the language is not hyphenated (Chinese, Uyghur).
     /// Dictionaries are loaded once and shared.
     static std::shared_ptr<const Hyphenator> for_language(std::string_view lang);
+
+    /// The ISO 15924 script `lang` is written in (`Latn` for de, `Cyrl` for ru, `Hani` for
+    /// zh), by ICU; empty when ICU does not know the language.
+    static std::string script_of(std::string_view lang);
 
     ~Hyphenator();
     Hyphenator(const Hyphenator&) = delete;
@@ -26,9 +31,14 @@ class Hyphenator {
     /// than 64 bytes, get none.
     [[nodiscard]] std::vector<std::size_t> points(std::string_view word) const;
 
+    /// The ISO 15924 script of the dictionary's language (`Latn`, `Cyrl`): only words in it are
+    /// run through the patterns (a Chinese or Uyghur word in a German text is not).
+    [[nodiscard]] const std::string& script() const { return script_; }
+
   private:
-    explicit Hyphenator(void* dict) : dict_(dict) {}
+    Hyphenator(void* dict, std::string script) : dict_(dict), script_(std::move(script)) {}
     void* dict_;  // HyphenDict*, kept opaque so hyphen.h stays in the .cpp
+    std::string script_;
 };
 
 }  // namespace broadside::pdf

@@ -59,9 +59,9 @@ std::size_t trailing_space_start(const std::string& text, std::size_t begin, std
     return cut;
 }
 
-/// Byte range of the letters of `word` with leading and trailing punctuation left out, or an
-/// empty range when something other than a letter sits between letters (digits, apostrophes,
-/// symbols): such words are not hyphenated.
+/// Byte range of the letters of `word` with leading and trailing punctuation and an elided
+/// article (l’, d’) left out, or an empty range when something other than a letter sits
+/// between letters (digits, symbols): such words are not hyphenated.
 std::pair<std::size_t, std::size_t> letter_core(std::string_view word) {
     const auto* s = reinterpret_cast<const uint8_t*>(word.data());
     auto length = static_cast<int32_t>(word.size());
@@ -75,6 +75,9 @@ std::pair<std::size_t, std::size_t> letter_core(std::string_view word) {
             if (first != word.size() && gap) return {0, 0};
             if (first == word.size()) first = at;
             last = static_cast<std::size_t>(i);
+        } else if ((c == '\'' || c == 0x2019) && first != word.size() && !gap) {
+            // An elision (French l’, d’, qu’; Italian dell’): the word proper starts after it.
+            first = word.size();
         } else if (first != word.size()) {
             gap = true;
         }
@@ -138,10 +141,9 @@ void ParagraphShaper::add_segment(ShapedParagraph& out, Segment seg, const Hyphe
     std::vector<std::pair<std::size_t, std::size_t>> cuts;  // (byte offset, first glyph index)
     const TextSpan& span = out.itemized.spans[item.span];
     // Pattern dictionaries are per language and alphabet: Chinese, Tibetan or Arabic words in
-    // an English paragraph are never run through the English patterns.
-    const bool alphabetic = item.script == "Latn" || item.script == "Cyrl" || item.script == "Grek";
-    if (hyphenator && alphabetic && !seg.whitespace && !(item.level & 1) && !span.mono &&
-        !span.superscript) {
+    // a German paragraph, or Latin ones in a Russian paragraph, never meet its patterns.
+    if (hyphenator && item.script == hyphenator->script() && !seg.whitespace &&
+        !(item.level & 1) && !span.mono && !span.superscript) {
         std::size_t g = 0;
         for (std::size_t at : hyphen_points(*hyphenator, text)) {
             while (g < shaped.glyphs.size() && shaped.glyphs[g].cluster < at) ++g;

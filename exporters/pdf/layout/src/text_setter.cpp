@@ -4,6 +4,7 @@
 #include <optional>
 #include <variant>
 
+#include "hyphenator.hpp"
 #include "line_builder.hpp"
 
 namespace broadside::pdf {
@@ -30,7 +31,18 @@ TextSetter::TextSetter(const styles::Style& style, TextServices& services,
       shaper_(services.shaper),
       lang_(std::move(lang)),
       file_(std::move(file)),
-      diags_(diags) {}
+      diags_(diags) {
+    // A language written in an alphabet but without a dictionary is set unhyphenated; say so
+    // once. Chinese, Uyghur or Tibetan are never hyphenated and need no word.
+    const std::string script = Hyphenator::script_of(lang_);
+    if (style.hyphenate && (script == "Latn" || script == "Cyrl" || script == "Grek") &&
+        !Hyphenator::for_language(lang_))
+        diags_.info(file_, 0, 0,
+                    "no hyphenation dictionary for '" + lang_ + "' is installed; its words are "
+                    "not hyphenated",
+                    "install Debian's hyphen-* package for the language, or set 'body: "
+                    "{justify: false}'");
+}
 
 namespace {
 
