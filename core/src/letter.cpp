@@ -6,8 +6,10 @@
 #include <unicode/locid.h>
 
 #include <algorithm>
+#include <array>
 #include <filesystem>
 #include <memory>
+#include <string_view>
 
 #include "broadside/core/records.hpp"
 
@@ -41,6 +43,32 @@ std::vector<std::string> lines(const MetaValue* v) {
     return out;
 }
 
+// The keys a letter reads. An unknown key one edit away from one of them is a typo worth a
+// warning (`signature`, `subjet`, `encls`); other unknown keys are a blog engine's own and
+// stay silent.
+constexpr std::array<std::string_view, 18> letter_keys = {
+    "style",   "lang",    "title",   "from",       "letterhead",  "to",
+    "notes",   "date",    "place",   "refs",       "subject",     "opening",
+    "closing", "signatures", "signatories", "cc",  "encl",        "ps"};
+
+// Keys every document may have; never typos of a letter key.
+constexpr std::array<std::string_view, 9> document_keys = {
+    "author", "authors", "excerpt", "description", "image", "tags", "categories", "draft",
+    "layout"};
+
+// One insertion, deletion, substitution or swap of neighbours turns `a` into `b`.
+bool one_edit_apart(std::string_view a, std::string_view b) {
+    if (a == b) return false;
+    if (a.size() > b.size()) std::swap(a, b);
+    if (b.size() - a.size() > 1) return false;
+    std::size_t i = 0;
+    while (i < a.size() && a[i] == b[i]) ++i;
+    if (a.size() < b.size()) return a.substr(i) == b.substr(i + 1);
+    if (a.substr(i + 1) == b.substr(i + 1)) return true;
+    return i + 1 < a.size() && a[i] == b[i + 1] && a[i + 1] == b[i] &&
+           a.substr(i + 2) == b.substr(i + 2);
+}
+
 class LetterReader {
 public:
     LetterReader(const Document& doc, const ResourcePolicy& resources, Diagnostics& diags)
@@ -48,6 +76,7 @@ public:
           dir_(fs::path(doc.source_path).parent_path().string()) {}
 
     std::optional<Letter> read() {
+        near_misses();
         Letter l;
         sender(l);
         letterhead(l);
@@ -86,6 +115,25 @@ private:
         auto r = resources_.resolve(ref, dir_, what);
         if (!r.ok) warn(&v, r.problem, "");
         return r.ok ? r.path : std::string();
+    }
+
+    void near_misses() {
+        auto known = [](const std::string& key) {
+            return std::find(letter_keys.begin(), letter_keys.end(), key) != letter_keys.end() ||
+                   std::find(document_keys.begin(), document_keys.end(), key) !=
+                       document_keys.end();
+        };
+        for (const auto& [key, value] : meta_.values()) {
+            if (known(key)) continue;
+            // Two-letter keys (to, cc, ps) are one edit from too many words to guess at.
+            for (std::string_view letter_key : letter_keys)
+                if (letter_key.size() > 2 && one_edit_apart(key, letter_key)) {
+                    warn(&value, "unknown key '" + key + "' is ignored; did you mean '" +
+                                     std::string(letter_key) + "'?",
+                         "rename it to '" + std::string(letter_key) + "'");
+                    break;
+                }
+        }
     }
 
     void sender(Letter& l) {

@@ -245,3 +245,23 @@ TEST_CASE("a style names the letterhead image for letters that do not", "[letter
     CHECK(bad.err.find("bad.yaml:2:") != std::string::npos);
     fs::remove_all(dir);
 }
+
+TEST_CASE("a key one edit away from a letter key is a warning with 'did you mean'",
+          "[letters]") {
+    fs::path dir = scratch();
+    std::ofstream(dir / "l.md") << "---\nstyle: din-5008-b\nto: [A B]\nfrom: [C D]\n"
+                                   "signature: \"Ann Signer\"\nsubjet: Rights\nencls: [Case list]\n"
+                                   "layout: post\ncustom-field: x\n---\n\nText.\n";
+    auto r = run_command(shell_quote(program) + " " + shell_quote((dir / "l.md").string()) +
+                         " -o " + shell_quote((dir / "l.pdf").string()));
+    CHECK(r.status == 0);
+    CHECK(r.err.find("l.md:5:12: warning: unknown key 'signature' is ignored; did you mean "
+                     "'signatures'?") != std::string::npos);
+    CHECK(r.err.find("unknown key 'subjet' is ignored; did you mean 'subject'?") !=
+          std::string::npos);
+    CHECK(r.err.find("unknown key 'encls' is ignored; did you mean 'encl'?") != std::string::npos);
+    // A blog engine's keys and keys far from any letter key stay silent.
+    CHECK(r.err.find("'layout'") == std::string::npos);
+    CHECK(r.err.find("custom-field") == std::string::npos);
+    fs::remove_all(dir);
+}
