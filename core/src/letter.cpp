@@ -128,7 +128,7 @@ private:
             // Two-letter keys (to, cc, ps) are one edit from too many words to guess at.
             for (std::string_view letter_key : letter_keys)
                 if (letter_key.size() > 2 && one_edit_apart(key, letter_key)) {
-                    warn(&value, "unknown key '" + key + "' is ignored; did you mean '" +
+                    warn(&value, "unknown key " + quote_value(key) + " is ignored; did you mean '" +
                                      std::string(letter_key) + "'?",
                          "rename it to '" + std::string(letter_key) + "'");
                     break;

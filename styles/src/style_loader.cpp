@@ -206,19 +206,22 @@ Setter file_path(std::string& field) {
 // Words over the language's table: only keys the tables have, each a non-empty text.
 Setter word_overrides(std::map<std::string, std::string>& words) {
     return [&words](const YAML::Node& n, const std::string& key, Source& src) {
-        if (!n.IsMap()) return src.error(n, "style key '" + key + "' must be a map of words");
+        if (!n.IsMap())
+            return src.error(n, "style key " + core::quote_value(key) + " must be a map of words");
         const auto& known = word_keys();
         for (const auto& kv : n) {
             std::string word = scalar(kv.first);
             if (std::find(known.begin(), known.end(), word) == known.end()) {
                 std::string list;
                 for (const auto& k : known) list += (list.empty() ? "" : ", ") + k;
-                src.error(kv.first, "unknown word '" + word + "' in '" + key + "'",
+                src.error(kv.first,
+                          "unknown word " + core::quote_value(word) + " in " + core::quote_value(key),
                           "known words: " + list);
                 continue;
             }
             if (!kv.second.IsScalar() || kv.second.Scalar().empty()) {
-                src.error(kv.second, "the word '" + key + "." + word + "' must be a text");
+                src.error(kv.second,
+                          "the word " + core::quote_value(key + "." + word) + " must be a text");
                 continue;
             }
             words[word] = kv.second.Scalar();
