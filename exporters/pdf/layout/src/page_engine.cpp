@@ -86,7 +86,9 @@ Layout PageEngine::layout(const core::Document& doc, const styles::Style& style,
         diags.warning(doc.source_path, 0, 0,
                       "the text " + core::quote_value(off.text) + " lies outside page " +
                           std::to_string(off.page + 1) + " and does not print",
-                      "this is a layout bug in broadside; please report it with the document");
+                      "a word wider than the line (a long URL or number) cannot be broken: "
+                      "shorten it or put spaces in it; otherwise this is a layout bug in "
+                      "broadside, please report it with the document");
     return layout;
 }
 

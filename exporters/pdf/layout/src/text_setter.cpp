@@ -4,6 +4,7 @@
 #include <optional>
 #include <variant>
 
+#include "broadside/core/diagnostics.hpp"
 #include "hyphenator.hpp"
 #include "line_builder.hpp"
 
@@ -35,11 +36,13 @@ TextSetter::TextSetter(const styles::Style& style, TextServices& services,
     // A language written in an alphabet but without a dictionary is set unhyphenated; say so
     // once. Chinese, Uyghur or Tibetan are never hyphenated and need no word.
     const std::string script = Hyphenator::script_of(lang_);
-    if (style.hyphenate && (script == "Latn" || script == "Cyrl" || script == "Grek") &&
+    // A document without `lang` is not hyphenated and has no language to name.
+    if (style.hyphenate && !lang_.empty() &&
+        (script == "Latn" || script == "Cyrl" || script == "Grek") &&
         !Hyphenator::for_language(lang_))
         diags_.info(file_, 0, 0,
-                    "no hyphenation dictionary for '" + lang_ + "' is installed; its words are "
-                    "not hyphenated",
+                    "no hyphenation dictionary for " + core::quote_value(lang_) +
+                        " is installed; its words are not hyphenated",
                     "install Debian's hyphen-* package for the language, or set 'body: "
                     "{justify: false}'");
 }
