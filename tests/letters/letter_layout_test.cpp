@@ -248,7 +248,7 @@ TEST_CASE("a style names the letterhead image for letters that do not", "[letter
 
 TEST_CASE("a key one edit away from a letter key is a warning with 'did you mean'",
           "[letters]") {
-    fs::path dir = scratch();
+    fs::path dir = scratch_folder("letter-near-miss");
     std::ofstream(dir / "l.md") << "---\nstyle: din-5008-b\nto: [A B]\nfrom: [C D]\n"
                                    "signature: \"Ann Signer\"\nsubjet: Rights\nencls: [Case list]\n"
                                    "layout: post\ncustom-field: x\n---\n\nText.\n";

@@ -2,7 +2,6 @@
 // every address line inside the window as pdftotext finds it, right-to-left letters mirrored.
 #include <catch2/catch.hpp>
 
-#include <stdlib.h>
 #include <filesystem>
 #include <fstream>
 #include <regex>
@@ -10,6 +9,7 @@
 
 #include "pdf_text.hpp"
 #include "run_command.hpp"
+#include "scratch_folder.hpp"
 
 namespace fs = std::filesystem;
 using broadside::test::pdf_words;
@@ -24,9 +24,10 @@ const std::string program = BROADSIDE_BINARY;
 const std::string source = BROADSIDE_SOURCE_DIR;
 constexpr double mm = 72.0 / 25.4;
 
+// A new folder per call inside the test program's own scratch folder.
 fs::path scratch() {
-    std::string pattern = (fs::temp_directory_path() / "broadside-scripts-XXXXXX").string();
-    return mkdtemp(pattern.data());
+    static int made = 0;
+    return broadside::test::scratch_folder("scripts-" + std::to_string(++made));
 }
 
 struct Window {
