@@ -44,7 +44,7 @@ TEST_CASE("the sample letter's fields are all read") {
     CHECK(letter->date->iso() == "2025-03-14");
     CHECK(letter->place == "Geneva");
     REQUIRE(letter->references.size() == 2);
-    CHECK(letter->references[0] == std::pair<std::string, std::string>{"Your reference", "MFA/HRD/2025/114"});
+    CHECK(letter->references[0] == std::pair<std::string, std::string>{"your-ref", "MFA/HRD/2025/114"});
     CHECK(letter->subject.rfind("Detained human rights defenders", 0) == 0);
     CHECK(letter->opening == "Dear Ambassador Oyelaran-Fitch,");
     CHECK(letter->closing == "Respectfully yours,");
