@@ -55,6 +55,16 @@ std::string dictionary_path(std::string_view lang) {
 
 }  // namespace
 
+#ifdef __SANITIZE_ADDRESS__
+// libhyphen 2.8.8 loses some of the replacement strings it reads from a dictionary
+// (hnj_hyphen_load then hnj_hyphen_free of hyph_de.dic alone leaks 908 bytes in 182 blocks, and
+// hyph_fr.dic 130 bytes). It is the library's, once per dictionary; LeakSanitizer is told so in
+// the sanitizer build, where this hook replaces the runtime's empty default.
+extern "C" const char* __lsan_default_suppressions() {
+    return "leak:libhyphen.so\n";
+}
+#endif
+
 std::string Hyphenator::script_of(std::string_view lang) {
     UErrorCode status = U_ZERO_ERROR;
     UScriptCode codes[4];
