@@ -11,6 +11,7 @@
 #include <memory>
 #include <string_view>
 
+#include "broadside/core/postal_country.hpp"
 #include "broadside/core/records.hpp"
 
 namespace broadside::core {
@@ -84,6 +85,8 @@ public:
         if (l.recipient.empty())
             warn(meta_.find("to"), "the letter has no recipient; the address field stays empty",
                  "add 'to:' with the address lines, one per list item");
+        l.lang = meta_.lang().value_or("en");
+        country_line(l);
         l.notes = text(meta_.find("notes"));
         l.date = meta_.date();
         l.place = text(meta_.find("place"));
@@ -99,7 +102,6 @@ public:
         l.cc = lines(meta_.find("cc"));
         l.enclosures = lines(meta_.find("encl"));
         l.postscript = text(meta_.find("ps"));
-        l.lang = meta_.lang().value_or("en");
         return l;
     }
 
@@ -165,6 +167,26 @@ private:
             l.return_line = l.sender_name;
             for (const auto& a : l.sender_address) l.return_line += " \xC2\xB7 " + a;  // " · "
         }
+    }
+
+    // International mail ends with the destination country in capitals (UPU practice; USPS too):
+    // a last address line that names a country other than the sender's is set in capitals.
+    // Domestic mail names no country; a letter that does is told so.
+    void country_line(Letter& l) {
+        if (l.recipient.size() < 2) return;
+        auto to = country_named_by(l.recipient.back(), l.lang);
+        if (!to) return;
+        std::optional<std::string> from;
+        if (!l.sender_address.empty()) from = country_named_by(l.sender_address.back(), l.lang);
+        if (from == to) {
+            const MetaValue* at = meta_.find("to");
+            diags_.info(doc_.source_path, at ? at->span.line : 1, at ? at->span.column : 1,
+                        "the address ends with " + quote_value(l.recipient.back()) +
+                            ", the sender's own country; domestic mail names no country",
+                        "remove the country line from 'to:'");
+            return;
+        }
+        l.recipient.back() = postal_capitals(l.recipient.back(), l.lang);
     }
 
     void letterhead(Letter& l) {
