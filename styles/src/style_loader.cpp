@@ -3,6 +3,7 @@
 #include <yaml-cpp/yaml.h>
 
 #include <algorithm>
+#include <charconv>
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
@@ -60,6 +61,18 @@ Setter boolean(bool& field) {
             return;
         }
         src.error(n, "style key " + core::quote_value(key) + " must be true or false");
+    };
+}
+
+Setter count(int& field, int least, int most) {
+    return [&field, least, most](const YAML::Node& n, const std::string& key, Source& src) {
+        const std::string s = scalar(n);
+        int v = 0;
+        auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
+        if (ec != std::errc() || end != s.data() + s.size() || v < least || v > most)
+            return src.error(n, "style key " + core::quote_value(key) + " must be a whole number from " +
+                                    std::to_string(least) + " to " + std::to_string(most));
+        field = v;
     };
 }
 
@@ -239,6 +252,13 @@ Setter letter(LetterGeometry& g) {
         {"return-line-height", length(g.return_line_height)},
         {"notes-height", length(g.notes_height)},
         {"address-indent", length(g.address_indent)},
+        {"address-clearance",
+         [&g](const YAML::Node& n, const std::string& key, Source& src) {
+             double clearance = 0;
+             length(clearance)(n, key, src);
+             g.address_clearance = clearance;
+         }},
+        {"address-lines", count(g.address_lines, 1, 9)},
         {"info-x", length(g.info_x)},
         {"info-y", length(g.info_y)},
         {"info-width", length(g.info_width)},

@@ -38,7 +38,7 @@ struct Window {
 const std::vector<Window> windows = {
     {"din-5008-a", 20, 27, 85, 45},
     {"din-5008-b", 20, 45, 85, 45},
-    {"us-letter-no10", 25.4, 63.5, 82.6, 19},
+    {"us-letter-no10", 22.225, 63.5, 88.9, 25.4},  // what the window shows wherever the insert moves
 };
 
 std::vector<std::string> split_words(const std::string& line) {
@@ -116,7 +116,8 @@ TEST_CASE("a Uyghur letter in every preset: the address in the window, mirrored 
         std::string dump = render(dir / "ug.md", pdf);
         check_address_in_window(pdf, to, win);
         // The Uyghur lines stand against the window's right edge, less the mirrored indent;
-        // the Latin line against its left edge.
+        // the Latin line against its left edge. The indent: DIN's 5 mm, the No. 10's 1/8 in.
+        const double indent = win.preset == "us-letter-no10" ? 3.175 : 5;
         static const std::regex address(
             R"re(@([0-9.]+),[0-9.]+ run \S+ \S+ (rtl|ltr) .* w=([0-9.]+) )re");
         std::istringstream in(dump);
@@ -130,12 +131,10 @@ TEST_CASE("a Uyghur letter in every preset: the address in the window, mirrored 
             double left = std::stod(m[1]), right = left + std::stod(m[3]);
             if (m[2] == "rtl") {
                 ++rtl_lines;
-                CHECK(right == Approx((win.x + win.w - 5) * mm).margin(1.5 * mm));
+                CHECK(right == Approx((win.x + win.w - indent) * mm).margin(1.5 * mm));
             } else {
                 ++ltr_lines;
-                CHECK(
-                    left ==
-                    Approx((win.x + (win.preset == "us-letter-no10" ? 3.5 : 5)) * mm).margin(0.5));
+                CHECK(left == Approx((win.x + indent) * mm).margin(0.5));
             }
         }
         CHECK(rtl_lines >= 2);

@@ -55,7 +55,7 @@ struct Window {
 const std::vector<Window> windows = {
     {"din-5008-a", 20, 27, 85, 45, true},
     {"din-5008-b", 20, 45, 85, 45, true},
-    {"us-letter-no10", 25.4, 63.5, 82.6, 19, false},
+    {"us-letter-no10", 22.225, 63.5, 88.9, 25.4, false},
 };
 
 std::string squeezed(const std::string& s) {

@@ -121,29 +121,33 @@ private:
 
     // ---- the window ---------------------------------------------------------------------
 
-    // The address keeps 3 mm clear of the window's edges, so the insert's play in the envelope
-    // never hides a line (USPS asks 1/8 in); 1 mm more at top and foot holds the ascenders and
-    // descenders that reach out of a line's box.
+    // The address keeps clear of the window's edges (the style's `address-clearance`, or 3 mm
+    // at the sides and 4 mm above and below, where 1 mm more holds the accents and descenders
+    // that reach out of a line's box), so the insert's play in the envelope never hides a line.
+    double clearance_x() const { return geo_.address_clearance.value_or(3 * mm); }
+    double clearance_y() const { return geo_.address_clearance.value_or(4 * mm); }
     double address_top() const {
         return std::max(geo_.address_y + geo_.return_line_height + geo_.notes_height,
-                        geo_.address_y + 4 * mm);
+                        geo_.address_y + clearance_y());
     }
     double address_zone() const {
-        return geo_.address_y + geo_.address_height - 4 * mm - address_top();
+        return geo_.address_y + geo_.address_height - clearance_y() - address_top();
     }
 
-    // DIN 5008 sets six lines in its address zone; the leading follows from the zone, but never
-    // drops under 10 pt, and the size stays readable inside it.
+    // The zone is set for the style's `address-lines` (DIN 5008: six); the leading follows
+    // from the zone, but never drops under 10 pt, and the type is the leading's 1/1.2.
     styles::TextStyle address_style() const {
         styles::TextStyle ts = style_.body;
-        ts.leading = std::clamp(address_zone() / 6, 10.0, style_.body.leading);
-        ts.size = std::min(style_.body.size, ts.leading * 0.8);
+        ts.leading = std::clamp(address_zone() / geo_.address_lines, 10.0, style_.body.leading);
+        ts.size = std::min(style_.body.size, ts.leading / 1.2);
         return ts;
     }
 
     bool address_fits() {
         if (geo_.address_height <= 0) return true;
-        auto lines = static_cast<std::size_t>(std::floor(address_zone() / address_style().leading + 1e-6));
+        auto lines = std::min(static_cast<std::size_t>(geo_.address_lines),
+                              static_cast<std::size_t>(
+                                  std::floor(address_zone() / address_style().leading + 1e-6)));
         if (letter_.recipient.size() <= lines) return true;
         const core::MetaValue* to = doc_.meta.find("to");
         env_.setter.diags().error(
@@ -270,12 +274,13 @@ private:
         }
     }
 
-    // The window's measure: the address indent on the side a line starts from, 3 mm clear of
-    // the other edge. The envelope is not mirrored; the clearances of a right-to-left line are.
+    // The window's measure: the address indent on the side a line starts from, the clearance
+    // at the other edge. The envelope is not mirrored; the clearances of a right-to-left line
+    // are.
     Measure window_measure() const {
-        const double inset = std::max(geo_.address_indent, 3 * mm);
+        const double inset = std::max(geo_.address_indent, clearance_x());
         const double right = geo_.address_x + geo_.address_width;
-        return {geo_.address_x + inset, right - inset, geo_.address_width - 3 * mm - inset};
+        return {geo_.address_x + inset, right - inset, geo_.address_width - clearance_x() - inset};
     }
 
     void window(Frame& zones) const {

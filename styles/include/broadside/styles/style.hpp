@@ -45,6 +45,11 @@ struct LetterGeometry {
     double return_line_height = 0;  ///< top zone of the field: the sender's one-line address
     double notes_height = 0;        ///< the zone under it: "Registered", "By hand"
     double address_indent = 0;      ///< the address text's inset from the field's left edge
+    /// Clear space kept inside the field on every side, so that the insert's play in the
+    /// envelope never hides a line. Unset: 4 mm above and below (3 mm, and 1 mm for accents
+    /// and descenders that reach out of a line's box) and 3 mm at the sides.
+    std::optional<double> address_clearance;
+    int address_lines = 6;  ///< the lines the address zone is set for, and the most it takes
     /// The information block (references, date, place) right of the field; width 0: none, and
     /// the date and place stand above the subject instead.
     double info_x = 0, info_y = 0, info_width = 0;
