@@ -1,4 +1,5 @@
 // The `broadside` program: parses the command line and hands the work to a command.
+#include <algorithm>
 #include <cstdlib>
 #include <filesystem>
 #include <iostream>
@@ -36,6 +37,9 @@ constexpr const char* options_text = R"(
   --merge FILE            mail merge: one letter per record of FILE (.csv, .yaml); with
                           {{field}} in -o one PDF per record, else one combined PDF
   --duplex                in a combined merge, a blank page after each odd-length letter
+  --check-for SERVICE     measure each letter against a print-and-mail service's rules
+                          (pingen, epost, lob, clicksend; comma-separated or repeated);
+                          a breach is an error and nothing is written
   --strict                stop at the first broken post instead of skipping it (ePub)
   --drafts                include posts with `draft: true` (ePub)
   --oldest-first          order posts oldest first (ePub; default newest first)
@@ -136,6 +140,13 @@ int run(int argc, char** argv) {
             if (!value(opt.merge)) return usage_error("--merge needs a data file");
         } else if (a == "--duplex") {
             opt.duplex = true;
+        } else if (a == "--check-for") {
+            if (!value(v)) return usage_error("--check-for needs a service");
+            for (std::size_t start = 0; start <= v.size();) {
+                std::size_t comma = std::min(v.find(',', start), v.size());
+                if (comma > start) opt.check_for.push_back(v.substr(start, comma - start));
+                start = comma + 1;
+            }
         } else if (a == "--strict") {
             opt.strict = true;
         } else if (a == "--drafts") {
@@ -181,6 +192,8 @@ int run(int argc, char** argv) {
     if (!opt.merge.empty() && format->name != "pdf")
         return usage_error("--merge writes PDF letters; use a .pdf output");
     if (opt.duplex && opt.merge.empty()) return usage_error("--duplex needs --merge");
+    if (!opt.check_for.empty() && format->name != "pdf")
+        return usage_error("--check-for measures PDF letters; use a .pdf output");
     if (!opt.output.empty())
         if (auto input = input_replaced_by_output(opt); !input.empty())
             return usage_error("the output " + core::quote_value(opt.output) +

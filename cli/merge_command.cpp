@@ -20,6 +20,7 @@
 #include "ordered_workers.hpp"
 #include "output_pattern.hpp"
 #include "progress_bar.hpp"
+#include "service_checks.hpp"
 #include "staged_files.hpp"
 
 namespace broadside::cli {
@@ -35,14 +36,19 @@ struct MergeJob {
     const styles::Style& style;
     unsigned jobs;
     const char* source_date_epoch;
+    const std::vector<styles::MailService>& services;  ///< `--check-for`
 
     [[nodiscard]] Exporter make_exporter() const {
         return std::make_unique<pdf::PdfExporter>(style);
     }
     /// Lays out one filled letter with the job's resource folders and limits.
+    /// Lays out one filled letter with the job's resource folders and limits, and measures it
+    /// against the `--check-for` services.
     [[nodiscard]] pdf::Layout lay_out(pdf::PdfExporter& exporter, const core::Document& doc,
                                       core::Diagnostics& diags) const {
-        return exporter.layout(doc, diags, options.resource_paths, options.limits);
+        pdf::Layout layout = exporter.layout(doc, diags, options.resource_paths, options.limits);
+        check_letter(services, layout, style.letter, doc.source_path, diags);
+        return layout;
     }
     /// Results waiting for their turn: enough to keep every thread busy, few enough that
     /// memory does not grow with the number of records.
@@ -76,6 +82,8 @@ int write_per_record(MergeJob& job, const std::vector<std::string>& paths,
                 pdf::Layout layout = job.lay_out(*exporter, *doc, out.diags);
                 if (!out.diags.has_errors())
                     out.bytes = exporter->render(*doc, layout, out.diags, job.source_date_epoch);
+                if (out.bytes)
+                    check_letter_file(job.services, out.bytes->size(), doc->source_path, out.diags);
                 return out;
             },
             [&](std::size_t i, Rendered&& r) {
@@ -172,11 +180,14 @@ int run_merge(const Options& options) {
                       "write e.g. {{name}} where a record's value belongs");
     auto style = document_style(*doc, options, diags);
     if (!style) return report(diags), exit_input_error;
+    auto services = services_to_check(options, diags);
+    if (!services) return report(diags), exit_input_error;
 
     MergeTemplate letter(std::move(*doc), options.merge, options.resource_paths, options.limits);
     unsigned jobs = options.jobs > 0 ? static_cast<unsigned>(options.jobs)
                                      : std::max(1u, std::thread::hardware_concurrency());
-    MergeJob job{options, letter, *records, *style, jobs, std::getenv("SOURCE_DATE_EPOCH")};
+    MergeJob job{options, letter, *records, *style, jobs, std::getenv("SOURCE_DATE_EPOCH"),
+                 *services};
 
     check_records(job, diags);
     const bool per_record = is_output_pattern(options.output);

@@ -13,6 +13,7 @@
 #include "commands.hpp"
 #include "document_style.hpp"
 #include "merge_command.hpp"
+#include "service_checks.hpp"
 
 namespace broadside::cli {
 
@@ -27,6 +28,8 @@ int run_pdf(const Options& options) {
     if (!doc) return report(diags), exit_input_error;
     auto style = document_style(*doc, options, diags);
     if (!style) return report(diags), exit_input_error;
+    auto services = services_to_check(options, diags);
+    if (!services) return report(diags), exit_input_error;
 
     // Opened before the work starts: an unwritable folder costs nothing but the message.
     std::optional<core::OutputFile> output;
@@ -34,12 +37,16 @@ int run_pdf(const Options& options) {
         output.emplace(options.output, diags);
         if (!output->ok()) return report(diags);
     }
+    const styles::LetterGeometry geometry = style->letter;
     pdf::PdfExporter exporter(std::move(*style));
     pdf::Layout layout = exporter.layout(*doc, diags, options.resource_paths, options.limits);
     if (options.dump_layout) std::cout << pdf::dump_layout(layout);
+    check_letter(*services, layout, geometry, doc->source_path, diags);
     if (output && !diags.has_errors()) {
         auto bytes = exporter.render(*doc, layout, diags, std::getenv("SOURCE_DATE_EPOCH"));
-        if (bytes && output->write(bytes->data(), bytes->size())) output->commit();
+        if (bytes) check_letter_file(*services, bytes->size(), doc->source_path, diags);
+        if (bytes && !diags.has_errors() && output->write(bytes->data(), bytes->size()))
+            output->commit();
     }
     return report(diags);
 }
