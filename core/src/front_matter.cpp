@@ -2,6 +2,7 @@
 
 #include "broadside/core/diagnostics.hpp"
 #include "broadside/core/language_tag.hpp"
+#include "toml_values.hpp"
 #include "yaml_values.hpp"
 
 namespace broadside::core {
@@ -11,6 +12,13 @@ bool is_fence(std::string_view line, std::string_view fence) {
     while (!line.empty() && (line.back() == ' ' || line.back() == '\t' || line.back() == '\r'))
         line.remove_suffix(1);
     return line == fence;
+}
+
+// Hugo writes dates as quoted strings; a string that spells a date is that date.
+void read_quoted_date(Meta& meta) {
+    const auto* d = meta.find("date");
+    if (!d || !d->as_string()) return;
+    if (auto date = parse_date(*d->as_string())) meta.set("date", MetaValue(*date, d->span));
 }
 
 void check_well_known(const Meta& meta, const std::string& path, Diagnostics& diags) {
@@ -38,22 +46,19 @@ std::optional<FrontMatterSplit> split_front_matter(std::string_view text, const 
     split.body = text;
     auto first_end = text.find('\n');
     std::string_view first = text.substr(0, first_end);
-    if (is_fence(first, "+++")) {
-        diags.error(path, 1, 1, "TOML front matter (+++) is not supported",
-                    "convert it to YAML between '---' lines (key: value)");
-        return std::nullopt;
-    }
-    if (!is_fence(first, "---") || first_end == std::string_view::npos) return split;
+    const bool toml = is_fence(first, "+++");
+    if ((!toml && !is_fence(first, "---")) || first_end == std::string_view::npos) return split;
+    split.syntax = toml ? FrontMatterSplit::Syntax::toml : FrontMatterSplit::Syntax::yaml;
 
     std::size_t pos = first_end + 1;
     int line = 2;
     while (pos <= text.size()) {
         auto end = text.find('\n', pos);
         std::string_view l = text.substr(pos, end == std::string_view::npos ? end : end - pos);
-        if (is_fence(l, "---") || is_fence(l, "...")) {
+        if (toml ? is_fence(l, "+++") : (is_fence(l, "---") || is_fence(l, "..."))) {
             split.present = true;
-            split.yaml = text.substr(first_end + 1, pos - first_end - 1);
-            split.yaml_first_line = 2;
+            split.text = text.substr(first_end + 1, pos - first_end - 1);
+            split.text_first_line = 2;
             split.body = end == std::string_view::npos ? std::string_view{} : text.substr(end + 1);
             split.body_first_line = line + 1;
             return split;
@@ -62,24 +67,28 @@ std::optional<FrontMatterSplit> split_front_matter(std::string_view text, const 
         pos = end + 1;
         ++line;
     }
-    diags.error(path, 1, 1, "front matter starts with '---' but never ends",
-                "close it with a line of '---' after the last key");
+    const std::string fence = toml ? "+++" : "---";
+    diags.error(path, 1, 1, "front matter starts with '" + fence + "' but never ends",
+                "close it with a line of '" + fence + "' after the last key");
     return std::nullopt;
 }
 
 std::optional<Meta> parse_front_matter(const FrontMatterSplit& split, const std::string& path,
                                        Diagnostics& diags) {
     if (!split.present) return Meta{};
-    auto value = parse_yaml(split.yaml, split.yaml_first_line, path, "front matter", diags);
+    auto value = split.syntax == FrontMatterSplit::Syntax::toml
+                     ? parse_toml(split.text, split.text_first_line, path, "front matter", diags)
+                     : parse_yaml(split.text, split.text_first_line, path, "front matter", diags);
     if (!value) return std::nullopt;
     if (value->is_null()) return Meta{};
     auto* map = std::get_if<MetaMap>(&value->value);
     if (!map) {
-        diags.error(path, split.yaml_first_line, 1, "front matter must be a map of keys",
+        diags.error(path, split.text_first_line, 1, "front matter must be a map of keys",
                     "write one 'key: value' per line");
         return std::nullopt;
     }
     Meta meta(std::move(*map));
+    read_quoted_date(meta);
     check_well_known(meta, path, diags);
     return meta;
 }

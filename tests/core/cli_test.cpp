@@ -45,11 +45,20 @@ TEST_CASE("invalid UTF-8: warning naming the line, output still comes, exit 0") 
     CHECK(contains(r.out, "\xEF\xBF\xBD"));
 }
 
-TEST_CASE("TOML front matter: clear error, exit 1") {
-    auto r = dump(inputs + "bad/toml.md");
-    CHECK(r.status == 1);
-    CHECK(contains(r.err, "bad/toml.md:1:1: error: TOML front matter (+++) is not supported"));
-    CHECK(contains(r.err, "hint: convert it to YAML"));
+TEST_CASE("TOML front matter (Hugo, Zola) is read; a malformed one is an error at its line") {
+    auto read = dump(inputs + "toml_front_matter.md");
+    CHECK(read.status == 0);
+    CHECK(read.err.empty());
+    CHECK(contains(read.out, "Announcing Rust 1.42.0"));
+
+    auto malformed = dump(inputs + "bad/malformed_toml.md");
+    CHECK(malformed.status == 1);
+    CHECK(contains(malformed.err, "bad/malformed_toml.md:2:"));
+    CHECK(contains(malformed.err, "error: malformed TOML front matter: "));
+
+    auto unclosed = dump(inputs + "bad/unclosed_toml.md");
+    CHECK(unclosed.status == 1);
+    CHECK(contains(unclosed.err, "unclosed_toml.md:1:1: error: front matter starts with '+++' but never ends"));
 }
 
 TEST_CASE("unclosed front matter: error at line 1, exit 1") {

@@ -52,6 +52,65 @@ TEST_CASE("front matter may close with ... and files may start with a BOM and us
     CHECK(plain_text(doc) == "Body\n");
 }
 
+TEST_CASE("TOML front matter (Hugo, Zola) is typed, in the file's order, spans in the file") {
+    Diagnostics diags;
+    auto doc = read_ok(
+        "+++\r\npath = \"2020/03/12/Rust-1.42\"\ntitle = \"Announcing Rust 1.42.0\"\n"
+        "date = 2020-03-12T09:30:00+01:00\nauthors = [\"The Rust Release Team\"]\n"
+        "weight = 3\nratio = 0.5\ndraft = false\n\n[extra]\nrelease = true\n+++\n\n# Head\n",
+        diags);
+    CHECK(diags.empty());
+    CHECK(doc.meta.title() == "Announcing Rust 1.42.0");
+    CHECK(doc.meta.date()->iso() == "2020-03-12T09:30:00+01:00");
+    CHECK(doc.meta.authors() == std::vector<std::string>{"The Rust Release Team"});
+    CHECK(*doc.meta.find("weight")->as_number() == 3);
+    CHECK(*doc.meta.find("ratio")->as_number() == 0.5);
+    CHECK_FALSE(doc.meta.draft());
+    REQUIRE(doc.meta.find("extra"));
+    CHECK(*doc.meta.find("extra")->find("release")->as_bool());
+    std::vector<std::string> keys;
+    for (const auto& [key, value] : doc.meta.values()) keys.push_back(key);
+    CHECK(keys == std::vector<std::string>{"path", "title", "date", "authors", "weight", "ratio",
+                                           "draft", "extra"});
+    CHECK(doc.meta.find("title")->span.line == 3);
+    CHECK(doc.meta.find("extra")->find("release")->span.line == 11);
+    CHECK(doc.blocks[0].span.line == 14);
+}
+
+TEST_CASE("a date written as a quoted string is the date it spells, in TOML and YAML") {
+    Diagnostics diags;
+    auto toml = read_ok("+++\ndate = '2023-01-01T08:00:00-07:00'\n+++\ntext\n", diags);
+    CHECK(toml.meta.date()->iso() == "2023-01-01T08:00:00-07:00");
+    auto yaml = read_ok("---\ndate: \"2013-05-06 02:12:52 +0200\"\n---\ntext\n", diags);
+    CHECK(yaml.meta.date()->iso() == "2013-05-06T02:12:52+02:00");
+    CHECK(diags.empty());
+    auto words = read_ok("+++\ndate = 'last spring'\n+++\ntext\n", diags);
+    CHECK_FALSE(words.meta.date());
+    REQUIRE(diags.items().size() == 1);
+    CHECK(diags.items()[0].line == 2);
+    CHECK(diags.items()[0].message.find("'date' is not a date") != std::string::npos);
+}
+
+TEST_CASE("malformed, megabyte and deeply nested TOML front matter end in a message") {
+    Diagnostics bad;
+    CHECK_FALSE(read_document_text("+++\ntitle = \"ok\"\ntags = [\"a\", \n+++\n", "m.md", bad));
+    REQUIRE_FALSE(bad.items().empty());
+    CHECK(bad.items()[0].severity == Severity::error);
+    CHECK(bad.items()[0].line >= 3);
+    CHECK(bad.items()[0].message.rfind("malformed TOML front matter: ", 0) == 0);
+
+    Diagnostics long_value;
+    const std::string mega(1 << 20, '7');
+    auto doc = read_ok("+++\ntitle = \"" + mega + "\"\n+++\ntext\n", long_value);
+    CHECK(doc.meta.title()->size() == mega.size());
+
+    Diagnostics deep;
+    const std::string nested = std::string(100000, '[') + std::string(100000, ']');
+    CHECK_FALSE(read_document_text("+++\nx = " + nested + "\n+++\n", "d.md", deep));
+    REQUIRE_FALSE(deep.items().empty());
+    CHECK(deep.items()[0].message.size() < 400);
+}
+
 TEST_CASE("a Jekyll file name supplies the date only when front matter has none") {
     Diagnostics diags;
     auto a = read_ok("text\n", diags, "posts/2020-05-06-slug.md");
