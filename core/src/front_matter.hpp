@@ -14,10 +14,10 @@ struct FrontMatterSplit {
     enum class Syntax { yaml, toml };
     bool present = false;
     Syntax syntax = Syntax::yaml;  ///< YAML between `---`, TOML between `+++` (Hugo, Zola)
-    std::string_view text;   ///< between the fences, without them
-    int text_first_line = 0; ///< 1-based line of the front matter's first line in the file
-    std::string_view body;   ///< the Markdown after the closing fence (or the whole file)
-    int body_first_line = 1; ///< 1-based line of the body's first line in the file
+    std::string_view text;         ///< between the fences, without them
+    int text_first_line = 0;       ///< 1-based line of the front matter's first line in the file
+    std::string_view body;         ///< the Markdown after the closing fence (or the whole file)
+    int body_first_line = 1;       ///< 1-based line of the body's first line in the file
 };
 
 /// Finds front matter at the very top: YAML (`---` … `---` or `...`) or TOML (`+++` … `+++`).

@@ -1,7 +1,8 @@
 #include "toml_values.hpp"
 
-#include <algorithm>
 #include <toml++/toml.h>
+#include <algorithm>
+#include <cstdio>
 
 namespace broadside::core {
 namespace {
@@ -9,7 +10,7 @@ namespace {
 // toml++ stops nesting at 256 levels (TOML_MAX_NESTED_VALUES), so the recursion below is
 // bounded by the parser, whatever the input.
 class Converter {
-public:
+  public:
     explicit Converter(int first_line) : first_line_(first_line) {}
 
     MetaValue convert(const toml::node& node) const {
@@ -52,11 +53,12 @@ public:
             return pa.line != pb.line ? pa.line < pb.line : pa.column < pb.column;
         });
         MetaMap map;
-        for (const auto& [key, node] : entries) map.emplace_back(std::string(key->str()), convert(*node));
+        for (const auto& [key, node] : entries)
+            map.emplace_back(std::string(key->str()), convert(*node));
         return map;
     }
 
-private:
+  private:
     SourceSpan span_of(const toml::source_region& region) const {
         if (region.begin.line == 0) return {};
         return {first_line_ + static_cast<int>(region.begin.line) - 1,
@@ -95,7 +97,8 @@ std::optional<MetaValue> parse_toml(std::string_view toml, int first_line, const
         const auto& at = e.source().begin;
         int line = at.line > 0 ? first_line + static_cast<int>(at.line) - 1 : first_line;
         int column = static_cast<int>(at.column);
-        diags.error(path, line, column, "malformed TOML " + what + ": " + std::string(e.description()),
+        diags.error(path, line, column,
+                    "malformed TOML " + what + ": " + std::string(e.description()),
                     "check quotes, '=' and brackets on this line and the one before");
         return std::nullopt;
     }
