@@ -45,8 +45,8 @@ TEST_CASE("bad input: invalid UTF-8 is replaced and named, the document still co
 TEST_CASE("bad input: malformed TOML front matter is an error at its line", "[bad-input]") {
     Workspace w("toml");
     w.copy_fixture("tests/core/inputs/bad/malformed_toml.md", "doc/post.md");
-    require_refused(w, pdf_job(w), "post.pdf", "doc/post.md:2:");
-    require_refused(w, pdf_job(w), "post.pdf", "error: malformed TOML front matter: ");
+    require_refused(w, pdf_job(w), "post.pdf",
+                    "doc/post.md:2:18: error: malformed TOML front matter: ");
 }
 
 TEST_CASE("bad input: missing, truncated and misnamed images are warnings with a placeholder",
