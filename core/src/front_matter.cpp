@@ -14,17 +14,23 @@ bool is_fence(std::string_view line, std::string_view fence) {
     return line == fence;
 }
 
-// Hugo writes dates as quoted strings; a string that spells a date is that date.
-void read_quoted_date(Meta& meta) {
-    const auto* d = meta.find("date");
-    if (!d || !d->as_string()) return;
-    if (auto date = parse_date(*d->as_string())) meta.set("date", MetaValue(*date, d->span));
+// Hugo writes dates as quoted strings, Astro's template `pubDate: 'Jul 08 2022'`; a string
+// under a date key that spells a date is that date.
+void read_quoted_dates(Meta& meta) {
+    for (std::string_view key : date_keys) {
+        const auto* d = meta.find(key);
+        if (!d || !d->as_string()) continue;
+        if (auto date = parse_written_date(*d->as_string()))
+            meta.set(std::string(key), MetaValue(*date, d->span));
+    }
 }
 
 void check_well_known(const Meta& meta, const std::string& path, Diagnostics& diags) {
-    if (const auto* d = meta.find("date"); d && !d->is_null() && !d->as_date()) {
+    for (std::string_view key : date_keys) {
+        const auto* d = meta.find(key);
+        if (!d || d->is_null() || d->as_date()) continue;
         diags.warning(path, d->span.line, d->span.column,
-                      "'date' is not a date: " + quote_value(d->to_text()),
+                      "'" + std::string(key) + "' is not a date: " + quote_value(d->to_text()),
                       "write it as YYYY-MM-DD, optionally with a time: 2021-07-12 09:30");
     }
     if (const auto* l = meta.find("lang"); l && !l->is_null() && !is_language_tag(l->to_text())) {
@@ -88,7 +94,7 @@ std::optional<Meta> parse_front_matter(const FrontMatterSplit& split, const std:
         return std::nullopt;
     }
     Meta meta(std::move(*map));
-    read_quoted_date(meta);
+    read_quoted_dates(meta);
     check_well_known(meta, path, diags);
     return meta;
 }

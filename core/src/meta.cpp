@@ -18,7 +18,9 @@ bool read_int(std::string_view s, std::size_t pos, std::size_t len, int& out) {
     return true;
 }
 
-bool leap(int y) { return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0; }
+bool leap(int y) {
+    return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+}
 
 int days_in_month(int y, int m) {
     static constexpr int days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
@@ -33,6 +35,38 @@ std::int64_t days_from_civil(int y, int m, int d) {
     const unsigned doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
     const unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
     return era * 146097 + static_cast<std::int64_t>(doe) - 719468;
+}
+
+bool is_zone_abbreviation(std::string_view s) {
+    return s.size() >= 2 && s.size() <= 5 &&
+           std::all_of(s.begin(), s.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
+}
+
+bool same_letters(std::string_view a, std::string_view b) {
+    return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
+               return (x | 0x20) == (y | 0x20);
+           });
+}
+
+// 1..12 for an English month name or an abbreviation of three letters or more (`Sep`,
+// `Sept.`), else 0.
+int month_number(std::string_view word) {
+    static constexpr std::string_view months[] = {"january",   "february", "march",    "april",
+                                                  "may",       "june",     "july",     "august",
+                                                  "september", "october",  "november", "december"};
+    if (word.ends_with('.')) word.remove_suffix(1);
+    if (word.size() < 3) return 0;
+    for (int m = 0; m < 12; ++m)
+        if (same_letters(word, months[m].substr(0, word.size()))) return m + 1;
+    return 0;
+}
+
+bool weekday_name(std::string_view word) {
+    static constexpr std::string_view days[] = {"monday", "tuesday",  "wednesday", "thursday",
+                                                "friday", "saturday", "sunday"};
+    return std::any_of(std::begin(days), std::end(days), [&](std::string_view d) {
+        return same_letters(word, d) || same_letters(word, d.substr(0, 3));
+    });
 }
 
 std::string trim(std::string_view s) {
@@ -90,6 +124,10 @@ std::optional<Date> parse_date(std::string_view s) {
     d.has_time = true;
     while (p < s.size() && s[p] == ' ') ++p;
     if (p == s.size()) return d;
+    if (s.substr(p) == "UTC" || s.substr(p) == "GMT") {  // Ruby's Time#to_s of a UTC time
+        d.utc_offset_minutes = 0;
+        return d;
+    }
     if ((s[p] == 'Z' || s[p] == 'z') && p + 1 == s.size()) {
         d.utc_offset_minutes = 0;
         return d;
@@ -100,12 +138,39 @@ std::optional<Date> parse_date(std::string_view s) {
     if (!read_int(s, p, 2, oh)) return std::nullopt;
     p += 2;
     if (p < s.size() && s[p] == ':') ++p;
-    if (p < s.size()) {
+    if (p < s.size() && s[p] != ' ') {
         if (!read_int(s, p, 2, om)) return std::nullopt;
         p += 2;
     }
+    // Ruby's Time#to_s, which Jekyll sites copy into front matter, may follow the offset with
+    // the zone's abbreviation: `2013-05-06 02:12:52 -0700 PDT`. The offset already says it all.
+    if (p < s.size() && s[p] == ' ' && is_zone_abbreviation(s.substr(p + 1))) p = s.size();
     if (p != s.size() || oh > 23 || om > 59) return std::nullopt;
     d.utc_offset_minutes = sign * (oh * 60 + om);
+    return d;
+}
+
+std::optional<Date> parse_written_date(std::string_view s) {
+    if (auto iso = parse_date(s)) return iso;
+    std::vector<std::string_view> words;
+    for (std::size_t p = 0; p < s.size();) {
+        while (p < s.size() && (s[p] == ' ' || s[p] == ',')) ++p;
+        std::size_t e = p;
+        while (e < s.size() && s[e] != ' ' && s[e] != ',') ++e;
+        if (e > p) words.push_back(s.substr(p, e - p));
+        p = e;
+    }
+    if (!words.empty() && weekday_name(words.front())) words.erase(words.begin());
+    if (words.size() != 3) return std::nullopt;
+    Date d;
+    // `Jul 08 2022` (Astro's template), `July 8, 2022`, or `8 July 2022`.
+    const bool month_first = month_number(words[0]) != 0;
+    d.month = month_number(month_first ? words[0] : words[1]);
+    std::string_view day = month_first ? words[1] : words[0];
+    if (d.month == 0 || day.size() > 2 || !read_int(day, 0, day.size(), d.day) ||
+        words[2].size() != 4 || !read_int(words[2], 0, 4, d.year))
+        return std::nullopt;
+    if (d.day < 1 || d.day > days_in_month(d.year, d.month)) return std::nullopt;
     return d;
 }
 
@@ -178,13 +243,46 @@ void Meta::set(std::string key, MetaValue value) {
     values_.emplace_back(std::move(key), std::move(value));
 }
 
-std::optional<std::string> Meta::title() const { return nonempty_text(find("title")); }
+std::optional<std::string> Meta::title() const {
+    return nonempty_text(find("title"));
+}
+
+std::optional<Date> date_in_url(std::string_view url) {
+    for (std::size_t i = 0; i + 10 <= url.size(); ++i) {
+        const bool segments = (i == 0 || url[i - 1] == '/') && url[i + 4] == '/' &&
+                              url[i + 7] == '/' && (i + 10 == url.size() || url[i + 10] == '/');
+        if (!segments) continue;
+        std::string iso(url.substr(i, 10));
+        iso[4] = iso[7] = '-';
+        if (auto d = parse_date(iso)) return d;
+    }
+    return std::nullopt;
+}
+
+namespace {
+
+constexpr std::string_view url_keys[] = {"path", "permalink", "url"};
+
+}  // namespace
 
 std::optional<Date> Meta::date() const {
-    if (const auto* v = find("date")) {
-        if (const auto* d = v->as_date()) return *d;
-    }
-    return file_name_date;
+    for (std::string_view key : date_keys)
+        if (const auto* v = find(key); v && v->as_date()) return *v->as_date();
+    if (file_name_date) return file_name_date;
+    for (std::string_view key : url_keys)
+        if (const auto* v = find(key); v && v->as_string())
+            if (auto d = date_in_url(*v->as_string())) return d;
+    return std::nullopt;
+}
+
+std::optional<std::string> Meta::date_source() const {
+    for (std::string_view key : date_keys)
+        if (const auto* v = find(key); v && v->as_date()) return std::string(key);
+    if (file_name_date) return "file name";
+    for (std::string_view key : url_keys)
+        if (const auto* v = find(key); v && v->as_string() && date_in_url(*v->as_string()))
+            return std::string(key);
+    return std::nullopt;
 }
 
 std::vector<std::string> Meta::authors() const {
@@ -199,7 +297,9 @@ std::optional<std::string> Meta::excerpt() const {
     return nonempty_text(find("description"));
 }
 
-std::optional<std::string> Meta::image() const { return nonempty_text(find("image")); }
+std::optional<std::string> Meta::image() const {
+    return nonempty_text(find("image"));
+}
 
 std::vector<std::string> Meta::tags() const {
     std::vector<std::string> out;
@@ -224,6 +324,8 @@ bool Meta::draft() const {
     return b && *b;
 }
 
-std::optional<std::string> Meta::style() const { return nonempty_text(find("style")); }
+std::optional<std::string> Meta::style() const {
+    return nonempty_text(find("style"));
+}
 
 }  // namespace broadside::core

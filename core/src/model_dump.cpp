@@ -1,5 +1,6 @@
 #include "broadside/core/model_dump.hpp"
 
+#include <algorithm>
 #include <cstdio>
 
 #include "broadside/core/overloaded.hpp"
@@ -179,8 +180,10 @@ std::string dump_document(const Document& doc) {
     d.line(0, "document " + quoted(doc.source_path));
     d.line(1, "meta");
     for (const auto& [k, v] : doc.meta.values()) d.meta_value(k + ": ", v, 2);
-    if (!doc.meta.find("date") && doc.meta.file_name_date)
-        d.line(2, "(date from file name): " + doc.meta.file_name_date->iso() + " (date)");
+    // A date the front matter does not hold under a date key: from the file name or the URL.
+    if (auto source = doc.meta.date_source();
+        source && !std::ranges::count(date_keys, std::string_view(*source)))
+        d.line(2, "(date from " + *source + "): " + doc.meta.date()->iso() + " (date)");
     d.line(1, "body");
     d.blocks(doc.blocks, 2);
     return d.out;

@@ -31,6 +31,63 @@ TEST_CASE("impossible or malformed dates are refused") {
     CHECK_FALSE(parse_date("2023-02-29"));
 }
 
+TEST_CASE("every date form Jekyll, Hugo and Astro write") {
+    // Jekyll copies Ruby's Time#to_s: a space before the offset, and sometimes the zone's name.
+    CHECK(parse_date("2013-05-06 02:12:52 +0200").value_or(Date{}).iso() ==
+          "2013-05-06T02:12:52+02:00");
+    CHECK(parse_date("2013-05-06 02:12:52 -0700 PDT").value_or(Date{}).iso() ==
+          "2013-05-06T02:12:52-07:00");
+    CHECK(parse_date("2013-05-06 02:12:52 UTC").value_or(Date{}).iso() == "2013-05-06T02:12:52Z");
+    CHECK(parse_date("2013-05-06 02:12 +0200").value_or(Date{}).iso() ==
+          "2013-05-06T02:12:00+02:00");
+    // RFC 3339 as Hugo writes it, with and without seconds or zone.
+    CHECK(parse_date("2023-01-15T09:00:00-05:00").value_or(Date{}).iso() ==
+          "2023-01-15T09:00:00-05:00");
+    CHECK(parse_date("2023-01-15T09:00-05:00").value_or(Date{}).iso() ==
+          "2023-01-15T09:00:00-05:00");
+    CHECK(parse_date("2023-01-15T09:00").value_or(Date{}).iso() == "2023-01-15T09:00:00");
+    CHECK_FALSE(parse_date("2013-05-06 02:12:52 +0200 pdt"));
+    CHECK_FALSE(parse_date("2013-05-06 02:12:52 +0200 CENTRAL"));
+
+    // Written forms count only for values of date keys (parse_written_date).
+    CHECK_FALSE(parse_date("Jul 08 2022"));
+    CHECK(parse_written_date("Jul 08 2022") == parse_date("2022-07-08"));
+    CHECK(parse_written_date("July 8, 2022") == parse_date("2022-07-08"));
+    CHECK(parse_written_date("8 July 2022") == parse_date("2022-07-08"));
+    CHECK(parse_written_date("Fri, 08 Jul 2022") == parse_date("2022-07-08"));
+    CHECK(parse_written_date("Sept. 1 2022") == parse_date("2022-09-01"));
+    CHECK(parse_written_date("2022-07-08") == parse_date("2022-07-08"));
+    CHECK_FALSE(parse_written_date("Feb 30 2022"));
+    CHECK_FALSE(parse_written_date("Julember 8 2022"));
+    CHECK_FALSE(parse_written_date("July 2022"));
+    CHECK_FALSE(parse_written_date("The 8th of July"));
+}
+
+TEST_CASE("a URL that spells /YYYY/MM/DD/ dates the post") {
+    CHECK(date_in_url("2020/03/12/announcing-rust-1.42") == parse_date("2020-03-12"));
+    CHECK(date_in_url("/blog/2016/05/13/rustup.html") == parse_date("2016-05-13"));
+    CHECK(date_in_url("https://blog.example.org/2016/05/13/") == parse_date("2016-05-13"));
+    CHECK_FALSE(date_in_url("/blog/2016/13/13/x"));
+    CHECK_FALSE(date_in_url("/v12016/05/13/x"));
+    CHECK_FALSE(date_in_url("releases/1.88.0"));
+}
+
+TEST_CASE("a post's date: date keys first, then the file name, then the URL") {
+    MetaMap map;
+    map.emplace_back("path", MetaValue{std::string("2020/03/12/rust-1.42"), {}});
+    Meta meta(map);
+    CHECK(meta.date()->iso() == "2020-03-12");
+    CHECK(meta.date_source() == "path");
+    meta.file_name_date = parse_date("2020-01-02");
+    CHECK(meta.date()->iso() == "2020-01-02");
+    CHECK(meta.date_source() == "file name");
+    meta.set("pubDate", MetaValue{*parse_date("2021-05-06"), {}});
+    CHECK(meta.date()->iso() == "2021-05-06");
+    CHECK(meta.date_source() == "pubDate");
+    meta.set("date", MetaValue{*parse_date("2022-05-06"), {}});
+    CHECK(meta.date_source() == "date");
+}
+
 TEST_CASE("dates order by instant") {
     CHECK(*parse_date("2021-07-12") < *parse_date("2021-07-13"));
     CHECK(*parse_date("2021-07-12T10:00:00+02:00") < *parse_date("2021-07-12T09:00:00Z"));

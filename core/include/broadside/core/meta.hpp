@@ -30,13 +30,26 @@ struct Date {
     friend bool operator==(const Date&, const Date&) = default;
     friend auto operator<=>(const Date& a, const Date& b) { return a.key() <=> b.key(); }
 
-private:
+  private:
     [[nodiscard]] std::int64_t key() const { return unix_seconds(); }
 };
 
 /// Parses `YYYY-MM-DD` with an optional time (`T` or space, `hh:mm[:ss[.frac]]`, `Z`/`±hh:mm`).
 /// Returns nothing when the text is not such a date or the date does not exist.
 std::optional<Date> parse_date(std::string_view text);
+
+/// What `parse_date` reads, and the English forms blog generators accept for a date written as
+/// a string: `Jul 08 2022` (Astro), `July 8, 2022`, `8 July 2022`, each with an optional weekday.
+/// Only for values of date keys: a plain YAML scalar such as a title must not become a date.
+std::optional<Date> parse_written_date(std::string_view text);
+
+/// The front-matter keys that hold a post's date, in the order they are looked at: Jekyll's and
+/// Hugo's `date`, Astro's `pubDate`, Hugo's `publishDate`, Eleventy's and others' `published`.
+inline constexpr std::string_view date_keys[] = {"date", "pubDate", "publishDate", "published"};
+
+/// The date a post's URL spells as `…/YYYY/MM/DD/…` (Zola's `path`, Jekyll's `permalink`, Hugo's
+/// `url`), as in `path = "2020/03/12/announcing-rust"`; nothing when the URL holds none.
+std::optional<Date> date_in_url(std::string_view url);
 
 struct MetaValue;
 /// Front-matter map; keys keep the order they had in the file.
@@ -76,7 +89,7 @@ struct MetaValue {
 /// A document's front matter with typed accessors for the well-known keys. Other keys are kept
 /// and reachable through `find`.
 class Meta {
-public:
+  public:
     Meta() = default;
     explicit Meta(MetaMap values) : values_(std::move(values)) {}
 
@@ -85,8 +98,11 @@ public:
     void set(std::string key, MetaValue value);
 
     [[nodiscard]] std::optional<std::string> title() const;
-    /// `date` from the front matter, else the date taken from a `YYYY-MM-DD-slug.md` file name.
+    /// The first of `date_keys` that holds a date, else the date taken from a
+    /// `YYYY-MM-DD-slug.md` file name, else the date in `path`, `permalink` or `url`.
     [[nodiscard]] std::optional<Date> date() const;
+    /// Where `date()` comes from: a key's name, "file name", or nothing when there is no date.
+    [[nodiscard]] std::optional<std::string> date_source() const;
     /// `author` or `authors`: a string, a list of strings, or maps with a `name`.
     [[nodiscard]] std::vector<std::string> authors() const;
     /// `excerpt`, else `description`; surrounding white space trimmed.
@@ -101,7 +117,7 @@ public:
     /// The date a Jekyll-style file name supplied; used only when front matter has no `date`.
     std::optional<Date> file_name_date;
 
-private:
+  private:
     MetaMap values_;
 };
 
