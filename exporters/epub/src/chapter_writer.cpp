@@ -299,7 +299,7 @@ class ChapterWriter {
                 text(pending);
                 pending.clear();
             }
-            std::visit([&](const auto& node) { inline_node(node, in.span, inside_link, html); },
+            std::visit([&](const auto& node) { inline_node(node, in.span, html.in_link(), html); },
                        in.node);
         }
         if (!pending.empty()) text(pending);

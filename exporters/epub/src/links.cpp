@@ -82,7 +82,7 @@ LinkTarget resolve_link(const std::string& url, const BookPlan& plan, std::size_
         if (scheme == "http" || scheme == "https" || scheme == "mailto" || scheme == "ftp" ||
             scheme == "tel") {
             t.kind = LinkTarget::Kind::external;
-            t.href = url;
+            t.href = core::valid_uri(url);
         } else {
             t.problem = "link " + core::quote_value(url) + " uses a scheme readers do not open";
         }
@@ -90,7 +90,7 @@ LinkTarget resolve_link(const std::string& url, const BookPlan& plan, std::size_
     }
     if (url.rfind("//", 0) == 0) {
         t.kind = LinkTarget::Kind::external;
-        t.href = "https:" + url;
+        t.href = core::valid_uri("https:" + url);
         return t;
     }
     const std::size_t hash = url.find('#');

@@ -8,6 +8,7 @@
 #include <utility>
 
 #include "broadside/core/diagnostics.hpp"
+#include "broadside/core/url.hpp"
 #include "broadside/core/utf8.hpp"
 #include "xml.hpp"
 
@@ -69,15 +70,15 @@ bool xml_allowed(char32_t c) {
            (c >= 0xE000 && c <= 0xFFFD) || (c >= 0x10000 && c <= 0x10FFFF);
 }
 
-// Decodes character references and escapes the rest, so the text is XML whatever it held.
-std::string xml_text(std::string_view s) {
+// Decodes character references (`&amp;`, `&#106;`); a `&` that starts none stays itself.
+std::string decode_references(std::string_view s) {
     std::string out;
     std::size_t i = 0;
     while (i < s.size()) {
         if (s[i] != '&') {
             std::size_t next = s.find('&', i);
             if (next == std::string_view::npos) next = s.size();
-            append_xml(out, s.substr(i, next - i));
+            out.append(s.substr(i, next - i));
             i = next;
             continue;
         }
@@ -103,17 +104,20 @@ std::string xml_text(std::string_view s) {
                 }
             }
             if (cp != 0) {
-                std::string utf8;
-                core::append_utf8(utf8, cp);
-                append_xml(out, utf8);
+                core::append_utf8(out, cp);
                 i = semi + 1;
                 continue;
             }
         }
-        out += "&amp;";
+        out += '&';
         ++i;
     }
     return out;
+}
+
+// The text with its references decoded and escaped again, so it is XML whatever it held.
+std::string xml_text(std::string_view s) {
+    return xml_escape(decode_references(s));
 }
 
 struct Tag {
@@ -200,7 +204,8 @@ bool write_start_tag(const Tag& tag, std::string& out, std::string& problem) {
             return false;
         }
         // Attribute values are decoded first so `&#106;avascript:` is seen for what it is.
-        std::string value = xml_text(raw);
+        const std::string decoded = decode_references(raw);
+        std::string value = xml_escape(decoded);
         std::string lowered = lower(value);
         lowered.erase(std::remove_if(lowered.begin(), lowered.end(),
                                      [](unsigned char c) { return std::isspace(c); }),
@@ -221,6 +226,7 @@ bool write_start_tag(const Tag& tag, std::string& out, std::string& problem) {
             }
             keep = lowered.rfind("http://", 0) == 0 || lowered.rfind("https://", 0) == 0 ||
                    lowered.rfind("mailto:", 0) == 0;
+            value = xml_escape(core::valid_uri(decoded));
         } else if ((name == "colspan" || name == "rowspan") &&
                    (tag.name == "td" || tag.name == "th")) {
             keep = digits_only(value) && value != "0";
@@ -370,9 +376,9 @@ std::string InlineHtml::accept(std::string_view fragment, std::string& problem) 
         return {};
     }
     std::string out;
-    if (!is_phrasing(tag->name) || (tag->name == "a" && inside_link_)) {
+    if (!is_phrasing(tag->name)) {
         problem = "raw HTML " + element(tag->name) + " is not allowed inside a paragraph";
-    } else if (tag->name == "a" && std::find(open_.begin(), open_.end(), "a") != open_.end()) {
+    } else if (tag->name == "a" && in_link()) {
         problem = "raw HTML nests links";
     } else if (open_.size() >= max_html_depth) {
         problem =
@@ -388,6 +394,10 @@ std::string InlineHtml::accept(std::string_view fragment, std::string& problem) 
     if (tag->self_closing) return out + "</" + tag->name + ">";
     open_.push_back(tag->name);
     return out;
+}
+
+bool InlineHtml::in_link() const {
+    return inside_link_ || std::find(open_.begin(), open_.end(), "a") != open_.end();
 }
 
 std::string InlineHtml::close_all() {

@@ -29,6 +29,10 @@ class InlineHtml {
     /// Closing tags for elements still open at the end of the container, innermost first.
     std::string close_all();
 
+    /// True while the fragments accepted so far leave an `<a>` open: Markdown links written
+    /// inside it become their text, as links do not nest.
+    [[nodiscard]] bool in_link() const;
+
   private:
     bool inside_link_;
     std::vector<std::string> open_;

@@ -9,4 +9,11 @@ namespace broadside::core {
 /// not followed by two hex digits, are kept as they are.
 std::string percent_decode(std::string_view text);
 
+/// `url` (an absolute URL with a scheme, as `https://❤.rust-lang.org/a b#x#y`) written the way
+/// RFC 3986 allows, as XHTML readers and PDF viewers require: an internationalized host in
+/// punycode (UTS #46, as browsers do), or percent-encoded when it is no valid IDN; every other
+/// character a URI cannot hold percent-encoded as UTF-8 (spaces, non-ASCII, a second `#`).
+/// `%XX` escapes already present stay as they are.
+std::string valid_uri(std::string_view url);
+
 }  // namespace broadside::core

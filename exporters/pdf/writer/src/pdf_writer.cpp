@@ -71,7 +71,8 @@ class PageWriter {
         std::set<std::string> unknown;
         for (const auto& link : internal_links_) {
             auto dest = destinations_.find(link.id);
-            if (dest == destinations_.end()) dest = destinations_.find(core::percent_decode(link.id));
+            if (dest == destinations_.end())
+                dest = destinations_.find(core::percent_decode(link.id));
             if (dest == destinations_.end()) {
                 if (unknown.insert(link.id).second)
                     diags_.warning(file_, 0, 0,
@@ -194,7 +195,8 @@ class PageWriter {
             internal_links_.push_back({page_, rect, link.url.substr(1)});
             return;
         }
-        HPDF_Annotation annot = HPDF_Page_CreateURILinkAnnot(page_, rect, link.url.c_str());
+        const std::string uri = core::valid_uri(link.url);
+        HPDF_Annotation annot = HPDF_Page_CreateURILinkAnnot(page_, rect, uri.c_str());
         if (annot) HPDF_LinkAnnot_SetBorderStyle(annot, 0, 0, 0);
     }
 
@@ -308,7 +310,8 @@ std::optional<std::vector<std::uint8_t>> PdfPageWriter::finish() {
     w.writer->finish_internal_links();
     // Each labelled page starts a decimal range; a document labelled only later gets a plain
     // range from its first page.
-    if (!w.labels.empty() && w.labels.front().page != 0) hpdf::add_page_label(w.doc.get(), 0, 1, "");
+    if (!w.labels.empty() && w.labels.front().page != 0)
+        hpdf::add_page_label(w.doc.get(), 0, 1, "");
     for (const auto& l : w.labels)
         hpdf::add_page_label(w.doc.get(), l.page, l.label.start, l.label.prefix);
     bool fonts_ok = w.fonts->finish(w.diags, w.file);
