@@ -8,6 +8,7 @@
 #include "svg_check.hpp"
 
 using broadside::epub::svg_problem;
+using broadside::epub::svg_without_external_dtd;
 
 namespace {
 
@@ -54,4 +55,23 @@ TEST_CASE("epub svg: broken, deep or huge SVG ends in a message") {
     CHECK(svg_problem(svg(deep)).rfind("is not a well-formed SVG", 0) == 0);
     // A megabyte tag name: the message stays short.
     CHECK(svg_problem(svg("<" + std::string(1 << 20, 'g') + ">")).size() < 200);
+}
+
+TEST_CASE("epub svg: the SVG 1.1 DOCTYPE goes, an internal subset stays") {
+    const std::string body = "<svg xmlns=\"http://www.w3.org/2000/svg\"><rect/></svg>";
+    const std::string prolog = "<?xml version=\"1.0\"?>\n";
+    CHECK(svg_without_external_dtd(prolog +
+                                   "<!DOCTYPE svg PUBLIC \"-//W3C//DTD SVG 1.1//EN\" "
+                                   "\"http://www.w3.org/Graphics/SVG/1.1/DTD/svg11.dtd\">\n" +
+                                   body) == prolog + "\n" + body);
+    CHECK(svg_without_external_dtd("<!DOCTYPE svg SYSTEM 'svg11.dtd'>" + body) == body);
+    // Illustrator declares the namespaces as entities; the drawing still needs them.
+    const std::string subset = "[\n<!ENTITY ns_svg \"http://www.w3.org/2000/svg\">\n]>";
+    CHECK(svg_without_external_dtd("<!DOCTYPE svg PUBLIC \"-//W3C//DTD SVG 1.1//EN\" "
+                                   "\"svg11.dtd\" " +
+                                   subset + body) == "<!DOCTYPE svg " + subset + body);
+    CHECK_FALSE(svg_without_external_dtd(body));
+    CHECK_FALSE(svg_without_external_dtd("<!DOCTYPE svg " + subset + body));
+    CHECK_FALSE(svg_without_external_dtd("<!DOCTYPE svg PUBLIC \"unclosed>" + body));
+    CHECK_FALSE(svg_without_external_dtd("<!DOCTYPE svg [<!ENTITY x SYSTEM \"f.xml\">]>" + body));
 }

@@ -79,7 +79,10 @@ std::optional<BookSummary> write_book(const BookOptions& options, const styles::
     }
     if (parts.tag_index) zip.add_text("EPUB/tags.xhtml", tag_index_page(*plan));
     for (const auto& [href, image] : plan->images) {
-        zip.add_file("EPUB/" + href, image.source, compressible(image.media_type));
+        if (image.content.empty())
+            zip.add_file("EPUB/" + href, image.source, compressible(image.media_type));
+        else
+            zip.add_text("EPUB/" + href, image.content);
         if (!image.fallback_href.empty())
             zip.add_text("EPUB/" + image.fallback_href, fallback_svg(image));
     }

@@ -104,10 +104,13 @@ ImageLookup find_image(const std::string& source, const std::string& base_dir,
             r.problem = "image " + core::quote_value(source) + " " + why + "; left out";
             return r;
         }
+        if (auto cleaned = svg_without_external_dtd(svg); cleaned && svg_problem(*cleaned).empty())
+            r.entry.content = std::move(*cleaned);
     }
     char hash[9];
     // Relative to the root, so moving the whole folder does not change the book's bytes.
-    std::snprintf(hash, sizeof hash, "%08x", fnv1a32(real.lexically_relative(policy.root()).string()));
+    std::snprintf(hash, sizeof hash, "%08x",
+                  fnv1a32(real.lexically_relative(policy.root()).string()));
     r.ok = true;
     r.entry.source = real.string();
     r.entry.media_type = type;

@@ -18,6 +18,9 @@ struct ImageEntry {
     std::string fallback_href;
     int width = 0, height = 0;  ///< WebP canvas size, for the fallback; 0 when unknown
     std::string label;          ///< the alt text the fallback shows
+    /// The bytes to store instead of the file's when they had to change (an SVG's external
+    /// document type declaration removed); empty when the file goes in as it is.
+    std::string content;
 };
 
 /// The images of the book keyed by package href, so the manifest comes out sorted and the

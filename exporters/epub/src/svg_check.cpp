@@ -114,4 +114,66 @@ std::string svg_problem(std::string_view svg) {
     return {};
 }
 
+std::optional<std::string> svg_without_external_dtd(std::string_view svg) {
+    const std::size_t start = svg.find("<!DOCTYPE");
+    if (start == std::string_view::npos || start > svg.find("<svg")) return std::nullopt;
+    std::size_t p = start + 9;
+    auto skip_space = [&] {
+        while (p < svg.size() && std::isspace(static_cast<unsigned char>(svg[p]))) ++p;
+    };
+    auto skip_word = [&] {
+        while (p < svg.size() && !std::isspace(static_cast<unsigned char>(svg[p])) &&
+               svg[p] != '[' && svg[p] != '>')
+            ++p;
+    };
+    auto skip_literal = [&] {
+        skip_space();
+        if (p >= svg.size() || (svg[p] != '"' && svg[p] != '\'')) return false;
+        const std::size_t close = svg.find(svg[p], p + 1);
+        if (close == std::string_view::npos) return false;
+        p = close + 1;
+        return true;
+    };
+    skip_space();
+    const std::size_t name_start = p;
+    skip_word();
+    const std::string_view name = svg.substr(name_start, p - name_start);
+    skip_space();
+    const std::size_t keyword_start = p;
+    skip_word();
+    const std::string_view keyword = svg.substr(keyword_start, p - keyword_start);
+    if (keyword == "PUBLIC") {
+        if (!skip_literal() || !skip_literal()) return std::nullopt;
+    } else if (keyword == "SYSTEM") {
+        if (!skip_literal()) return std::nullopt;
+    } else {
+        p = keyword_start;  // no external identifier
+    }
+    skip_space();
+    std::string out(svg.substr(0, start));
+    if (p < svg.size() && svg[p] == '[') {
+        // The subset ends at the first `]` followed by `>`; its declarations stay as written.
+        std::size_t close = p;
+        for (;;) {
+            close = svg.find(']', close + 1);
+            if (close == std::string_view::npos) return std::nullopt;
+            std::size_t q = close + 1;
+            while (q < svg.size() && std::isspace(static_cast<unsigned char>(svg[q]))) ++q;
+            if (q < svg.size() && svg[q] == '>') {
+                if (svg.substr(p, close - p).find("SYSTEM") != std::string_view::npos ||
+                    svg.substr(p, close - p).find("PUBLIC") != std::string_view::npos)
+                    return std::nullopt;  // external entities inside: left to the check
+                if (keyword_start == p) return std::nullopt;  // nothing external to remove
+                out += "<!DOCTYPE " + std::string(name) + " ";
+                out.append(svg.substr(p, q + 1 - p));
+                out.append(svg.substr(q + 1));
+                return out;
+            }
+        }
+    }
+    if (p >= svg.size() || svg[p] != '>') return std::nullopt;
+    out.append(svg.substr(p + 1));
+    return out;
+}
+
 }  // namespace broadside::epub
