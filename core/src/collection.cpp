@@ -275,7 +275,11 @@ void order_posts(std::vector<PostKey>& posts, bool oldest_first) {
 }
 
 std::string post_file_slug(const std::string& path) {
-    std::string stem = fs::path(path).stem().string();
+    const fs::path file(path);
+    std::string stem = file.stem().string();
+    if ((stem == "index" || stem == "_index") && file.has_parent_path() &&
+        !file.parent_path().filename().empty())
+        stem = file.parent_path().filename().string();
     // A Jekyll name starts with the date; the date already orders the book.
     if (stem.size() > 11 && std::isdigit(static_cast<unsigned char>(stem[0])) && stem[4] == '-' &&
         stem[7] == '-' && stem[10] == '-') {

@@ -109,6 +109,8 @@ TEST_CASE("epub unit: collections order by date then title, slugs unique and ASC
 
     CHECK(core::post_file_slug("/x/2021-07-12-Hello, World!.md") == "hello-world");
     CHECK(core::post_file_slug("/x/人权.md") == "post");
+    CHECK(core::post_file_slug("/site/content/MIR/index.md") == "mir");
+    CHECK(core::post_file_slug("/site/content/posts/Trip/_index.md") == "trip");
     std::vector<std::string> slugs{"a", "b", "a", "a"};
     core::make_unique_slugs(slugs);
     CHECK(slugs == std::vector<std::string>{"a", "b", "a-2", "a-3"});

@@ -64,8 +64,9 @@ struct PostKey {
 void order_posts(std::vector<PostKey>& posts, bool oldest_first);
 
 /// An ASCII file-name slug (`[a-z0-9-]`, at most 48 characters) of a post: its file name
-/// without extension and `YYYY-MM-DD-` prefix. Other scripts are dropped; an empty slug
-/// becomes `post`.
+/// without extension and `YYYY-MM-DD-` prefix, or its folder's name for the `index.md` of a
+/// Hugo or Zola page bundle (`MIR/index.md` is `mir`). Other scripts are dropped; an empty
+/// slug becomes `post`.
 std::string post_file_slug(const std::string& path);
 
 /// Makes `slugs` pairwise distinct by appending `-2`, `-3`, … to repeats, in order.
