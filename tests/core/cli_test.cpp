@@ -24,7 +24,8 @@ TEST_CASE("dump of the seed shows title, typed date, excerpt, headings and parag
     auto r = dump(std::string(BROADSIDE_SOURCE_DIR) + "/tests/seed/000_76c02472bb265b5b.txt");
     CHECK(r.status == 0);
     CHECK(r.err.empty());  // the missing image is not the reader's business
-    CHECK(contains(r.out, "title: \"Joint Letter to US Secretary of State on His Visit to China\""));
+    CHECK(
+        contains(r.out, "title: \"Joint Letter to US Secretary of State on His Visit to China\""));
     CHECK(contains(r.out, "date: 2021-07-12 (date) @6:7"));
     CHECK(contains(r.out, "excerpt: \"Dear Secretary Blinken, We write on behalf of 42"));
     CHECK(contains(r.out, "heading level=2 id=\"dear-secretary-blinken\" @10:1"));
@@ -41,11 +42,12 @@ TEST_CASE("malformed YAML: error at line and column, exit 1") {
 TEST_CASE("invalid UTF-8: warning naming the line, output still comes, exit 0") {
     auto r = dump(inputs + "bad/invalid_utf8.md");
     CHECK(r.status == 0);
-    CHECK(contains(r.err, "bad/invalid_utf8.md:6:19: warning: invalid UTF-8; replaced with U+FFFD"));
+    CHECK(
+        contains(r.err, "bad/invalid_utf8.md:6:19: warning: invalid UTF-8; replaced with U+FFFD"));
     CHECK(contains(r.out, "\xEF\xBF\xBD"));
 }
 
-TEST_CASE("TOML front matter (Hugo, Zola) is read; a malformed one is an error at its line") {
+TEST_CASE("TOML front matter (Hugo, Zola) is read, and a malformed one is an error at its line") {
     auto read = dump(inputs + "toml_front_matter.md");
     CHECK(read.status == 0);
     CHECK(read.err.empty());
@@ -58,13 +60,16 @@ TEST_CASE("TOML front matter (Hugo, Zola) is read; a malformed one is an error a
 
     auto unclosed = dump(inputs + "bad/unclosed_toml.md");
     CHECK(unclosed.status == 1);
-    CHECK(contains(unclosed.err, "unclosed_toml.md:1:1: error: front matter starts with '+++' but never ends"));
+    CHECK(contains(unclosed.err,
+                   "unclosed_toml.md:1:1: error: front matter starts with '+++' but never ends"));
 }
 
 TEST_CASE("unclosed front matter: error at line 1, exit 1") {
     auto r = dump(inputs + "bad/unclosed_front_matter.md");
     CHECK(r.status == 1);
-    CHECK(contains(r.err, "unclosed_front_matter.md:1:1: error: front matter starts with '---' but never ends"));
+    CHECK(contains(
+        r.err,
+        "unclosed_front_matter.md:1:1: error: front matter starts with '---' but never ends"));
 }
 
 TEST_CASE("missing file, folder and empty file: clear errors, exit 1") {
@@ -79,7 +84,7 @@ TEST_CASE("missing file, folder and empty file: clear errors, exit 1") {
     CHECK(contains(empty.err, "bad/empty.md: error: the file is empty"));
 }
 
-TEST_CASE("usage errors exit 2; help and version exit 0") {
+TEST_CASE("usage errors exit 2, help and version exit 0") {
     CHECK(run_command(shell_quote(program)).status == 2);
     CHECK(run_command(shell_quote(program) + " --bogus x.md -o y.pdf").status == 2);
     CHECK(run_command(shell_quote(program) + " dump").status == 2);
