@@ -38,7 +38,8 @@ def main():
     if made.returncode != 0:
         sys.exit(f"broadside exited {made.returncode}")
 
-    env["PUPPETEER_EXECUTABLE_PATH"] = "/usr/bin/chromium"
+    env["PUPPETEER_EXECUTABLE_PATH"] = os.path.join(os.path.dirname(os.path.abspath(__file__)),
+                                                    "chromium_single_process.sh")
     report_dir = os.path.join(work, "ace")
     run = subprocess.run([ace, "-f", "-s", "-o", report_dir, book], env=env,
                          capture_output=True, text=True)
