@@ -6,6 +6,7 @@
 #include "broadside/core/utf8.hpp"
 #include "front_matter.hpp"
 #include "markdown_reader.hpp"
+#include "site_templates.hpp"
 
 namespace broadside::core {
 namespace {
@@ -24,7 +25,8 @@ void report_bad_utf8(const std::vector<Utf8Problem>& problems, const std::string
     constexpr std::size_t shown = 5;  // a binary file would otherwise give thousands of lines
     for (std::size_t i = 0; i < problems.size() && i < shown; ++i)
         diags.warning(path, problems[i].line, problems[i].column,
-                      "invalid UTF-8; replaced with U+FFFD", i == 0 ? "save the file as UTF-8" : "");
+                      "invalid UTF-8; replaced with U+FFFD",
+                      i == 0 ? "save the file as UTF-8" : "");
     if (problems.size() > shown)
         diags.warning(path, problems[shown].line, problems[shown].column,
                       "invalid UTF-8 on " + std::to_string(problems.size() - shown) +
@@ -54,7 +56,9 @@ std::optional<Document> read_document_text(std::string_view bytes, const std::st
     doc.meta = std::move(*meta);
     doc.meta.file_name_date = date_from_file_name(path);
     Diagnostics body_diags;  // the caller's may hold errors from other files already
-    doc.blocks = parse_markdown(split->body, split->body_first_line, path, limits, body_diags);
+    const std::string body =
+        expand_site_templates(split->body, split->body_first_line, doc.meta, path, diags);
+    doc.blocks = parse_markdown(body, split->body_first_line, path, limits, body_diags);
     diags.append(body_diags);
     if (body_diags.has_errors()) return std::nullopt;
     return doc;
