@@ -265,24 +265,27 @@ constexpr std::string_view url_keys[] = {"path", "permalink", "url"};
 
 }  // namespace
 
-std::optional<Date> Meta::date() const {
+std::optional<std::pair<Date, std::string>> Meta::date_with_source() const {
     for (std::string_view key : date_keys)
-        if (const auto* v = find(key); v && v->as_date()) return *v->as_date();
-    if (file_name_date) return file_name_date;
+        if (const auto* v = find(key); v && v->as_date())
+            return std::pair{*v->as_date(), std::string(key)};
+    if (file_name_date) return std::pair{*file_name_date, std::string("file name")};
     for (std::string_view key : url_keys)
         if (const auto* v = find(key); v && v->as_string())
-            if (auto d = date_in_url(*v->as_string())) return d;
+            if (auto d = date_in_url(*v->as_string())) return std::pair{*d, std::string(key)};
     return std::nullopt;
 }
 
+std::optional<Date> Meta::date() const {
+    auto found = date_with_source();
+    if (!found) return std::nullopt;
+    return found->first;
+}
+
 std::optional<std::string> Meta::date_source() const {
-    for (std::string_view key : date_keys)
-        if (const auto* v = find(key); v && v->as_date()) return std::string(key);
-    if (file_name_date) return "file name";
-    for (std::string_view key : url_keys)
-        if (const auto* v = find(key); v && v->as_string() && date_in_url(*v->as_string()))
-            return std::string(key);
-    return std::nullopt;
+    auto found = date_with_source();
+    if (!found) return std::nullopt;
+    return found->second;
 }
 
 std::vector<std::string> Meta::authors() const {

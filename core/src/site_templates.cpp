@@ -91,11 +91,12 @@ bool is_liquid_object(std::string_view value) {
 // Delimiters of the three kinds of tag.
 struct Syntax {
     std::string_view open, close;
+    std::size_t slot;  ///< its entry in Expander::next_close_
 };
-constexpr Syntax liquid_tag{"{%", "%}"};
-constexpr Syntax liquid_output{"{{", "}}"};
-constexpr Syntax shortcode{"{{<", ">}}"};
-constexpr Syntax markdown_shortcode{"{{%", "%}}"};
+constexpr Syntax liquid_tag{"{%", "%}", 0};
+constexpr Syntax liquid_output{"{{", "}}", 1};
+constexpr Syntax shortcode{"{{<", ">}}", 2};
+constexpr Syntax markdown_shortcode{"{{%", "%}}", 3};
 
 class Expander {
   public:
@@ -125,10 +126,7 @@ class Expander {
         if (body_.substr(at, syntax.open.size()) != syntax.open) return std::nullopt;
         // Where the next closing delimiter is, cached: `pos_` only moves forward, so scanning
         // for closers stays linear even in a file of a million unclosed `{{`.
-        auto& cached = next_close_[&syntax == &liquid_tag      ? 0
-                                   : &syntax == &liquid_output ? 1
-                                   : &syntax == &shortcode     ? 2
-                                                               : 3];
+        auto& cached = next_close_[syntax.slot];
         const std::size_t from = at + syntax.open.size();
         if (cached != std::string_view::npos && cached < from)
             cached = body_.find(syntax.close, from);

@@ -118,6 +118,8 @@ class Meta {
     std::optional<Date> file_name_date;
 
   private:
+    /// The date and where it comes from, looked up once for both accessors.
+    [[nodiscard]] std::optional<std::pair<Date, std::string>> date_with_source() const;
     MetaMap values_;
 };
 
