@@ -14,24 +14,27 @@ namespace {
 
 const std::string sites = source_dir + "/tests/epub/data/sites/";
 
-void require_clean(const std::string& book) {
+// The book of the site folder `posts` (under data/sites), made in a fresh folder `name`: the
+// program succeeds, reads every post's date, and EPUBCheck finds no error and no warning.
+std::string clean_book(const std::string& name, const std::string& posts) {
+    const std::string dir = work_dir(name);
+    auto r = run_broadside(dir, shell_quote(sites + posts) + " -o book.epub");
+    INFO(r.err);
+    REQUIRE(r.status == 0);
+    CHECK_FALSE(contains(r.err, "not a date"));
+    const std::string book = dir + "/book.epub";
     EpubCheck check = epubcheck(book);
     INFO(check.output);
     CHECK(check.errors == 0);
     CHECK(check.warnings == 0);
     CHECK(check.fatals == 0);
+    return book;
 }
 
 }  // namespace
 
 TEST_CASE("a Zola blog: dates from path, page bundles, valid URLs, SVG without its DTD") {
-    const std::string dir = work_dir("site-zola");
-    auto r = run_broadside(dir, shell_quote(sites + "rust-blog/content") + " -o rust.epub");
-    INFO(r.err);
-    REQUIRE(r.status == 0);
-    CHECK_FALSE(contains(r.err, "not a date"));
-    const std::string book = dir + "/rust.epub";
-    require_clean(book);
+    const std::string book = clean_book("site-zola", "rust-blog/content");
 
     // Newest first, each dated by its `path`; the page bundle MIR/index.md is named after its
     // folder.
@@ -75,13 +78,7 @@ TEST_CASE("the same URLs in a PDF's link annotations") {
 }
 
 TEST_CASE("Jekyll's and Astro's dates, and a Markdown link inside an HTML link is its text") {
-    const std::string dir = work_dir("site-jekyll-astro");
-    auto r = run_broadside(dir, shell_quote(sites + "jekyll-astro") + " -o posts.epub");
-    INFO(r.err);
-    REQUIRE(r.status == 0);
-    CHECK_FALSE(contains(r.err, "not a date"));
-    const std::string book = dir + "/posts.epub";
-    require_clean(book);
+    const std::string book = clean_book("site-jekyll-astro", "jekyll-astro");
     CHECK(contains(zip_entry(book, "EPUB/chapters/0001-astro-post.xhtml"),
                    "<time datetime=\"2022-07-08\">July 8, 2022</time>"));
     const std::string ruby = zip_entry(book, "EPUB/chapters/0002-ruby-time.xhtml");
