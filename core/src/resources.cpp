@@ -24,12 +24,6 @@ bool inside(const std::string& path, const std::string& folder) {
     if (path.size() < folder.size() || path.compare(0, folder.size(), folder) != 0) return false;
     return path.size() == folder.size() || path[folder.size()] == '/' || folder.back() == '/';
 }
-bool starts_with_ci(std::string_view s, std::string_view prefix) {
-    if (s.size() < prefix.size()) return false;
-    for (std::size_t i = 0; i < prefix.size(); ++i)
-        if (std::tolower(static_cast<unsigned char>(s[i])) != prefix[i]) return false;
-    return true;
-}
 
 }  // namespace
 
@@ -46,17 +40,34 @@ ResourcePolicy ResourcePolicy::allowing(const std::string& folder) const {
     return copy;
 }
 
+std::filesystem::path ResourcePolicy::site_file(std::string_view site_path) const {
+    if (site_static_.empty()) return fs::path(root_) / site_path.substr(1);
+    if (!site_base_path_.empty() && site_path.starts_with(site_base_path_) &&
+        site_path.size() > site_base_path_.size() && site_path[site_base_path_.size()] == '/')
+        site_path.remove_prefix(site_base_path_.size());
+    return fs::path(site_static_) / site_path.substr(1);
+}
+
+ResourcePolicy ResourcePolicy::within_site(const Site& site) const {
+    ResourcePolicy copy = allowing(site.root);
+    copy.site_static_ = canonical_or_normal(site.static_dir);
+    copy.site_base_path_ = site.base_path;
+    return copy;
+}
+
 ResolvedResource ResourcePolicy::resolve(std::string_view reference,
                                          const std::string& document_dir,
                                          std::string_view what) const {
     ResolvedResource r;
     std::string name = std::string(what) + " " + quote_value(reference);
-    if (starts_with_ci(reference, "http:") || starts_with_ci(reference, "https:") ||
-        starts_with_ci(reference, "//") || starts_with_ci(reference, "ftp:")) {
+    if (starts_with_ignoring_case(reference, "http:") ||
+        starts_with_ignoring_case(reference, "https:") ||
+        starts_with_ignoring_case(reference, "//") ||
+        starts_with_ignoring_case(reference, "ftp:")) {
         r.problem = name + " is remote and is not fetched; save it beside the document";
         return r;
     }
-    if (reference.empty() || starts_with_ci(reference, "data:")) {
+    if (reference.empty() || starts_with_ignoring_case(reference, "data:")) {
         r.problem = name + " is not a file";
         return r;
     }
@@ -67,14 +78,17 @@ ResolvedResource ResourcePolicy::resolve(std::string_view reference,
     }
     // The error_code form: a name the OS refuses (too long) counts as missing, not a throw.
     std::error_code missing;
-    fs::path p = path[0] == '/' && !fs::exists(path, missing) ? fs::path(root_) / path.substr(1)
+    fs::path p = path[0] == '/' && !fs::exists(path, missing) ? site_file(path)
                                                               : fs::path(document_dir) / path;
     std::string real = canonical_or_normal(p);
     bool allowed = false;
     for (const auto& dir : allowed_) allowed = allowed || inside(real, dir);
     if (!allowed) {
-        r.problem = name + " lies outside the input folder and is not read; allow its folder "
-                           "with --resource-path " + fs::path(real).parent_path().string();
+        r.problem =
+            name +
+            (site_static_.empty() ? " lies outside the input folder" : " lies outside the site") +
+            " and is not read; allow its folder with --resource-path " +
+            fs::path(real).parent_path().string();
         return r;
     }
     std::error_code ec;

@@ -16,4 +16,7 @@ std::string percent_decode(std::string_view text);
 /// `%XX` escapes already present stay as they are.
 std::string valid_uri(std::string_view url);
 
+/// Whether `text` begins with `prefix`, ASCII letters compared without case (`HTTPS:`, `//`).
+bool starts_with_ignoring_case(std::string_view text, std::string_view prefix);
+
 }  // namespace broadside::core
