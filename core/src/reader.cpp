@@ -36,7 +36,8 @@ void report_bad_utf8(const std::vector<Utf8Problem>& problems, const std::string
 }  // namespace
 
 std::optional<Document> read_document_text(std::string_view bytes, const std::string& path,
-                                           Diagnostics& diags, const Limits& limits) {
+                                           Diagnostics& diags, const Limits& limits,
+                                           const Site* site) {
     if (bytes.size() >= 3 && bytes.substr(0, 3) == "\xEF\xBB\xBF") bytes.remove_prefix(3);
     if (bytes.find_first_not_of(" \t\r\n") == std::string_view::npos) {
         diags.error(path, 0, 0, "the file is empty", "write some Markdown into it");
@@ -57,7 +58,7 @@ std::optional<Document> read_document_text(std::string_view bytes, const std::st
     doc.meta.file_name_date = date_from_file_name(path);
     Diagnostics body_diags;  // the caller's may hold errors from other files already
     const std::string body =
-        expand_site_templates(split->body, split->body_first_line, doc.meta, path, diags);
+        expand_site_templates(split->body, split->body_first_line, doc.meta, path, diags, site);
     doc.blocks = parse_markdown(body, split->body_first_line, path, limits, body_diags);
     diags.append(body_diags);
     if (body_diags.has_errors()) return std::nullopt;
@@ -65,7 +66,7 @@ std::optional<Document> read_document_text(std::string_view bytes, const std::st
 }
 
 std::optional<Document> read_document_file(const std::string& path, Diagnostics& diags,
-                                           const Limits& limits) {
+                                           const Limits& limits, const Site* site) {
     std::error_code ec;  // a name too long for the OS is "no such file" below, not a throw
     if (fs::is_directory(path, ec)) {
         diags.error(path, 0, 0, "is a folder, not a Markdown file",
@@ -74,7 +75,7 @@ std::optional<Document> read_document_file(const std::string& path, Diagnostics&
     }
     auto bytes = read_input_file(path, limits.max_file_bytes, "Markdown file", diags);
     if (!bytes) return std::nullopt;
-    return read_document_text(*bytes, path, diags, limits);
+    return read_document_text(*bytes, path, diags, limits, site);
 }
 
 }  // namespace broadside::core

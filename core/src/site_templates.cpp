@@ -1,7 +1,11 @@
 #include "site_templates.hpp"
 
 #include <algorithm>
+#include <filesystem>
 #include <vector>
+
+#include "broadside/core/input_file.hpp"
+#include "broadside/core/limits.hpp"
 
 namespace broadside::core {
 namespace {
@@ -101,8 +105,14 @@ constexpr Syntax markdown_shortcode{"{{%", "%}}", 3};
 class Expander {
   public:
     Expander(std::string_view body, int first_line, const Meta& page, const std::string& path,
-             Diagnostics& diags)
-        : body_(body), line_(first_line), page_(page), path_(path), diags_(diags) {}
+             Diagnostics& diags, const Site* site, int depth = 0)
+        : body_(body),
+          line_(first_line),
+          page_(page),
+          path_(path),
+          diags_(diags),
+          site_(site),
+          depth_(depth) {}
 
     std::string run() {
         while (pos_ < body_.size()) {
@@ -188,11 +198,31 @@ class Expander {
             out_ += words[1].starts_with("_posts/") ? post_link(words[1]) : "/" + words[1];
         } else if (name == "post_url" && words.size() > 1) {
             out_ += post_link(words[1]);
+        } else if (name == "include" && words.size() > 1 && include(at, words[1])) {
+            // the included text is in place
         } else {
             warn(at, "Liquid tag {% " + name + " %} is not run; left out",
                  name == "include" ? "write the included text into the post"
                                    : "Jekyll runs it when it builds the site; write its result");
         }
+    }
+
+    // `{% include name %}`: the site's `_includes/name`, its own tags expanded in turn (to a
+    // bounded depth, as an include that includes itself would never end). False when the
+    // file is not there, so the caller warns.
+    bool include(std::size_t at, const std::string& name) {
+        if (!site_ || depth_ >= 4 || name.find("..") != std::string::npos) return false;
+        const std::filesystem::path file = std::filesystem::path(site_->root) / "_includes" / name;
+        std::error_code ec;
+        if (!std::filesystem::is_regular_file(file, ec)) return false;
+        Diagnostics local;
+        auto text = read_input_file(file.string(), Limits{}.max_file_bytes, "include", local);
+        if (!text) {
+            warn(at, "{% include " + name + " %} cannot be read; left out");
+            return true;
+        }
+        out_ += Expander(*text, 1, page_, file.string(), diags_, site_, depth_ + 1).run();
+        return true;
     }
 
     bool expand_liquid_output(std::size_t at, const Found& tag) {
@@ -203,19 +233,36 @@ class Expander {
         if (!literal && !is_liquid_object(value))
             return false;  // `{{name}}`, `{{signatories.count}}`: mail-merge fields, filled later
         pos_ = tag.end;
+        std::optional<std::string> text;
         if (literal && value.back() == value.front()) {
-            out_.append(value.substr(1, value.size() - 2));  // `{{ "/x/" | relative_url }}`
+            text = std::string(value.substr(1, value.size() - 2));
+        } else if (value.starts_with("page.")) {
+            if (const MetaValue* v = page_.find(value.substr(5)); v && !v->to_text().empty())
+                text = v->to_text();
+        } else if (value.starts_with("site.") && site_) {
+            text = site_->value(value.substr(5));
+            // Unset, Jekyll's `baseurl` and `url` are empty: links still work without them.
+            if (!text && (value == "site.baseurl" || value == "site.url")) text = std::string();
+        }
+        if (!text) {
+            warn(at, "Liquid {{ " + std::string(value) + " }} is not known here; left out",
+                 "write its value into the post");
             return true;
         }
-        if (value.starts_with("page.")) {
-            if (const MetaValue* v = page_.find(value.substr(5)); v && !v->to_text().empty()) {
-                out_ += v->to_text();
-                return true;
-            }
-        }
-        warn(at, "Liquid {{ " + std::string(value) + " }} is not known here; left out",
-             "write its value into the post");
+        out_ += pipe == std::string_view::npos ? *text : filtered(*text, expr.substr(pipe));
         return true;
+    }
+
+    // Jekyll's address filters; other filters (`escape`, `date_to_string`) change only how a
+    // value looks, so the value stays as it is.
+    std::string filtered(std::string text, std::string_view filters) const {
+        const std::string base = site_ ? site_->base_path : std::string();
+        for (const auto& word : words_of(filters)) {
+            if (word == "relative_url" && text.starts_with('/')) text = base + text;
+            if (word == "absolute_url" && text.starts_with('/'))
+                text = (site_ ? site_->origin : std::string()) + base + text;
+        }
+        return text;
     }
 
     void expand_shortcode(std::size_t at, const Found& tag, const Syntax& syntax) {
@@ -301,6 +348,8 @@ class Expander {
     const Meta& page_;
     const std::string& path_;
     Diagnostics& diags_;
+    const Site* site_;
+    int depth_;
     std::size_t pos_ = 0;
     std::string out_;
     std::size_t next_close_[4] = {0, 0, 0, 0};
@@ -309,10 +358,10 @@ class Expander {
 }  // namespace
 
 std::string expand_site_templates(std::string_view body, int first_line, const Meta& page,
-                                  const std::string& path, Diagnostics& diags) {
+                                  const std::string& path, Diagnostics& diags, const Site* site) {
     if (body.find("{%") == std::string_view::npos && body.find("{{") == std::string_view::npos)
         return std::string(body);
-    return Expander(body, first_line, page, path, diags).run();
+    return Expander(body, first_line, page, path, diags, site).run();
 }
 
 }  // namespace broadside::core

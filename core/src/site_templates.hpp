@@ -10,6 +10,7 @@
 
 #include "broadside/core/diagnostics.hpp"
 #include "broadside/core/meta.hpp"
+#include "broadside/core/site.hpp"
 
 namespace broadside::core {
 
@@ -19,8 +20,11 @@ namespace broadside::core {
 /// block tag and its end stays. `{{…}}` is Liquid only for Jekyll's objects (`site`, `page`,
 /// `include`, …) and quoted strings; others (`{{name}}`, `{{signatories.count}}`,
 /// `{{topic|default}}`) are mail-merge fields, left alone. Lines are kept where they were, so later messages point at the file's
-/// lines. `first_line` is the body's first line in the file; `page` answers `{{ page.x }}`.
+/// lines. `first_line` is the body's first line in the file; `page` answers `{{ page.x }}`;
+/// `site`, when known, answers `{{ site.x }}`, the `relative_url` and `absolute_url` filters
+/// and `{% include name %}` (the file `_includes/name` of the site).
 std::string expand_site_templates(std::string_view body, int first_line, const Meta& page,
-                                  const std::string& path, Diagnostics& diags);
+                                  const std::string& path, Diagnostics& diags,
+                                  const Site* site = nullptr);
 
 }  // namespace broadside::core
