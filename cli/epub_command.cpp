@@ -50,6 +50,7 @@ int run_epub(const Options& options) {
     book.output = options.output;
     book.collection_file = options.collection;
     book.resource_paths = options.resource_paths;
+    book.site_root = options.site_root;
     book.strict = options.strict;
     book.include_drafts = options.include_drafts;
     if (options.oldest_first) book.oldest_first = true;

@@ -33,6 +33,9 @@ constexpr const char* options_text = R"(
   --style NAME|FILE       a style preset or a style file
   --collection FILE       the book's collection file (ePub; default: broadside.yaml in the folder)
   --resource-path DIR     allow images and data files from DIR (may repeat)
+  --site-root DIR         the Jekyll, Hugo, Zola or Astro site the posts belong to: its
+                          /… paths, its address and its settings (default: found around
+                          the input when its layout is unambiguous)
   --dump-layout           print the page layout tree (PDF)
   --merge FILE            mail merge: one letter per record of FILE (.csv, .yaml); with
                           {{field}} in -o one PDF per record, else one combined PDF
@@ -134,6 +137,8 @@ int run(int argc, char** argv) {
         } else if (a == "--resource-path") {
             if (!value(v)) return usage_error("--resource-path needs a folder");
             opt.resource_paths.push_back(v);
+        } else if (a == "--site-root") {
+            if (!value(opt.site_root)) return usage_error("--site-root needs a folder");
         } else if (a == "--dump-layout") {
             opt.dump_layout = true;
         } else if (a == "--merge") {

@@ -16,6 +16,7 @@ struct Options {
     std::string style;                ///< `--style NAME|FILE`
     std::string collection;           ///< `--collection FILE` (ePub)
     std::vector<std::string> resource_paths;  ///< `--resource-path DIR`, may repeat
+    std::string site_root;                    ///< `--site-root DIR`; empty: found, if any
     bool dump_layout = false;                 ///< `--dump-layout`: print the PDF layout tree
     bool strict = false;                      ///< `--strict`: a broken post stops the job
     bool include_drafts = false;              ///< `--drafts`

@@ -1,11 +1,13 @@
 #include "pdf_command.hpp"
 
 #include <cstdlib>
+#include <filesystem>
 #include <iostream>
 #include <optional>
 
 #include "broadside/core/output_file.hpp"
 #include "broadside/core/reader.hpp"
+#include "broadside/core/site.hpp"
 #include "broadside/pdf/layout_dump.hpp"
 #include "broadside/pdf/pdf_exporter.hpp"
 #include "broadside/pdf/pdf_writer.hpp"
@@ -24,7 +26,12 @@ int run_pdf(const Options& options) {
         return exit_usage_error;
     }
     core::Diagnostics diags;
-    auto doc = core::read_document_file(options.inputs.front(), diags, options.limits);
+    const std::string& input = options.inputs.front();
+    const std::string folder = std::filesystem::path(input).parent_path().string();
+    const auto site = core::site_of_job(options.site_root, folder.empty() ? "." : folder, diags);
+    if (diags.has_errors()) return report(diags), exit_input_error;
+    const core::Site* in_site = site ? &*site : nullptr;
+    auto doc = core::read_document_file(input, diags, options.limits, in_site);
     if (!doc) return report(diags), exit_input_error;
     auto style = document_style(*doc, options, diags);
     if (!style) return report(diags), exit_input_error;
@@ -39,7 +46,8 @@ int run_pdf(const Options& options) {
     }
     const styles::LetterGeometry geometry = style->letter;
     pdf::PdfExporter exporter(std::move(*style));
-    pdf::Layout layout = exporter.layout(*doc, diags, options.resource_paths, options.limits);
+    pdf::Layout layout =
+        exporter.layout(*doc, diags, options.resource_paths, options.limits, in_site);
     if (options.dump_layout) std::cout << pdf::dump_layout(layout);
     check_letter(*services, layout, geometry, doc->source_path, diags);
     if (output && !diags.has_errors()) {

@@ -132,6 +132,8 @@ bool apply_key(const std::string& key, const MetaValue& v, CollectionSettings& s
         s.description = text;
     } else if (key == "cover" || key == "cover-image" || key == "cover_image") {
         s.cover = text;
+    } else if (key == "site-root" || key == "site_root") {
+        s.site_root = text;
     } else if (key == "date") {
         if (const auto* d = v.as_date()) {
             s.date = *d;
@@ -210,7 +212,8 @@ std::optional<CollectionSettings> read_collection_file(const std::string& path, 
         if (!apply_key(key, value, s, path, diags)) {
             diags.warning(path, value.span.line, 1, "unknown collection key " + quote_value(key),
                           "known keys: title, subtitle, author, publisher, language, identifier, "
-                          "description, cover, date, sort, group-by, tag-index, certified-by");
+                          "description, cover, date, sort, group-by, tag-index, certified-by, "
+                          "site-root");
         }
     }
     return s;

@@ -16,7 +16,8 @@ const std::string sites = source_dir + "/tests/epub/data/sites/";
 
 // The book of the site folder `posts` (under data/sites), made in a fresh folder `name`: the
 // program succeeds, reads every post's date, and EPUBCheck finds no error and no warning.
-std::string clean_book(const std::string& name, const std::string& posts) {
+// Returns the book's path and what the program printed.
+std::pair<std::string, std::string> clean_book(const std::string& name, const std::string& posts) {
     const std::string dir = work_dir(name);
     auto r = run_broadside(dir, shell_quote(sites + posts) + " -o book.epub");
     INFO(r.err);
@@ -28,13 +29,16 @@ std::string clean_book(const std::string& name, const std::string& posts) {
     CHECK(check.errors == 0);
     CHECK(check.warnings == 0);
     CHECK(check.fatals == 0);
-    return book;
+    return {book, r.err};
 }
 
 }  // namespace
 
-TEST_CASE("a Zola blog: dates from path, page bundles, valid URLs, SVG without its DTD") {
-    const std::string book = clean_book("site-zola", "rust-blog/content");
+TEST_CASE(
+    "a Zola blog: dates from path, page bundles, valid URLs, SVG without its DTD, site links") {
+    const auto [book, err] = clean_book("site-zola", "rust-blog/content");
+    CHECK(contains(err, "info: the posts belong to the Zola site in"));
+    CHECK(contains(err, "links to https://blog.rust-lang.org/… lead to its posts"));
 
     // Newest first, each dated by its `path`; the page bundle MIR/index.md is named after its
     // folder.
@@ -62,6 +66,12 @@ TEST_CASE("a Zola blog: dates from path, page bundles, valid URLs, SVG without i
     const std::string drawing = zip_entry(book, *svg);
     CHECK_FALSE(contains(drawing, "<!DOCTYPE"));
     CHECK(contains(drawing, "<tspan font-family=\"Helvetica\""));
+
+    // The site's own address of a post in the book leads to its chapter; of a post the book
+    // does not hold, to the site.
+    const std::string final = zip_entry(book, "EPUB/chapters/0004-final-1-0-timeline.xhtml");
+    CHECK(contains(final, "<a href=\"0005-1-0-timeline.xhtml\">previous one</a>"));
+    CHECK(contains(final, "href=\"https://blog.rust-lang.org/2015/01/09/Rust-1.0-alpha.html\""));
 }
 
 TEST_CASE("the same URLs in a PDF's link annotations") {
@@ -78,10 +88,56 @@ TEST_CASE("the same URLs in a PDF's link annotations") {
 }
 
 TEST_CASE("Jekyll's and Astro's dates, and a Markdown link inside an HTML link is its text") {
-    const std::string book = clean_book("site-jekyll-astro", "jekyll-astro");
+    const std::string book = clean_book("site-jekyll-astro", "jekyll-astro").first;
     CHECK(contains(zip_entry(book, "EPUB/chapters/0001-astro-post.xhtml"),
                    "<time datetime=\"2022-07-08\">July 8, 2022</time>"));
     const std::string ruby = zip_entry(book, "EPUB/chapters/0002-ruby-time.xhtml");
     CHECK(contains(ruby, "<time datetime=\"2013-05-06T02:12:52-07:00\">"));
     CHECK(contains(ruby, "<a href=\"https://example.org/guide\">the guide for all</a>"));
+}
+
+TEST_CASE("a Jekyll site: site-path images, post_url, site pages, site settings") {
+    const auto [book, err] = clean_book("site-jekyll", "jekyll-docs/_posts");
+    CHECK(contains(err, "info: the posts belong to the Jekyll site in"));
+    CHECK_FALSE(contains(err, "image '"));  // /img/jekyll-sticker.png is in the site's root
+    CHECK_FALSE(contains(err, "site.repository"));
+    const auto entries = zip_entries(book);
+    CHECK(std::find_if(entries.begin(), entries.end(), [](const std::string& e) {
+              return e.rfind("EPUB/images/jekyll-sticker-", 0) == 0;
+          }) != entries.end());
+    CHECK(contains(zip_entry(book, "EPUB/chapters/0001-jekyll-stickers-1-dollar-stickermule.xhtml"),
+                   "alt=\"Jekyll Sticker\""));
+
+    const std::string two = zip_entry(book, "EPUB/chapters/0002-jekyll-turns-2-0-0.xhtml");
+    CHECK(
+        contains(two, "<a href=\"0004-jekyll-1-0-0-released.xhtml\">we released Jekyll 1.0.0</a>"));
+    CHECK(contains(two, "href=\"https://jekyllrb.com/docs/collections/\""));
+    for (const auto& entry : entries) {
+        if (entry.rfind("EPUB/chapters/", 0) != 0) continue;
+        const std::string text = xhtml_body_text(zip_entry(book, entry));
+        INFO(entry);
+        CHECK_FALSE(contains(text, "{%"));
+        CHECK_FALSE(contains(text, "post_url"));
+    }
+    CHECK(contains(zip_entry(book, "EPUB/chapters/0003-jekyll-1-0-1-released.xhtml"),
+                   "href=\"https://jekyllrb.com/docs/history/#v1-0-1\""));
+}
+
+TEST_CASE("a PDF finds its site, or takes the one named with the option") {
+    const std::string dir = work_dir("site-root-option");
+    const std::string posts = shell_quote(
+        sites + "jekyll-docs/_posts/2014-06-04-jekyll-stickers-1-dollar-stickermule.markdown");
+    auto found = run_broadside(dir, posts + " -o found.pdf");
+    INFO(found.err);
+    CHECK(found.status == 0);
+    CHECK_FALSE(contains(found.err, "image '"));
+    auto chosen = run_broadside(
+        dir, posts + " --site-root " + shell_quote(sites + "jekyll-docs/img") + " -o chosen.pdf");
+    INFO(chosen.err);
+    CHECK(chosen.status == 0);
+    CHECK(contains(chosen.err, "info: the posts belong to the site root"));
+    CHECK(contains(chosen.err, "warning: image '/img/jekyll-sticker.png'"));
+    auto missing = run_broadside(dir, posts + " --site-root /nonexistent -o x.pdf");
+    CHECK(missing.status == 1);
+    CHECK(contains(missing.err, "the site root is not a folder"));
 }

@@ -57,7 +57,8 @@ std::optional<BookSummary> write_book(const BookOptions& options, const styles::
         }
         core::Diagnostics ignored;  // the first pass reported the reader's warnings already
         auto doc =
-            core::read_document_file(plan->posts[i].path, ignored, plan->resources->limits());
+            core::read_document_file(plan->posts[i].path, ignored, plan->resources->limits(),
+                                     plan->site ? &*plan->site : nullptr);
         if (!doc) {
             chapter_diags[i].error(plan->posts[i].path, 0, 0,
                                    "the post changed while the book was made");

@@ -17,6 +17,7 @@
 #include "broadside/core/language_tag.hpp"
 #include "broadside/core/plain_text.hpp"
 #include "broadside/core/reader.hpp"
+#include "broadside/core/url.hpp"
 #include "parallel.hpp"
 
 namespace broadside::epub {
@@ -75,6 +76,23 @@ void walk_blocks(const std::vector<core::Block>& blocks, InlineFn& on_inline, Bl
     }
 }
 
+// The addresses a post's front matter gives it. A Hugo `slug` replaces the file's name in
+// the last segment, so it is looked up the way a file name is.
+void collect_urls(PostInfo& post, const core::Meta& meta) {
+    for (std::string_view key : {"permalink", "url", "path", "aliases"}) {
+        const core::MetaValue* v = meta.find(key);
+        if (!v) continue;
+        if (const auto* list = v->as_list()) {
+            for (const auto& item : *list)
+                if (const auto* s = item.as_string()) post.urls.push_back(site_url_key(*s));
+        } else if (const auto* s = v->as_string()) {
+            post.urls.push_back(site_url_key(*s));
+        }
+    }
+    if (const core::MetaValue* slug = meta.find("slug"); slug && slug->as_string())
+        post.slug_alias = core::post_file_slug(*slug->as_string());
+}
+
 // Reads one post and keeps only what the plan needs.
 void scan_post(PostInfo& post, const BookPlan& plan, std::atomic<std::size_t>& cache_left) {
     const core::Limits& limits = plan.resources->limits();
@@ -86,11 +104,13 @@ void scan_post(PostInfo& post, const BookPlan& plan, std::atomic<std::size_t>& c
     h.add(bytes);
     post.hash_a = h.a;
     post.hash_b = h.b;
-    auto doc = core::read_document_text(bytes, post.path, post.diags, limits);
+    auto doc = core::read_document_text(bytes, post.path, post.diags, limits,
+                                        plan.site ? &*plan.site : nullptr);
     if (!doc || post.diags.has_errors()) return;
     post.readable = true;
 
     const core::Meta& meta = doc->meta;
+    collect_urls(post, meta);
     post.date = meta.date();
     post.authors = meta.authors();
     post.excerpt = meta.excerpt().value_or("");
@@ -286,6 +306,16 @@ void settle_metadata(BookPlan& plan, const BookOptions& options, bool single,
 
 }  // namespace
 
+std::string site_url_key(std::string path) {
+    path = core::percent_decode(path.substr(0, path.find_first_of("?#")));
+    for (std::string_view suffix : {"/index.html", "/index.htm", ".html", ".htm"}) {
+        if (path.ends_with(suffix)) path.resize(path.size() - suffix.size());
+    }
+    while (!path.empty() && path.back() == '/') path.pop_back();
+    if (!path.starts_with('/')) path.insert(path.begin(), '/');
+    return path;
+}
+
 std::string chapter_language(const BookPlan& plan, const PostInfo& post) {
     return !post.lang.empty() && core::is_language_tag(post.lang) ? post.lang : plan.language;
 }
@@ -311,6 +341,9 @@ void assign_chapters(BookPlan& plan, std::vector<PostInfo>& scanned,
         p.file = std::string(number) + "-" + p.slug + ".xhtml";
         plan.by_path[p.path] = i;
         plan.by_slug[plain_slugs[i]].push_back(i);
+        if (!p.slug_alias.empty() && p.slug_alias != plain_slugs[i])
+            plan.by_slug[p.slug_alias].push_back(i);
+        for (const auto& url : p.urls) plan.by_url.emplace(url, i);
         plan.scripts |= p.scripts;
         std::vector<char32_t> merged;
         std::set_union(plan.code_points.begin(), plan.code_points.end(), p.code_points.begin(),
@@ -326,8 +359,8 @@ void add_cover(BookPlan& plan, core::Diagnostics& diags) {
     if (plan.settings.cover.empty()) return;
     std::string base = fs::path(plan.settings.source_path).parent_path().string();
     // The cover sits by its collection file, which may be outside the posts' folder.
-    ImageLookup cover = find_image(plan.settings.cover, base,
-                                   plan.resources->allowing(base.empty() ? "." : base));
+    ImageLookup cover =
+        find_image(plan.settings.cover, base, plan.resources->allowing(base.empty() ? "." : base));
     if (cover.ok && cover.entry.media_type == "image/webp") {
         diags.warning(plan.settings.source_path, 0, 0,
                       "cover: a WebP cover is not shown by EPUB 3.2 readers; use PNG or JPEG");
@@ -367,6 +400,14 @@ std::optional<BookPlan> plan_book(const BookOptions& options, core::Diagnostics&
     }
     plan.root = canonical_dir(files.root);
     plan.resources.emplace(plan.root, options.resource_paths, options.limits);
+    std::string chosen_site = options.site_root;
+    if (chosen_site.empty() && !plan.settings.site_root.empty()) {
+        chosen_site =
+            (fs::path(plan.settings.source_path).parent_path() / plan.settings.site_root).string();
+    }
+    plan.site = core::site_of_job(chosen_site, plan.root, diags);
+    if (diags.has_errors()) return std::nullopt;
+    if (plan.site) plan.resources = plan.resources->within_site(*plan.site);
 
     std::vector<PostInfo> scanned(files.files.size());
     std::atomic<std::size_t> done{0};

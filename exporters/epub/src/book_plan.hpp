@@ -14,6 +14,7 @@
 #include "broadside/core/diagnostics.hpp"
 #include "broadside/core/document.hpp"
 #include "broadside/core/meta.hpp"
+#include "broadside/core/site.hpp"
 #include "broadside/epub/book.hpp"
 #include "images.hpp"
 #include "scripts.hpp"
@@ -34,6 +35,10 @@ struct PostInfo {
     std::string lang;  ///< the post's own `lang`, empty when it has none
     bool draft = false;
     std::vector<std::string> ids;                             ///< heading ids of the model
+    /// The site addresses front matter gives the post (`permalink`, `url`, `path`, `aliases`,
+    /// `slug`), as site_url_key makes them.
+    std::vector<std::string> urls;
+    std::string slug_alias;  ///< the file-name slug of Hugo's `slug`, empty when none
     std::vector<std::pair<std::string, std::string>> images;  ///< source → package href or ""
     std::vector<ImageEntry> image_files;  ///< the usable images, until the plan takes them
     /// The model from the first pass while the cache budget lasts; the chapter pass takes it.
@@ -56,6 +61,7 @@ struct BookPlan {
     std::string root;  ///< input root (sandbox), absolute
     /// Where images may come from: the root plus `--resource-path` folders.
     std::optional<core::ResourcePolicy> resources;
+    std::optional<core::Site> site;  ///< the site project the posts belong to, if any
     std::vector<PostInfo> posts;            ///< in reading order; only those in the book
     ImageTable images;                      ///< every image the book holds, by package href
     std::string cover_href;                 ///< the cover image's href; empty when none
@@ -67,7 +73,12 @@ struct BookPlan {
     std::size_t scanned = 0;            ///< posts read, including drafts and skipped ones
     std::unordered_map<std::string, std::size_t> by_path;  ///< absolute path → post index
     std::unordered_map<std::string, std::vector<std::size_t>> by_slug;
+    std::unordered_map<std::string, std::size_t> by_url;  ///< site_url_key → post index
 };
+
+/// One spelling of a site address for lookups: `/2016/05/13/rustup.html`, `2016/05/13/rustup/`
+/// and `/2016/05/13/rustup/index.html` are all `/2016/05/13/rustup`.
+std::string site_url_key(std::string path);
 
 /// Finds, reads and orders the posts and settles all book metadata. Broken posts are skipped
 /// with their diagnostics kept (or make the plan fail under `strict`). Returns nothing when the

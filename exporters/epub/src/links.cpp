@@ -49,8 +49,10 @@ std::optional<std::size_t> post_for_path(const std::string& path, const BookPlan
     return std::nullopt;
 }
 
-// A site link (`/2021/07/12/other/`, `other.html`) names a post by its last path segment.
+// A site link (`/2021/07/12/other/`, `other.html`) names a post by the address its front
+// matter gives it, else by its last path segment.
 std::optional<std::size_t> post_for_slug(std::string path, const BookPlan& plan) {
+    if (auto it = plan.by_url.find(site_url_key(path)); it != plan.by_url.end()) return it->second;
     while (!path.empty() && path.back() == '/') path.pop_back();
     for (std::string_view suffix : {"/index.html", "/index.htm"}) {
         if (ends_with(path, suffix)) path.resize(path.size() - suffix.size());
@@ -62,37 +64,16 @@ std::optional<std::size_t> post_for_slug(std::string path, const BookPlan& plan)
     return it->second.front();
 }
 
-}  // namespace
-std::string heading_xhtml_id(const std::string& id) {
-    if (is_safe_id(id) && id.rfind("bs-", 0) != 0 && id.rfind("h-", 0) != 0) return id;
-    std::string out = "h-";
-    for (unsigned char c : id) {
-        out += std::isalnum(c) || c == '-' || c == '_' || c == '.' || c >= 0x80
-                   ? static_cast<char>(c)
-                   : '-';
-    }
-    return out;
+std::string not_in_book(const std::string& url) {
+    return "link " + core::quote_value(url) +
+           " does not lead to a post in the book; kept as plain text";
 }
 
-LinkTarget resolve_link(const std::string& url, const BookPlan& plan, std::size_t from) {
+// A link without a scheme: to the post itself (`#part`), to a post's file (`other.md`), or
+// to a post's address on its site (`/2021/07/12/other/`).
+LinkTarget resolve_relative(const std::string& url, const BookPlan& plan, std::size_t from) {
     LinkTarget t;
     const PostInfo& post = plan.posts[from];
-    std::string scheme = scheme_of(url);
-    if (!scheme.empty()) {
-        if (scheme == "http" || scheme == "https" || scheme == "mailto" || scheme == "ftp" ||
-            scheme == "tel") {
-            t.kind = LinkTarget::Kind::external;
-            t.href = core::valid_uri(url);
-        } else {
-            t.problem = "link " + core::quote_value(url) + " uses a scheme readers do not open";
-        }
-        return t;
-    }
-    if (url.rfind("//", 0) == 0) {
-        t.kind = LinkTarget::Kind::external;
-        t.href = core::valid_uri("https:" + url);
-        return t;
-    }
     const std::size_t hash = url.find('#');
     std::string path = url.substr(0, std::min(hash, url.find('?')));
     const std::string fragment = hash == std::string::npos ? std::string{} : url.substr(hash + 1);
@@ -106,11 +87,7 @@ LinkTarget resolve_link(const std::string& url, const BookPlan& plan, std::size_
     } else {
         target = post_for_slug(path, plan);
     }
-    if (!target) {
-        t.problem = "link " + core::quote_value(url) +
-                    " does not lead to a post in the book; kept as plain text";
-        return t;
-    }
+    if (!target) return t;
     const PostInfo& dest = plan.posts[*target];
     t.kind = LinkTarget::Kind::internal;
     t.href = *target == from ? std::string{} : dest.file;
@@ -127,6 +104,56 @@ LinkTarget resolve_link(const std::string& url, const BookPlan& plan, std::size_
     }
     if (t.href.empty()) t.href = dest.file;  // a bare "#" or "" points at the chapter itself
     return t;
+}
+
+}  // namespace
+std::string heading_xhtml_id(const std::string& id) {
+    if (is_safe_id(id) && id.rfind("bs-", 0) != 0 && id.rfind("h-", 0) != 0) return id;
+    std::string out = "h-";
+    for (unsigned char c : id) {
+        out += std::isalnum(c) || c == '-' || c == '_' || c == '.' || c >= 0x80
+                   ? static_cast<char>(c)
+                   : '-';
+    }
+    return out;
+}
+
+LinkTarget resolve_link(const std::string& url, const BookPlan& plan, std::size_t from) {
+    LinkTarget t;
+    std::string scheme = scheme_of(url);
+    // The site's own address (`https://blog.rust-lang.org/2016/05/13/rustup.html`, or
+    // `/blog/…` under its base path) names a post the book holds, or a page it does not.
+    const std::optional<std::string> site_path =
+        plan.site && scheme != "mailto" ? plan.site->site_path(url) : std::nullopt;
+    if (site_path) {
+        LinkTarget inside = resolve_relative(*site_path, plan, from);
+        if (inside.kind != LinkTarget::Kind::none || plan.site->origin.empty()) {
+            if (inside.kind == LinkTarget::Kind::none) inside.problem = not_in_book(url);
+            return inside;
+        }
+        t.kind = LinkTarget::Kind::external;
+        t.href = core::valid_uri(plan.site->origin + plan.site->base_path + *site_path);
+        return t;
+    }
+    if (!scheme.empty()) {
+        if (scheme == "http" || scheme == "https" || scheme == "mailto" || scheme == "ftp" ||
+            scheme == "tel") {
+            t.kind = LinkTarget::Kind::external;
+            t.href = core::valid_uri(url);
+        } else {
+            t.problem = "link " + core::quote_value(url) + " uses a scheme readers do not open";
+        }
+        return t;
+    }
+    if (url.rfind("//", 0) == 0) {
+        t.kind = LinkTarget::Kind::external;
+        t.href = core::valid_uri("https:" + url);
+        return t;
+    }
+    LinkTarget inside = resolve_relative(url, plan, from);
+    if (inside.kind == LinkTarget::Kind::none && inside.problem.empty())
+        inside.problem = not_in_book(url);
+    return inside;
 }
 
 }  // namespace broadside::epub

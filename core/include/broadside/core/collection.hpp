@@ -25,6 +25,9 @@ struct CollectionSettings {
     std::string identifier;  ///< used as given (e.g. `urn:isbn:…`); else derived from content
     std::string description;
     std::string cover;  ///< image path, relative to the collection file's folder
+    /// `site-root`: the site project the posts belong to, relative to the collection file's
+    /// folder (see core::read_site); empty: found by its layout, if any.
+    std::string site_root;
     std::optional<Date> date;
     std::optional<bool> oldest_first;  ///< `sort: oldest|newest`
     bool group_by_year = true;         ///< `group: year|none`

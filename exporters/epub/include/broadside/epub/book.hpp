@@ -20,6 +20,9 @@ struct BookOptions {
     std::string output;               ///< the `.epub` to write (atomically)
     std::string collection_file;      ///< empty: `broadside.yaml` in the input folder, if any
     std::vector<std::string> resource_paths;  ///< folders outside the input that may be read
+    /// The site project the posts belong to (`--site-root`); empty: the collection file's
+    /// `site-root`, else the project found around the input folder (core::find_site).
+    std::string site_root;
     bool strict = false;          ///< a post with errors stops the book instead of being skipped
     bool include_drafts = false;  ///< keep posts with `draft: true`
     std::optional<bool> oldest_first;  ///< overrides the collection file's `sort`
