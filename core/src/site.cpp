@@ -95,6 +95,15 @@ void set_address(Site& site, std::string url) {
         site.base_path.insert(site.base_path.begin(), '/');
 }
 
+// A base path given apart from the address (Jekyll's `baseurl`, Astro's `base`) wins over the
+// address's own path; the origin stays.
+void set_base_path(Site& site, const std::string& base) {
+    if (base.empty()) return;
+    const std::string origin = site.origin;
+    set_address(site, base);
+    site.origin = origin;
+}
+
 std::string text_of(const MetaValue& config, std::string_view key) {
     const MetaValue* v = config.find(key);
     return v ? v->to_text() : std::string();
@@ -107,11 +116,7 @@ std::optional<Site> jekyll_at(const fs::path& dir, Diagnostics& diags) {
         site.config = read_config(dir / name, diags);
         set_address(site, text_of(site.config, "url"));
         // Jekyll's `baseurl` is the path; `url` is the scheme and host only.
-        if (const std::string base = text_of(site.config, "baseurl"); !base.empty()) {
-            const std::string origin = site.origin;
-            set_address(site, base);
-            site.origin = origin;
-        }
+        set_base_path(site, text_of(site.config, "baseurl"));
         return site;
     }
     return std::nullopt;
@@ -157,11 +162,7 @@ std::optional<Site> astro_at(const fs::path& dir, Diagnostics& diags) {
         diags.append(local);
         if (text) {
             set_address(site, js_string_value(*text, "site"));
-            if (std::string base = js_string_value(*text, "base"); !base.empty()) {
-                const std::string origin = site.origin;
-                set_address(site, base);
-                site.origin = origin;
-            }
+            set_base_path(site, js_string_value(*text, "base"));
         }
         return site;
     }
