@@ -90,7 +90,8 @@ void bench_paragraph(int iterations) {
     pdf::TextSpan span;
     span.text = paragraph_text;
     auto itemized = [&] {
-        return pdf::itemize({span}, {"en", "serif", false, false, "bench"}, resolver, diags);
+        return pdf::itemize({span}, {"en", "serif", false, false, "bench", std::nullopt}, resolver,
+                            diags);
     };
     const double widths[] = {451.28};
     const int n = iterations * 500;
