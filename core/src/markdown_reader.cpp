@@ -15,6 +15,7 @@
 
 #include "broadside/core/plain_text.hpp"
 #include "broadside/core/slug.hpp"
+#include "html_to_model.hpp"
 
 namespace broadside::core {
 namespace {
@@ -25,7 +26,9 @@ using NodePtr = std::unique_ptr<cmark_node, decltype(&cmark_node_free)>;
 constexpr const char* extensions[] = {"table", "strikethrough", "autolink", "tagfilter",
                                       "tasklist"};
 
-std::string_view type_name(cmark_node* n) { return cmark_node_get_type_string(n); }
+std::string_view type_name(cmark_node* n) {
+    return cmark_node_get_type_string(n);
+}
 
 std::string literal(cmark_node* n) {
     const char* s = cmark_node_get_literal(n);
@@ -37,17 +40,21 @@ std::string chunk_text(const cmark_chunk& c) {
 }
 
 class TreeConverter {
-public:
-  TreeConverter(int first_line, const std::string& path, const Limits& limits, Diagnostics& diags)
-      : line_offset_(first_line - 1), path_(path), limits_(limits), diags_(diags) {}
+  public:
+    TreeConverter(int first_line, const std::string& path, const Limits& limits, Diagnostics& diags)
+        : line_offset_(first_line - 1),
+          path_(path),
+          limits_(limits),
+          diags_(diags),
+          html_{path_, limits_, slugs_, diags_} {}
 
-  std::vector<Block> document(cmark_node* root) {
-      std::vector<Block> blocks;
-      children_blocks(root, 0, blocks);
-      return blocks;
+    std::vector<Block> document(cmark_node* root) {
+        std::vector<Block> blocks;
+        children_blocks(root, 0, blocks);
+        return blocks;
     }
 
-private:
+  private:
     SourceSpan span(cmark_node* n) const {
         int line = cmark_node_get_start_line(n), end = cmark_node_get_end_line(n);
         return {line > 0 ? line + line_offset_ : 0, cmark_node_get_start_column(n),
@@ -57,8 +64,37 @@ private:
     // Blocks nested deeper than the limit are lifted into the container at the limit, so text
     // is never lost and neither our recursion nor later exporters' can exhaust the stack.
     void children_blocks(cmark_node* parent, int depth, std::vector<Block>& out) {
-        for (cmark_node* c = cmark_node_first_child(parent); c; c = cmark_node_next(c))
+        for (cmark_node* c = cmark_node_first_child(parent); c;) {
+            if (cmark_node_get_type(c) == CMARK_NODE_HTML_BLOCK) {
+                c = html_group(c, depth, out);
+                continue;
+            }
             block(c, depth, out);
+            c = cmark_node_next(c);
+        }
+    }
+
+    // An HTML block that leaves a <div>, <details> or <table> open holds the blocks after it
+    // up to the HTML block that closes it (cmark ends HTML blocks at blank lines): they are
+    // translated together. Returns the first block after the group.
+    cmark_node* html_group(cmark_node* first, int depth, std::vector<Block>& out) {
+        std::vector<HtmlPart> parts;
+        int open = 0;
+        cmark_node* c = first;
+        do {
+            if (cmark_node_get_type(c) == CMARK_NODE_HTML_BLOCK) {
+                std::string html = literal(c);
+                open += open_container_balance(html);
+                parts.emplace_back(HtmlPiece{std::move(html), span(c)});
+            } else {
+                std::vector<Block> markdown;
+                block(c, depth, markdown);
+                for (auto& b : markdown) parts.emplace_back(std::move(b));
+            }
+            c = cmark_node_next(c);
+        } while (c && open > 0);
+        for (auto& b : html_blocks_to_model(std::move(parts), html_)) out.push_back(std::move(b));
+        return c;
     }
 
     void nested_blocks(cmark_node* parent, int depth, std::vector<Block>& out) {
@@ -131,8 +167,10 @@ private:
                 b.node = ThematicBreak{};
                 break;
             case CMARK_NODE_HTML_BLOCK:
-                b.node = RawHtmlBlock{literal(n)};
-                break;
+                // Reached alone only when flattening too deep a tree; groups start above.
+                for (auto& h : html_blocks_to_model({HtmlPiece{literal(n), b.span}}, html_))
+                    out.push_back(std::move(h));
+                return;
             case CMARK_NODE_FOOTNOTE_DEFINITION: {
                 FootnoteDefinition f;
                 f.label = chunk_text(n->as.literal);
@@ -160,8 +198,9 @@ private:
             ListItem item;
             item.span = span(c);
             if (type_name(c) == "tasklist")
-                item.task = cmark_gfm_extensions_get_tasklist_item_checked(c) ? TaskState::checked
-                                                                               : TaskState::unchecked;
+                item.task = cmark_gfm_extensions_get_tasklist_item_checked(c)
+                                ? TaskState::checked
+                                : TaskState::unchecked;
             nested_blocks(c, depth, item.children);
             l.items.push_back(std::move(item));
         }
@@ -217,9 +256,29 @@ private:
             out.push_back(Inline{Text{subtree_text(parent)}, span(parent)});
             return out;
         }
+        bool has_html = false;
+        for (cmark_node* c = cmark_node_first_child(parent); c && !has_html; c = cmark_node_next(c))
+            has_html = cmark_node_get_type(c) == CMARK_NODE_HTML_INLINE;
+        if (has_html) return html_inlines(parent, depth);
         for (cmark_node* c = cmark_node_first_child(parent); c; c = cmark_node_next(c))
             inline_node(c, depth, out);
         return out;
+    }
+
+    // cmark hands raw HTML over one tag at a time; the tags of one container are translated
+    // together with the Markdown between them.
+    std::vector<Inline> html_inlines(cmark_node* parent, int depth) {
+        std::vector<InlinePart> parts;
+        for (cmark_node* c = cmark_node_first_child(parent); c; c = cmark_node_next(c)) {
+            if (cmark_node_get_type(c) == CMARK_NODE_HTML_INLINE) {
+                parts.emplace_back(HtmlPiece{literal(c), span(c)});
+                continue;
+            }
+            std::vector<Inline> markdown;
+            inline_node(c, depth, markdown);
+            for (auto& i : markdown) parts.emplace_back(std::move(i));
+        }
+        return html_inlines_to_model(std::move(parts), html_);
     }
 
     static std::string subtree_text(cmark_node* parent) {
@@ -268,9 +327,6 @@ private:
             case CMARK_NODE_CODE:
                 i.node = InlineCode{literal(n)};
                 break;
-            case CMARK_NODE_HTML_INLINE:
-                i.node = RawHtmlInline{literal(n)};
-                break;
             case CMARK_NODE_EMPH:
                 i.node = Emphasis{inlines(n, depth + 1)};
                 break;
@@ -283,7 +339,8 @@ private:
             case CMARK_NODE_IMAGE: {
                 const char* url = cmark_node_get_url(n);
                 const char* title = cmark_node_get_title(n);
-                i.node = Image{url ? url : "", title ? title : "", plain_text(inlines(n, depth + 1))};
+                i.node =
+                    Image{url ? url : "", title ? title : "", plain_text(inlines(n, depth + 1))};
                 break;
             }
             case CMARK_NODE_FOOTNOTE_REFERENCE: {
@@ -336,6 +393,7 @@ private:
     SlugGenerator slugs_;
     bool depth_reported_ = false;
     std::unordered_map<cmark_node*, int> footnote_numbers_;
+    HtmlContext html_;
 };
 
 void register_extensions_once() {

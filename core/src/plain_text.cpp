@@ -20,7 +20,7 @@ void inline_text(const Inline& i, std::string& out) {
                    [&](const InlineCode& c) { out += c.code; },
                    [&](const Link& l) { inlines_text(l.children, out); },
                    [&](const Image& img) { out += img.alt; },
-                   [&](const RawHtmlInline&) {},
+                   [&](const Phrase& p) { inlines_text(p.children, out); },
                    [&](const FootnoteReference& r) { out += std::to_string(r.number); },
                },
                i.node);
@@ -45,7 +45,6 @@ void block_text(const Block& b, std::string& out) {
                    },
                    [&](const CodeBlock& c) { out += c.code; },
                    [&](const ThematicBreak&) {},
-                   [&](const RawHtmlBlock&) {},
                    [&](const Table& t) {
                        auto row = [&](const TableRow& r) {
                            for (const auto& cell : r.cells) {

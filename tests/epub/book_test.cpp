@@ -60,8 +60,9 @@ TEST_CASE("epub: the test archive reports each problem case and still makes a bo
     CHECK(contains(r.err, "link 'no-such-post.md' does not lead to a post in the book"));
     CHECK(contains(r.err, "link 'javascript:alert(1)' uses a scheme readers do not open"));
     CHECK(contains(r.err, "names a heading that does not exist"));
-    CHECK(contains(r.err, "raw HTML has a <script> element"));
-    CHECK(contains(r.err, "raw HTML has an event handler ('onclick')"));
+    CHECK(contains(r.err, "<script> is left out: a book or a PDF runs no scripts"));
+    // An HTML image is an image like Markdown's, missing ones warned about alike.
+    CHECK(contains(r.err, "image 'x.png' not found"));
     CHECK(contains(r.err, "link '2024-01-05-draft.md' does not lead to a post in the book"));
     // The summary of skipped posts comes last.
     CHECK(contains(r.err.substr(r.err.rfind("warning:")), "1 of 9 posts were left out"));
@@ -198,7 +199,7 @@ TEST_CASE("epub: package metadata, accessibility, nav grouped by year, NCX and t
     CHECK(contains(title, "2022–2024 · 7 posts"));
 }
 
-TEST_CASE("epub: XHTML from the model: tables, task lists, footnotes, links, raw HTML") {
+TEST_CASE("epub: XHTML from the model: tables, task lists, footnotes, links, HTML") {
     std::string book = build_test_book("xhtml");
     std::string x = zip_entry(book, "EPUB/chapters/0001-every-element.xhtml");
     CHECK(contains(x, "<!DOCTYPE html>"));
@@ -230,10 +231,10 @@ TEST_CASE("epub: XHTML from the model: tables, task lists, footnotes, links, raw
         x, "<a href=\"https://example.org/page\" title=\"Example title\" class=\"external\">"));
     CHECK(contains(x, "link to a draft that cannot be kept"));
     CHECK(!contains(x, ".md\""));
-    // Safe raw HTML passes through as XHTML; unsafe blocks are gone.
-    CHECK(contains(x, "<kbd>Ctrl</kbd>"));
-    CHECK(contains(
-        x, "<div class=\"box\">\n<p>A safe block of raw HTML &amp; an entity\u00a0here.</p>"));
+    // Raw HTML is translated into the model's own nodes; scripts and handlers are gone.
+    CHECK(contains(x, "press <code>Ctrl</code>+<code>C</code>, a span, and\nH<sub>2</sub>O."));
+    CHECK(contains(x, "<p>A safe block of raw HTML &amp; an entity\u00a0here.</p>"));
+    CHECK(contains(x, "<p>An event handler makes this block unsafe.</p>"));
     CHECK(!contains(x, "script"));
     CHECK(!contains(x, "onclick"));
     CHECK(!contains(x, "steal"));
@@ -246,7 +247,7 @@ TEST_CASE("epub: XHTML from the model: tables, task lists, footnotes, links, raw
     CHECK(std::regex_search(
         problems,
         std::regex("<img src=\"../images/photo-[0-9a-f]{8}\\.webp\" alt=\"WebP photo\"/>")));
-    CHECK(contains(problems, "<b>unclosed bold.</b>"));
+    CHECK(contains(problems, "<strong>unclosed bold.</strong>"));
     CHECK(!contains(problems, "javascript:"));
 }
 

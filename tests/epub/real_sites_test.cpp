@@ -5,6 +5,7 @@
 #include <catch2/catch.hpp>
 
 #include <algorithm>
+#include <regex>
 
 #include "epub_support.hpp"
 
@@ -44,8 +45,8 @@ TEST_CASE(
     // folder.
     const auto entries = zip_entries(book);
     const std::vector<std::string> chapters{
-        "EPUB/chapters/0001-mozilla-irc-sunset-and-the-rust-channel.xhtml",
-        "EPUB/chapters/0002-rust-1-15.xhtml", "EPUB/chapters/0003-mir.xhtml"};
+        "EPUB/chapters/0004-mozilla-irc-sunset-and-the-rust-channel.xhtml",
+        "EPUB/chapters/0005-rust-1-15.xhtml", "EPUB/chapters/0006-mir.xhtml"};
     for (const auto& c : chapters)
         CHECK(std::find(entries.begin(), entries.end(), c) != entries.end());
     CHECK(contains(zip_entry(book, chapters[0]), "<time datetime=\"2019-04-26\">"));
@@ -69,8 +70,8 @@ TEST_CASE(
 
     // The site's own address of a post in the book leads to its chapter; of a post the book
     // does not hold, to the site.
-    const std::string final = zip_entry(book, "EPUB/chapters/0004-final-1-0-timeline.xhtml");
-    CHECK(contains(final, "<a href=\"0005-1-0-timeline.xhtml\">previous one</a>"));
+    const std::string final = zip_entry(book, "EPUB/chapters/0007-final-1-0-timeline.xhtml");
+    CHECK(contains(final, "<a href=\"0008-1-0-timeline.xhtml\">previous one</a>"));
     CHECK(contains(final, "href=\"https://blog.rust-lang.org/2015/01/09/Rust-1.0-alpha.html\""));
 }
 
@@ -93,7 +94,8 @@ TEST_CASE("Jekyll's and Astro's dates, and a Markdown link inside an HTML link i
                    "<time datetime=\"2022-07-08\">July 8, 2022</time>"));
     const std::string ruby = zip_entry(book, "EPUB/chapters/0002-ruby-time.xhtml");
     CHECK(contains(ruby, "<time datetime=\"2013-05-06T02:12:52-07:00\">"));
-    CHECK(contains(ruby, "<a href=\"https://example.org/guide\">the guide for all</a>"));
+    CHECK(contains(
+        ruby, "<a href=\"https://example.org/guide\" class=\"external\">the guide for all</a>"));
 }
 
 TEST_CASE("a Jekyll site: site-path images, post_url, site pages, site settings") {
@@ -105,12 +107,12 @@ TEST_CASE("a Jekyll site: site-path images, post_url, site pages, site settings"
     CHECK(std::find_if(entries.begin(), entries.end(), [](const std::string& e) {
               return e.rfind("EPUB/images/jekyll-sticker-", 0) == 0;
           }) != entries.end());
-    CHECK(contains(zip_entry(book, "EPUB/chapters/0001-jekyll-stickers-1-dollar-stickermule.xhtml"),
+    CHECK(contains(zip_entry(book, "EPUB/chapters/0002-jekyll-stickers-1-dollar-stickermule.xhtml"),
                    "alt=\"Jekyll Sticker\""));
 
-    const std::string two = zip_entry(book, "EPUB/chapters/0002-jekyll-turns-2-0-0.xhtml");
+    const std::string two = zip_entry(book, "EPUB/chapters/0003-jekyll-turns-2-0-0.xhtml");
     CHECK(
-        contains(two, "<a href=\"0004-jekyll-1-0-0-released.xhtml\">we released Jekyll 1.0.0</a>"));
+        contains(two, "<a href=\"0005-jekyll-1-0-0-released.xhtml\">we released Jekyll 1.0.0</a>"));
     CHECK(contains(two, "href=\"https://jekyllrb.com/docs/collections/\""));
     for (const auto& entry : entries) {
         if (entry.rfind("EPUB/chapters/", 0) != 0) continue;
@@ -119,8 +121,54 @@ TEST_CASE("a Jekyll site: site-path images, post_url, site pages, site settings"
         CHECK_FALSE(contains(text, "{%"));
         CHECK_FALSE(contains(text, "post_url"));
     }
-    CHECK(contains(zip_entry(book, "EPUB/chapters/0003-jekyll-1-0-1-released.xhtml"),
+    // An HTML image with a site path, inside an HTML link inside a <div>, is the site's image.
+    const std::string sponsor = zip_entry(book, "EPUB/chapters/0001-jekyll-sponsoring.xhtml");
+    CHECK(std::regex_search(sponsor,
+                            std::regex("<a href=\"https://forestry/io\" class=\"external\"><img "
+                                       "src=\"../images/forestry-logo-[0-9a-f]{8}\\.svg\" "
+                                       "alt=\"Forestry\"/></a>")));
+    CHECK(contains(zip_entry(book, "EPUB/chapters/0004-jekyll-1-0-1-released.xhtml"),
                    "href=\"https://jekyllrb.com/docs/history/#v1-0-1\""));
+}
+
+TEST_CASE("HTML in real posts is translated: details, gauges, tables, links, not dropped") {
+    const std::string book = clean_book("site-zola-html", "rust-blog/content").first;
+    // <details> with Markdown inside: the summary is a bold line, the comments' Markdown stays.
+    const std::string july =
+        zip_entry(book, "EPUB/chapters/0001-project-goals-2025-july-update.xhtml");
+    CHECK(contains(july, "<p><strong>2 detailed updates available.</strong></p>"));
+    CHECK(contains(july, "Comment by @tmandry posted on 2025-07-17:</a></p>\n<blockquote>"));
+    CHECK(contains(july,
+                   "<li>We shipped async closures and the new lifetime capture rules as part of "
+                   "Rust 2024."));
+    CHECK(contains(xhtml_body_text(july), "excited by the lineup of goals"));
+    // A flex row of <div>s with a link and a <progress>: the link and the gauge's value.
+    const std::string nov = zip_entry(book, "EPUB/chapters/0002-project-goals-nov-update.xhtml");
+    CHECK(contains(nov,
+                   "<a href=\"https://github.com/rust-lang/rust-project-goals/issues/105\" "
+                   "class=\"external\"><strong>Bring the Async Rust experience closer to "
+                   "parity with sync Rust</strong></a>"));
+    CHECK(contains(nov, "21/40"));
+    // An HTML table: header cells, code inside cells.
+    const std::string ffi = zip_entry(book, "EPUB/chapters/0003-ffi-unwind-design-meeting.xhtml");
+    CHECK(contains(ffi, "<th scope=\"col\"><code>panic</code>-unwind</th>"));
+    CHECK(contains(ffi,
+                   "<td>Proposals 1 &amp; 2, <code>&quot;C&quot;</code> boundary, "
+                   "<code>panic=unwind</code></td>"));
+
+    // The PDF of the same post prints the table's text.
+    const std::string dir = work_dir("site-zola-html-pdf");
+    auto r = run_broadside(
+        dir, shell_quote(sites + "rust-blog/content/inside-rust/ffi-unwind-design-meeting.md") +
+                 " -o ffi.pdf");
+    INFO(r.err);
+    REQUIRE(r.status == 0);
+    CHECK_FALSE(contains(r.err, "HTML"));
+    const std::string text =
+        run_command("pdftotext -layout " + shell_quote(dir + "/ffi.pdf") + " -").out;
+    CHECK(contains(text, "panic-unwind"));
+    CHECK(contains(text, "destructors"));
+    CHECK(contains(text, "Proposals 1 & 2"));
 }
 
 TEST_CASE("a PDF finds its site, or takes the one named with the option") {

@@ -1,75 +1,10 @@
-// The exporter's pure parts: raw HTML sanitising, script passages, collection rules.
+// The exporter's pure parts: script passages, collection rules.
 #include <catch2/catch.hpp>
 
 #include "broadside/core/collection.hpp"
-#include "raw_html.hpp"
 #include "scripts.hpp"
 
 using namespace broadside;
-
-TEST_CASE("epub unit: raw HTML blocks are re-serialised as XHTML or refused") {
-    std::string problem;
-    auto ok = epub::sanitize_html_block("<p class=x>a<br>b &nbsp;&copy; &#x41; & c</p>", problem);
-    REQUIRE(ok);
-    CHECK(*ok == "<p class=\"x\">a<br/>b \u00a0\u00a9 A &amp; c</p>");
-    CHECK(epub::sanitize_html_block("<!-- note --><hr>", problem) == std::string("<hr/>"));
-    CHECK(!epub::sanitize_html_block("<script>x()</script>", problem));
-    CHECK(problem == "raw HTML has a <script> element, which is not allowed in the book");
-    CHECK(!epub::sanitize_html_block("<div onmouseover='x()'>a</div>", problem));
-    CHECK(!epub::sanitize_html_block("<a href=\"&#106;avascript:x()\">a</a>", problem));
-    CHECK(!epub::sanitize_html_block("<div><p>a</div>", problem));
-    CHECK(problem == "raw HTML leaves <p> unclosed before </div>");
-    CHECK(!epub::sanitize_html_block("<p><div>a</div></p>", problem));
-    CHECK(!epub::sanitize_html_block("<ul>text</ul>", problem));
-    CHECK(!epub::sanitize_html_block("<td>a</td>", problem));
-    CHECK(!epub::sanitize_html_block("<marquee>a</marquee>", problem));
-    auto table = epub::sanitize_html_block("<table><tr><td colspan=2 style='x'>a</td></tr></table>",
-                                           problem);
-    REQUIRE(table);
-    CHECK(*table == "<table><tr><td colspan=\"2\">a</td></tr></table>");
-    auto lang = epub::sanitize_html_block("<span lang=ug dir=rtl>x</span>", problem);
-    REQUIRE(lang);
-    CHECK(*lang == "<span xml:lang=\"ug\" lang=\"ug\" dir=\"rtl\">x</span>");
-}
-
-TEST_CASE("epub unit: inline raw HTML keeps only tags that nest inside their container") {
-    epub::InlineHtml html(false);
-    std::string problem;
-    CHECK(html.accept("<kbd>", problem) == "<kbd>");
-    CHECK(html.accept("</span>", problem).empty());
-    CHECK(problem == "raw HTML closes <span> that is not open here");
-    problem.clear();
-    CHECK(html.accept("<br>", problem) == "<br/>");
-    CHECK(html.accept("<div>", problem).empty());
-    CHECK(!problem.empty());
-    CHECK(html.close_all() == "</kbd>");
-    epub::InlineHtml in_link(true);
-    problem.clear();
-    CHECK(in_link.accept("<a href=\"https://x.org\">", problem).empty());
-    CHECK(!problem.empty());
-}
-
-TEST_CASE("epub unit: the end tag of a start tag left out goes without a second warning") {
-    epub::InlineHtml html(false);
-    std::string problem;
-    CHECK(html.accept("<span onclick=\"steal()\">", problem).empty());
-    CHECK(problem == "raw HTML has an event handler ('onclick')");
-    problem.clear();
-    CHECK(html.accept("<em>", problem) == "<em>");
-    CHECK(html.accept("</em>", problem) == "</em>");
-    CHECK(html.accept("</span>", problem).empty());
-    CHECK(problem.empty());
-    // Only once: a second stray end tag is a problem again.
-    CHECK(html.accept("</span>", problem).empty());
-    CHECK(problem == "raw HTML closes <span> that is not open here");
-    problem.clear();
-    CHECK(html.accept("<div>", problem).empty());
-    CHECK(problem == "raw HTML <div> is not allowed inside a paragraph");
-    problem.clear();
-    CHECK(html.accept("</div>", problem).empty());
-    CHECK(problem.empty());
-    CHECK(html.close_all().empty());
-}
 
 TEST_CASE("epub unit: passages in other scripts get lang and dir") {
     auto wrap = [](std::string_view text, std::string_view lang) {

@@ -1,7 +1,8 @@
-// Fuzz target: raw HTML in Markdown → the ePub's XHTML (raw_html.cpp).
-// Options byte: bit 0 takes the input as inline HTML, one fragment per line as cmark hands the
-// tags of a paragraph over one by one (clear: the input is one HTML block); bit 1 puts the
-// inline fragments inside a link, where `<a>` may not open.
+// Fuzz target: raw HTML in Markdown → model nodes (core/src/html_to_model.cpp).
+// Options byte: bit 0 takes the input as inline HTML, one tag per line as cmark hands the tags
+// of a paragraph over, with a Markdown text between every two (clear: the input is HTML blocks,
+// split at blank lines with a Markdown paragraph between every two, as cmark delivers a <div>
+// that holds Markdown).
 
 #include <cstddef>
 #include <cstdint>
@@ -9,26 +10,41 @@
 #include <string_view>
 
 #include "fuzz_common.hpp"
-#include "raw_html.hpp"
+#include "html_to_model.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     using namespace broadside;
     std::uint8_t options = fuzz::take_options(data, size);
     std::string_view html(reinterpret_cast<const char*>(data), size);
-    std::string problem;
-    if (!(options & 1)) {
-        auto xhtml = epub::sanitize_html_block(html, problem);
-        (void)xhtml;
+    const std::string path = "fuzz.md";
+    core::Limits limits;
+    core::SlugGenerator slugs;
+    core::Diagnostics diags;
+    core::HtmlContext context{path, limits, slugs, diags};
+    const core::SourceSpan at{1, 1, 1, 1};
+    std::string_view separator = options & 1 ? "\n" : "\n\n";
+    if (options & 1) {
+        std::vector<core::InlinePart> parts;
+        while (!html.empty()) {
+            std::size_t end = html.find(separator);
+            parts.emplace_back(core::HtmlPiece{std::string(html.substr(0, end)), at});
+            parts.emplace_back(core::Inline{core::Text{"text"}, at});
+            html = end == std::string_view::npos ? std::string_view() : html.substr(end + 1);
+        }
+        auto inlines = core::html_inlines_to_model(std::move(parts), context);
+        (void)inlines;
         return 0;
     }
-    epub::InlineHtml inline_html(options & 2);
-    std::string xhtml;
+    std::vector<core::HtmlPart> parts;
     while (!html.empty()) {
-        std::size_t end = html.find('\n');
-        problem.clear();
-        xhtml += inline_html.accept(html.substr(0, end), problem);
-        html = end == std::string_view::npos ? std::string_view() : html.substr(end + 1);
+        std::size_t end = html.find(separator);
+        std::string piece(html.substr(0, end));
+        (void)core::open_container_balance(piece);
+        parts.emplace_back(core::HtmlPiece{std::move(piece), at});
+        parts.emplace_back(core::Block{core::Paragraph{{core::Inline{core::Text{"md"}, at}}}, at});
+        html = end == std::string_view::npos ? std::string_view() : html.substr(end + 2);
     }
-    xhtml += inline_html.close_all();
+    auto blocks = core::html_blocks_to_model(std::move(parts), context);
+    (void)blocks;
     return 0;
 }

@@ -83,9 +83,8 @@ std::string summary(const BookPlan& plan, const BookParts& parts,
     s += " Written in " + join_words(names);
     const ScriptSet rtl =
         (1u << static_cast<int>(Script::arabic)) | (1u << static_cast<int>(Script::hebrew));
-    const ScriptSet other_scripts =
-        plan.scripts & ~((1u << static_cast<int>(Script::none)) |
-                         (1u << static_cast<int>(Script::latin)));
+    const ScriptSet other_scripts = plan.scripts & ~((1u << static_cast<int>(Script::none)) |
+                                                     (1u << static_cast<int>(Script::latin)));
     if (other_scripts == 0) {
         s += ".";
     } else {
@@ -139,14 +138,6 @@ bool vague_link_text(std::string_view text) {
     return std::any_of(vague.begin(), vague.end(), [&](const char* v) { return core == v; });
 }
 
-bool raw_html_has_structure(std::string_view html) {
-    const std::string lower = lower_ascii(html);
-    for (std::string_view tag : {"<h1", "<h2", "<h3", "<h4", "<h5", "<h6", "<table"}) {
-        if (lower.find(tag) != std::string::npos) return true;
-    }
-    return false;
-}
-
 std::string certifier(const BookPlan& plan) {
     const auto& s = plan.settings;
     if (!s.certified_by.empty()) return s.certified_by;
@@ -155,11 +146,8 @@ std::string certifier(const BookPlan& plan) {
 }
 
 std::vector<std::string> conformance_gaps(const BookPlan& plan) {
-    std::size_t vague = 0, raw = 0;
-    for (const auto& p : plan.posts) {
-        vague += p.accessibility.vague_links;
-        raw += p.accessibility.raw_structure;
-    }
+    std::size_t vague = 0;
+    for (const auto& p : plan.posts) vague += p.accessibility.vague_links;
     std::vector<std::string> gaps;
     if (auto missing = images_without_alt(plan).size()) {
         gaps.push_back(count_of(missing, "image", "images") + " without alt text");
@@ -167,9 +155,6 @@ std::vector<std::string> conformance_gaps(const BookPlan& plan) {
     if (vague) {
         gaps.push_back(count_of(vague, "link", "links") + " whose text does not say where it goes");
     }
-    if (raw)
-        gaps.push_back(count_of(raw, "raw HTML block", "raw HTML blocks") +
-                       " with headings or tables");
     if (certifier(plan).empty()) gaps.push_back("no certifier, publisher or author named");
     return gaps;
 }

@@ -16,8 +16,7 @@ struct BookParts;
 struct PostAccessibility {
     std::vector<std::string> images_without_alt;  ///< sources of shown images with empty alt
     std::size_t vague_links = 0;                  ///< links whose whole text is "here", "more", …
-    std::size_t raw_structure = 0;  ///< raw HTML headings or tables, which are not checked
-    std::size_t footnotes = 0;      ///< for the summary: notes linked both ways
+    std::size_t footnotes = 0;                    ///< for the summary: notes linked both ways
 };
 
 /// The conformance statement the book makes when every check passes.
@@ -26,10 +25,6 @@ inline constexpr std::string_view conforms_to = "EPUB Accessibility 1.1 - WCAG 2
 /// True when a link's plain text says nothing of where it leads ("here", "click here", "more",
 /// "read more", "this", "link", …), compared without case and surrounding punctuation.
 bool vague_link_text(std::string_view text);
-
-/// True when a raw HTML block holds a heading or a table, whose outline and header cells the
-/// book cannot vouch for.
-bool raw_html_has_structure(std::string_view html);
 
 /// Why the book may not claim `conforms_to`, one short phrase each ("2 images without alt
 /// text"); empty when it may. No certifier (neither `certified-by`, a publisher nor an author)

@@ -168,14 +168,6 @@ void scan_post(PostInfo& post, const BookPlan& plan, std::atomic<std::size_t>& c
             post.ids.push_back(hd->id);
             if (first_heading.empty()) first_heading = core::plain_text(hd->children);
         }
-        const auto* raw = std::get_if<core::RawHtmlBlock>(&b.node);
-        if (raw && raw_html_has_structure(raw->html)) {
-            ++post.accessibility.raw_structure;
-            post.diags.warning(post.path, b.span.line, b.span.column,
-                               "raw HTML headings and tables are not checked for "
-                               "accessibility, so the book makes no conformance claim",
-                               "write them in Markdown (# Heading, | table |)");
-        }
     };
     walk_blocks(doc->blocks, on_inline, on_block);
     post.title = meta.title().value_or(first_heading.empty() ? fs::path(post.path).stem().string()

@@ -5,8 +5,8 @@
 #include <algorithm>
 #include <map>
 
+#include "broadside/core/language_tag.hpp"
 #include "links.hpp"
-#include "raw_html.hpp"
 #include "scripts.hpp"
 #include "xhtml_page.hpp"
 #include "xml.hpp"
@@ -215,18 +215,6 @@ class ChapterWriter {
         out_ += "<hr/>\n";
     }
 
-    void block_node(const core::RawHtmlBlock& raw, const core::SourceSpan& span, bool) {
-        std::string problem;
-        auto clean = sanitize_html_block(raw.html, problem);
-        if (!clean) {
-            warn(span, problem + "; the HTML block is left out");
-            return;
-        }
-        if (clean->find_first_not_of(" \t\r\n") == std::string::npos) return;
-        // Marked as an addition: the model's plain text leaves raw HTML out.
-        out_ += "<div class=\"raw-html " + std::string(chrome_class) + "\">" + *clean + "</div>\n";
-    }
-
     void block_node(const core::Table& table, const core::SourceSpan&, bool) {
         out_ += "<table>\n<thead>\n";
         write_row(table.header, table.alignments, true);
@@ -286,7 +274,6 @@ class ChapterWriter {
     // ---- inlines --------------------------------------------------------------------------
 
     void write_inlines(const std::vector<core::Inline>& inlines, bool inside_link) {
-        InlineHtml html(inside_link);
         // cmark splits text at smart quotes; joined again, a quote inside an English passage
         // of a Chinese post lands in that passage's span instead of taking the Chinese font.
         std::string pending;
@@ -299,46 +286,36 @@ class ChapterWriter {
                 text(pending);
                 pending.clear();
             }
-            std::visit([&](const auto& node) { inline_node(node, in.span, html.in_link(), html); },
-                       in.node);
+            std::visit([&](const auto& node) { inline_node(node, in.span, inside_link); }, in.node);
         }
         if (!pending.empty()) text(pending);
-        out_ += html.close_all();
     }
 
-    void inline_node(const core::Text& t, const core::SourceSpan&, bool, InlineHtml&) {
-        text(t.text);
-    }
-    void inline_node(const core::SoftBreak&, const core::SourceSpan&, bool, InlineHtml&) {
-        out_ += '\n';
-    }
-    void inline_node(const core::HardBreak&, const core::SourceSpan&, bool, InlineHtml&) {
-        out_ += "<br/>\n";
-    }
-    void inline_node(const core::Emphasis& e, const core::SourceSpan&, bool link, InlineHtml&) {
+    void inline_node(const core::Text& t, const core::SourceSpan&, bool) { text(t.text); }
+    void inline_node(const core::SoftBreak&, const core::SourceSpan&, bool) { out_ += '\n'; }
+    void inline_node(const core::HardBreak&, const core::SourceSpan&, bool) { out_ += "<br/>\n"; }
+    void inline_node(const core::Emphasis& e, const core::SourceSpan&, bool link) {
         out_ += "<em>";
         write_inlines(e.children, link);
         out_ += "</em>";
     }
-    void inline_node(const core::Strong& e, const core::SourceSpan&, bool link, InlineHtml&) {
+    void inline_node(const core::Strong& e, const core::SourceSpan&, bool link) {
         out_ += "<strong>";
         write_inlines(e.children, link);
         out_ += "</strong>";
     }
-    void inline_node(const core::Strikethrough& e, const core::SourceSpan&, bool link,
-                     InlineHtml&) {
+    void inline_node(const core::Strikethrough& e, const core::SourceSpan&, bool link) {
         out_ += "<s>";
         write_inlines(e.children, link);
         out_ += "</s>";
     }
-    void inline_node(const core::InlineCode& c, const core::SourceSpan&, bool, InlineHtml&) {
+    void inline_node(const core::InlineCode& c, const core::SourceSpan&, bool) {
         out_ += "<code>";
         append_xml(out_, c.code);
         out_ += "</code>";
     }
 
-    void inline_node(const core::Link& link, const core::SourceSpan& span, bool inside_link,
-                     InlineHtml&) {
+    void inline_node(const core::Link& link, const core::SourceSpan& span, bool inside_link) {
         LinkTarget target = inside_link ? LinkTarget{} : resolve_link(link.url, plan_, index_);
         if (!target.problem.empty()) warn(span, target.problem);
         if (target.kind == LinkTarget::Kind::none) {
@@ -353,7 +330,7 @@ class ChapterWriter {
         out_ += "</a>";
     }
 
-    void inline_node(const core::Image& img, const core::SourceSpan&, bool, InlineHtml&) {
+    void inline_node(const core::Image& img, const core::SourceSpan&, bool) {
         // The first pass already warned about images it could not use.
         auto it = std::find_if(post_.images.begin(), post_.images.end(),
                                [&](const auto& p) { return p.first == img.source; });
@@ -368,18 +345,51 @@ class ChapterWriter {
         out_ += "<img src=\"../" + xml_escape(it->second) + "\"";
         if (!img.alt.empty()) out_ += " alt=\"" + xml_escape(img.alt) + "\"";
         if (!img.title.empty()) out_ += " title=\"" + xml_escape(img.title) + "\"";
+        // The size the author gave in HTML; the style sheet still keeps it within the page.
+        if (img.width) out_ += " width=\"" + std::to_string(img.width) + "\"";
+        if (img.height) out_ += " height=\"" + std::to_string(img.height) + "\"";
         out_ += "/>";
     }
 
-    void inline_node(const core::RawHtmlInline& raw, const core::SourceSpan& span, bool,
-                     InlineHtml& html) {
-        std::string problem;
-        out_ += html.accept(raw.html, problem);
-        if (!problem.empty()) warn(span, problem + "; the tag is left out");
+    void inline_node(const core::Phrase& phrase, const core::SourceSpan&, bool inside_link) {
+        const char* element = phrase_element(phrase.kind);
+        out_ += "<" + std::string(element);
+        // A tag that is not well formed would make the chapter invalid; the text stays.
+        if (core::is_language_tag(phrase.language))
+            out_ += " lang=\"" + phrase.language + "\" xml:lang=\"" + phrase.language + "\"";
+        if (!phrase.direction.empty()) out_ += " dir=\"" + phrase.direction + "\"";
+        if (!phrase.title.empty()) out_ += " title=\"" + xml_escape(phrase.title) + "\"";
+        out_ += ">";
+        write_inlines(phrase.children, inside_link);
+        out_ += "</" + std::string(element) + ">";
+    }
+
+    static const char* phrase_element(core::PhraseKind kind) {
+        switch (kind) {
+            case core::PhraseKind::superscript:
+                return "sup";
+            case core::PhraseKind::subscript:
+                return "sub";
+            case core::PhraseKind::underline:
+                return "u";
+            case core::PhraseKind::highlight:
+                return "mark";
+            case core::PhraseKind::small:
+                return "small";
+            case core::PhraseKind::inserted:
+                return "ins";
+            case core::PhraseKind::abbreviation:
+                return "abbr";
+            case core::PhraseKind::quotation:
+                return "q";
+            case core::PhraseKind::language:
+                break;
+        }
+        return "span";
     }
 
     void inline_node(const core::FootnoteReference& ref, const core::SourceSpan& span,
-                     bool inside_link, InlineHtml&) {
+                     bool inside_link) {
         auto it = defined_.find(ref.number);
         if (ref.number <= 0 || it == defined_.end() || inside_link) {
             if (!inside_link) warn(span, "footnote [^" + ref.label + "] has no text");

@@ -46,9 +46,30 @@ struct Image {
     std::string source;
     std::string title;
     std::string alt;
+    /// The size the author asked for in CSS pixels (HTML `width`/`height`), 0 when not given.
+    int width = 0;
+    int height = 0;
 };
-struct RawHtmlInline {
-    std::string html;
+/// Phrasing markup that HTML has and Markdown lacks, kept from raw HTML in a post (`x<sup>2</sup>`,
+/// `<span lang="ug">…</span>`). Raw HTML itself never reaches the model: the reader translates
+/// it into these nodes and the ones above.
+enum class PhraseKind {
+    superscript,
+    subscript,
+    underline,
+    highlight,
+    small,
+    inserted,
+    abbreviation,  ///< `title` spells it out
+    quotation,
+    language,  ///< only marks `language` and `direction`
+};
+struct Phrase {
+    PhraseKind kind = PhraseKind::language;
+    std::string language;   ///< a BCP 47 tag from `lang`, or empty
+    std::string direction;  ///< "rtl", "ltr" or empty, from `dir`
+    std::string title;
+    std::vector<Inline> children;
 };
 /// A reference to a footnote; `number` is its 1-based order of first reference in the document.
 struct FootnoteReference {
@@ -59,7 +80,7 @@ struct FootnoteReference {
 /// One inline node with its source position.
 struct Inline {
     std::variant<Text, SoftBreak, HardBreak, Emphasis, Strong, Strikethrough, InlineCode, Link,
-                 Image, RawHtmlInline, FootnoteReference>
+                 Image, Phrase, FootnoteReference>
         node;
     SourceSpan span;
 };
@@ -96,9 +117,6 @@ struct CodeBlock {
     std::string code;
 };
 struct ThematicBreak {};
-struct RawHtmlBlock {
-    std::string html;
-};
 enum class Alignment { none, left, center, right };
 struct TableCell {
     std::vector<Inline> children;
@@ -124,8 +142,8 @@ struct FootnoteDefinition {
 
 /// One block node with its source position.
 struct Block {
-    std::variant<Paragraph, Heading, BlockQuote, List, CodeBlock, ThematicBreak, RawHtmlBlock,
-                 Table, FootnoteDefinition>
+    std::variant<Paragraph, Heading, BlockQuote, List, CodeBlock, ThematicBreak, Table,
+                 FootnoteDefinition>
         node;
     SourceSpan span;
 };

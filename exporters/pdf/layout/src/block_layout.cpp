@@ -18,12 +18,14 @@
 namespace broadside::pdf {
 namespace {
 
-constexpr double indent_step = 18;     // list and quote indentation
-constexpr double quote_bar = 1.5;      // width of a block quote's bar
-constexpr double code_padding = 10;    // code text sits this far inside its shaded box
+constexpr double indent_step = 18;   // list and quote indentation
+constexpr double quote_bar = 1.5;    // width of a block quote's bar
+constexpr double code_padding = 10;  // code text sits this far inside its shaded box
 constexpr Rgb code_shade{243, 243, 240};
 
-Rgb rgb(const styles::Color& c) { return {c.r, c.g, c.b}; }
+Rgb rgb(const styles::Color& c) {
+    return {c.r, c.g, c.b};
+}
 
 /// Where and how the blocks of one container are set.
 struct Context {
@@ -69,7 +71,7 @@ const core::Image* sole_image(const core::Paragraph& p) {
 }
 
 class BlockLayout {
-public:
+  public:
     BlockLayout(const core::Document& doc, BlockEnvironment& env)
         : doc_(doc), env_(env), style_(env.style) {
         for (const auto& b : doc.blocks)
@@ -86,7 +88,7 @@ public:
         return out;
     }
 
-private:
+  private:
     // ---- containers ---------------------------------------------------------------------
 
     void blocks(const std::vector<core::Block>& bs, const Context& ctx, VerticalList& out) {
@@ -109,10 +111,6 @@ private:
                     code(node, b.span, ctx, out);
                 } else if constexpr (std::is_same_v<T, core::ThematicBreak>) {
                     rule(ctx, out);
-                } else if constexpr (std::is_same_v<T, core::RawHtmlBlock>) {
-                    env_.setter.diags().warning(env_.setter.file(), b.span.line, b.span.column,
-                                                "raw HTML is left out of the PDF",
-                                                "write it as Markdown to have it printed");
                 } else if constexpr (std::is_same_v<T, core::Table>) {
                     table(node, b.span, ctx, out);
                 }
@@ -195,10 +193,10 @@ private:
             figure(*image, at, ctx, out);
             return;
         }
-        auto spans = inline_spans(p.children, {}, env_.setter.file(), env_.setter.diags());
+        auto spans = inline_spans(p.children, {});
         if (spans.empty()) return;
-        bool indent = previous_paragraph_ && marker_.empty() && !ctx.footnote &&
-                      style_.paragraph_indent > 0;
+        bool indent =
+            previous_paragraph_ && marker_.empty() && !ctx.footnote && style_.paragraph_indent > 0;
         if (previous_paragraph_) pending_space_ += style_.paragraph_spacing;
         TextAlign align = style_.justify ? TextAlign::justify : TextAlign::start;
         SetParagraph set = env_.setter.set(std::move(spans), *ctx.text, ctx.width,
@@ -212,7 +210,7 @@ private:
     void heading(const core::Heading& h, const core::SourceSpan&, const Context& ctx,
                  VerticalList& out) {
         const auto& ts = style_.headings[static_cast<std::size_t>(std::clamp(h.level, 1, 6) - 1)];
-        auto spans = inline_spans(h.children, {}, env_.setter.file(), env_.setter.diags());
+        auto spans = inline_spans(h.children, {});
         if (spans.empty()) return;
         pending_space_ = std::max(pending_space_, ts.space_before);
         SetParagraph set = env_.setter.set(std::move(spans), ts, ctx.width, 0, TextAlign::start);
@@ -235,7 +233,8 @@ private:
         // Monospace cells: wrap at a fixed count of characters so no line is ever cut or
         // overfull, and mark each continuation with a hook in the padding.
         double inner = std::max(1.0, ctx.width - 2 * code_padding);
-        auto per_line = static_cast<std::size_t>(std::max(8.0, std::floor(inner / (0.6 * ts.size))));
+        auto per_line =
+            static_cast<std::size_t>(std::max(8.0, std::floor(inner / (0.6 * ts.size))));
         std::vector<std::pair<std::string, bool>> lines;  // text, continues the previous
         std::string source = c.code;
         while (!source.empty() && source.back() == '\n') source.pop_back();
@@ -243,7 +242,8 @@ private:
         while (start <= source.size()) {
             std::size_t nl = source.find('\n', start);
             std::string line = source.substr(start, nl == std::string::npos ? nl : nl - start);
-            for (std::size_t t; (t = line.find('\t')) != std::string::npos;) line.replace(t, 1, "    ");
+            for (std::size_t t; (t = line.find('\t')) != std::string::npos;)
+                line.replace(t, 1, "    ");
             bool first = true;
             do {
                 std::size_t bytes = 0, count = 0;
@@ -271,17 +271,20 @@ private:
             }
             if (k + 1 < n && !lines[k + 1].second && source_line > 0) ++source_line;
             std::vector<std::pair<Point, Item>> items;
-            items.emplace_back(Point{-code_padding, 0}, Rule{Size{ctx.width, line.height}, code_shade});
+            items.emplace_back(Point{-code_padding, 0},
+                               Rule{Size{ctx.width, line.height}, code_shade});
             if (lines[k].second) {  // ↳-shaped hook: the line continues the one above
                 double h = ts.size * 0.45, y = line.height / 2 - h / 2;
-                items.emplace_back(Point{-code_padding + 3, y}, Rule{Size{0.6, h}, rgb(style_.rule_color)});
+                items.emplace_back(Point{-code_padding + 3, y},
+                                   Rule{Size{0.6, h}, rgb(style_.rule_color)});
                 items.emplace_back(Point{-code_padding + 3, y + h - 0.6},
                                    Rule{Size{4, 0.6}, rgb(style_.rule_color)});
             }
             for (auto& it : line.items) items.push_back(std::move(it));
             line.items = std::move(items);
             offset_items(line.items, code_padding, 0);
-            push(make_box(std::move(line), ctx, role("code", k, n), break_allowed(Keep::lines, k, n)),
+            push(make_box(std::move(line), ctx, role("code", k, n),
+                          break_allowed(Keep::lines, k, n)),
                  ctx, out);
         }
         pending_space_ = block_space(ctx);
@@ -307,11 +310,11 @@ private:
 
     // ---- boxes ----------------------------------------------------------------------------
 
-    double block_space(const Context& ctx) const {
-        return ctx.tight ? 0 : ctx.text->leading / 2;
-    }
+    double block_space(const Context& ctx) const { return ctx.tight ? 0 : ctx.text->leading / 2; }
 
-    void separate(const Context& ctx) { pending_space_ = std::max(pending_space_, block_space(ctx)); }
+    void separate(const Context& ctx) {
+        pending_space_ = std::max(pending_space_, block_space(ctx));
+    }
 
     VBox make_box(SetLine line, const Context&, std::string line_role, bool may_break) {
         VBox box;
@@ -333,8 +336,9 @@ private:
                     VerticalList& out) {
         std::size_t n = set.lines.size();
         for (std::size_t k = 0; k < n; ++k)
-            push(make_box(std::move(set.lines[k]), ctx, role(kind, k, n), break_allowed(keep, k, n)),
-                 ctx, out, set.rtl);
+            push(
+                make_box(std::move(set.lines[k]), ctx, role(kind, k, n), break_allowed(keep, k, n)),
+                ctx, out, set.rtl);
     }
 
     // Places the box: shifts it to the context's left edge, applies the pending space, keep
@@ -355,10 +359,10 @@ private:
         box.metrics.space_before = out.empty() && !ctx.footnote ? 0 : pending_space_;
         pending_space_ = 0;
         for (double x : ctx.bars)
-            box.items.emplace_back(Point{rtl ? env_.frame_width - x - quote_bar : x,
-                                         -box.metrics.space_before},
-                                   Rule{Size{quote_bar, box.metrics.height + box.metrics.space_before},
-                                        rgb(style_.rule_color)});
+            box.items.emplace_back(
+                Point{rtl ? env_.frame_width - x - quote_bar : x, -box.metrics.space_before},
+                Rule{Size{quote_bar, box.metrics.height + box.metrics.space_before},
+                     rgb(style_.rule_color)});
         if (ctx.footnote)
             pending_footnotes_.clear();  // notes within notes go to the end notes
         else
@@ -454,7 +458,8 @@ private:
         if (l.ordered) return marker_text(std::to_string(number) + ".", ctx);
         // Bullets are drawn, not set: no glyph to fall back for, and nothing for text extraction
         // to misplace around right-to-left items. Filled, hollow, then small by depth.
-        const int depth = std::clamp(static_cast<int>(std::lround(ctx.left / indent_step)) - 1, 0, 2);
+        const int depth =
+            std::clamp(static_cast<int>(std::lround(ctx.left / indent_step)) - 1, 0, 2);
         const double size = ctx.text->size;
         const double s = depth == 2 ? size * 0.22 : size * 0.3, t = 0.5;
         const double x = -indent_step + 6;

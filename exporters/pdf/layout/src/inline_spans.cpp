@@ -9,24 +9,24 @@ struct State {
     bool bold = false;
     bool italic = false;
     bool strike = false;
+    bool superscript = false;
     std::string link;
 };
 
 class Flattener {
-public:
-    Flattener(const std::string& file, core::Diagnostics& diags) : file_(file), diags_(diags) {}
-
+  public:
     void run(const std::vector<core::Inline>& inlines, const State& state) {
         for (const auto& in : inlines) node(in, state);
     }
 
     std::vector<TextSpan> take() { return std::move(out_); }
 
-private:
+  private:
     void add(std::string text, const State& s, const core::SourceSpan& at, bool mono = false) {
         if (text.empty()) return;
         TextSpan span{std::move(text), s.bold, s.italic, mono, s.link, at.line, at.column};
         span.strike = s.strike;
+        span.superscript = s.superscript;
         out_.push_back(std::move(span));
     }
 
@@ -61,26 +61,25 @@ private:
                     add(std::to_string(n.number), state, in.span);
                     out_.back().superscript = true;
                     out_.back().footnote = n.number;
-                } else if constexpr (std::is_same_v<T, core::RawHtmlInline>) {
-                    diags_.warning(file_, in.span.line, in.span.column,
-                                   "raw HTML is left out of the PDF",
-                                   "write it as Markdown to have it printed");
+                } else if constexpr (std::is_same_v<T, core::Phrase>) {
+                    // Superscripts are raised as footnote numbers are; the other phrases
+                    // (subscript, underline, highlight…) print as plain text.
+                    s.superscript = s.superscript || n.kind == core::PhraseKind::superscript;
+                    run(n.children, s);
                 }
             },
             in.node);
     }
 
-    const std::string& file_;
-    core::Diagnostics& diags_;
     std::vector<TextSpan> out_;
 };
 
 }  // namespace
 
-std::vector<TextSpan> inline_spans(const std::vector<core::Inline>& inlines, const InlineLook& look,
-                                   const std::string& file, core::Diagnostics& diags) {
-    Flattener f(file, diags);
-    f.run(inlines, State{look.bold, look.italic, false, {}});
+std::vector<TextSpan> inline_spans(const std::vector<core::Inline>& inlines,
+                                   const InlineLook& look) {
+    Flattener f;
+    f.run(inlines, State{look.bold, look.italic, false, false, {}});
     return f.take();
 }
 

@@ -2,7 +2,6 @@
 
 #include <vector>
 
-#include "broadside/core/diagnostics.hpp"
 #include "broadside/core/document.hpp"
 #include "broadside/pdf/itemize.hpp"
 
@@ -17,9 +16,9 @@ struct InlineLook {
 /// Flattens inlines into styled text spans in reading order: emphasis and strong become
 /// italic and bold, inline code monospace, links keep their URL, footnote references become
 /// superscript numbers that name their footnote, strikethrough is marked, soft breaks are
-/// spaces and hard breaks "\n". Images inside text show their alt text. Raw HTML is dropped with
-/// a warning at its position in `file` (PDF cannot show it; it is never printed as code).
-std::vector<TextSpan> inline_spans(const std::vector<core::Inline>& inlines, const InlineLook& look,
-                                   const std::string& file, core::Diagnostics& diags);
+/// spaces and hard breaks "\n". Images inside text show their alt text. Superscript phrases
+/// are raised; other phrases (subscript, underline…) print as plain text.
+std::vector<TextSpan> inline_spans(const std::vector<core::Inline>& inlines,
+                                   const InlineLook& look);
 
 }  // namespace broadside::pdf

@@ -113,8 +113,7 @@ class TableBuilder {
         out.header = header;
         out.cells.resize(columns_);
         for (std::size_t c = 0; c < columns_ && c < source.cells.size(); ++c)
-            out.cells[c].spans = inline_spans(source.cells[c].children, InlineLook{header, false},
-                                              setter_.file(), setter_.diags());
+            out.cells[c].spans = inline_spans(source.cells[c].children, InlineLook{header, false});
         for (std::size_t c = 0; c < columns_ && c < table_.alignments.size(); ++c)
             out.cells[c].align = table_.alignments[c];
         return out;
