@@ -19,11 +19,11 @@ namespace {
 const std::string inputs = std::string(BROADSIDE_SOURCE_DIR) + "/tests/pdf/inputs";
 
 VerticalList figure(test::SetterFixture& f, const std::string& source, const std::string& alt,
-                    double max_height = 1000) {
+                    double max_height = 1000, int width_px = 0, int height_px = 0) {
     core::ResourcePolicy policy(inputs);
     VerticalList out;
-    layout_figure(core::Image{source, "", alt}, core::SourceSpan{5, 3, 5, 20}, 0, f.body_width(),
-                  max_height, f.setter, policy, inputs, out);
+    layout_figure(core::Image{source, "", alt, width_px, height_px}, core::SourceSpan{5, 3, 5, 20},
+                  0, f.body_width(), max_height, f.setter, policy, inputs, out);
     return out;
 }
 
@@ -110,6 +110,27 @@ TEST_CASE("a JPEG is scaled the same way, and a small image keeps its 96 dpi siz
     for (const auto& [at, item] : small[0].items)
         CHECK(at.x == Approx((f.body_width() - 30) / 2));  // centred
     CHECK(f.diags.empty());
+}
+
+TEST_CASE("the size an HTML <img> gives wins over the file's, within the text width",
+          "[pdf][figure]") {
+    test::SetterFixture f;
+    auto size_of = [&](int w, int h) {
+        VerticalList out = figure(f, "wide.png", "", 1000, w, h);  // 800 × 400 px
+        const Image* image = image_in(out[0]);
+        REQUIRE(image);
+        return image->size;
+    };
+    Size by_width = size_of(200, 0);  // 150 pt wide, the file's 2:1 kept
+    CHECK(by_width.width == Approx(150));
+    CHECK(by_width.height == Approx(75));
+    Size by_height = size_of(0, 40);
+    CHECK(by_height.width == Approx(60));
+    CHECK(by_height.height == Approx(30));
+    Size both = size_of(100, 100);  // the author's proportions
+    CHECK(both.width == Approx(75));
+    CHECK(both.height == Approx(75));
+    CHECK(size_of(4000, 0).width == Approx(f.body_width()));  // never wider than the text
 }
 
 TEST_CASE("a figure fits the height it is given, caption included", "[pdf][figure]") {

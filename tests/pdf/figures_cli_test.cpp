@@ -92,3 +92,34 @@ TEST_CASE("broadside renders tables, figures and links to headings", "[pdf][cli]
     CHECK(text.out.find("Kazakhstan") != std::string::npos);
     CHECK(text.out.find("A picture of 20,000 by 20,000 pixels") != std::string::npos);
 }
+
+TEST_CASE("raw HTML images, figures and details reach the PDF", "[pdf][cli][figures]") {
+    fs::path dir = broadside::test::scratch_folder("html-figures");
+    for (const char* name : {"wide.png", "wide.jpg"})
+        fs::copy_file(fs::path(inputs) / name, dir / name);
+    std::ofstream(dir / "doc.md") << "---\ntitle: HTML\n---\n\n"
+                                     "<p><a href=\"https://example.org\"><img src=\"wide.png\" "
+                                     "alt=\"Logo\" width=\"200\"></a></p>\n\n"
+                                     "<figure><img src=\"wide.jpg\" alt=\"Chart\">"
+                                     "<figcaption>Cases by year</figcaption></figure>\n\n"
+                                     "<details><summary>Sources</summary>\n\n"
+                                     "Written *in Markdown* inside.\n\n</details>\n";
+    std::string pdf = (dir / "doc.pdf").string();
+    auto r = run_command("cd " + shell_quote(dir.string()) + " && " +
+                         shell_quote(BROADSIDE_BINARY) + " doc.md -o doc.pdf");
+    INFO(r.err);
+    REQUIRE(r.status == 0);
+    CHECK(r.err.empty());
+    CHECK(run_command("qpdf --check " + shell_quote(pdf)).status == 0);
+    auto images = run_command("pdfimages -list " + shell_quote(pdf));
+    // The linked image at its HTML width: 800 px in 200 CSS px (150 pt) is 384 pixels per inch.
+    const std::size_t png = images.out.find("image     800   400  index");
+    REQUIRE(png != std::string::npos);
+    const std::string png_line = images.out.substr(png, images.out.find('\n', png) - png);
+    CHECK(png_line.find("  384   384 ") != std::string::npos);
+    CHECK(images.out.find("image     900   300  rgb     3   8  jpeg") != std::string::npos);
+    auto text = run_command("pdftotext " + shell_quote(pdf) + " -").out;
+    CHECK(text.find("Cases by year") != std::string::npos);
+    CHECK(text.find("Sources") != std::string::npos);
+    CHECK(text.find("Written in Markdown inside.") != std::string::npos);
+}

@@ -54,13 +54,17 @@ std::string role(const std::string& kind, std::size_t k, std::size_t n) {
     return kind + " " + std::to_string(k + 1) + "/" + std::to_string(n);
 }
 
-// The paragraph holds nothing but one image (and white space): a figure.
-const core::Image* sole_image(const core::Paragraph& p) {
+// The paragraph holds nothing but one image (and white space), perhaps inside a link as logos
+// and badges are: a figure.
+const core::Image* sole_image(const std::vector<core::Inline>& inlines) {
     const core::Image* image = nullptr;
-    for (const auto& in : p.children) {
-        if (const auto* img = std::get_if<core::Image>(&in.node)) {
+    for (const auto& in : inlines) {
+        const core::Image* found = std::get_if<core::Image>(&in.node);
+        if (const auto* link = std::get_if<core::Link>(&in.node))
+            found = sole_image(link->children);
+        if (found) {
             if (image) return nullptr;
-            image = img;
+            image = found;
         } else if (const auto* t = std::get_if<core::Text>(&in.node)) {
             if (t->text.find_first_not_of(" \t") != std::string::npos) return nullptr;
         } else if (!std::holds_alternative<core::SoftBreak>(in.node)) {
@@ -189,7 +193,7 @@ class BlockLayout {
 
     void paragraph(const core::Paragraph& p, const core::SourceSpan& at, const Context& ctx,
                    VerticalList& out) {
-        if (const core::Image* image = sole_image(p)) {
+        if (const core::Image* image = sole_image(p.children)) {
             figure(*image, at, ctx, out);
             return;
         }

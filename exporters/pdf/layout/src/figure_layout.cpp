@@ -119,9 +119,23 @@ VBox placeholder(TextSetter& setter, const std::string& text, const core::Source
     return box;
 }
 
-/// The picture's size on the page: natural size at 96 dpi, shrunk to the room available.
-Size fitted_size(const core::ImageHeader& h, double width, double height) {
-    double w = h.width * points_per_pixel, ht = h.height * points_per_pixel;
+/// The picture's size on the page: the size the author gave in HTML (`width`/`height` in CSS
+/// pixels; one of them keeps the file's proportions), else the file's natural size, at 96 dpi,
+/// shrunk to the room available.
+Size fitted_size(const core::ImageHeader& h, const core::Image& image, double width,
+                 double height) {
+    double px_w = h.width, px_h = h.height;
+    if (image.width && image.height) {
+        px_w = image.width;
+        px_h = image.height;
+    } else if (image.width && h.width) {
+        px_h = px_h * image.width / px_w;
+        px_w = image.width;
+    } else if (image.height && h.height) {
+        px_w = px_w * image.height / px_h;
+        px_h = image.height;
+    }
+    double w = px_w * points_per_pixel, ht = px_h * points_per_pixel;
     double scale = std::min({1.0, width / w, height / ht});
     return {w * scale, ht * scale};
 }
@@ -159,7 +173,7 @@ void layout_figure(const core::Image& image, const core::SourceSpan& at, double 
     }
 
     if (header) {
-        Size size = fitted_size(*header, width, picture_room);
+        Size size = fitted_size(*header, image, width, picture_room);
         VBox box;
         box.metrics.height = size.height;
         box.items.emplace_back(Point{left + (width - size.width) / 2, 0},
