@@ -284,10 +284,8 @@ std::string post_file_slug(const std::string& path) {
         !file.parent_path().filename().empty())
         stem = file.parent_path().filename().string();
     // A Jekyll name starts with the date; the date already orders the book.
-    if (stem.size() > 11 && std::isdigit(static_cast<unsigned char>(stem[0])) && stem[4] == '-' &&
-        stem[7] == '-' && stem[10] == '-') {
-        stem = stem.substr(11);
-    }
+    if (auto prefix = file_name_date_prefix(stem); prefix && prefix->second < stem.size())
+        stem = stem.substr(prefix->second);
     return ascii_slug(stem);
 }
 

@@ -3,6 +3,7 @@
 #include "broadside/core/language_tag.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <charconv>
 #include <cmath>
 #include <cstdio>
@@ -257,6 +258,25 @@ std::optional<Date> date_in_url(std::string_view url) {
         if (auto d = parse_date(iso)) return d;
     }
     return std::nullopt;
+}
+
+std::optional<std::pair<Date, std::size_t>> file_name_date_prefix(std::string_view name) {
+    // YYYY-M[M]-D[D]- : four digits, then one or two, then one or two, each ended by a dash.
+    std::size_t at = 0;
+    int parts[3] = {0, 0, 0};
+    for (int i = 0; i < 3; ++i) {
+        const std::size_t start = at, most = i == 0 ? 4 : 2, least = i == 0 ? 4 : 1;
+        while (at < name.size() && at - start < most &&
+               std::isdigit(static_cast<unsigned char>(name[at])))
+            parts[i] = parts[i] * 10 + (name[at++] - '0');
+        if (at - start < least || at >= name.size() || name[at] != '-') return std::nullopt;
+        ++at;
+    }
+    char iso[11];
+    std::snprintf(iso, sizeof iso, "%04d-%02d-%02d", parts[0], parts[1], parts[2]);
+    auto date = parse_date(iso);
+    if (!date) return std::nullopt;
+    return std::pair{*date, at};
 }
 
 namespace {

@@ -15,9 +15,9 @@ namespace fs = std::filesystem;
 
 // Jekyll names posts `YYYY-MM-DD-slug.md`; that date stands in when front matter has none.
 std::optional<Date> date_from_file_name(const std::string& path) {
-    std::string name = fs::path(path).filename().string();
-    if (name.size() < 11 || name[10] != '-') return std::nullopt;
-    return parse_date(std::string_view(name).substr(0, 10));
+    auto prefix = file_name_date_prefix(fs::path(path).filename().string());
+    if (!prefix) return std::nullopt;
+    return prefix->first;
 }
 
 void report_bad_utf8(const std::vector<Utf8Problem>& problems, const std::string& path,

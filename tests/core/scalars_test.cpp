@@ -69,3 +69,14 @@ TEST_CASE("language tags are recognised by shape in one pass") {
     CHECK(is_language_tag(huge));
     CHECK_FALSE(is_language_tag(huge + "!"));
 }
+
+TEST_CASE("a post's file name gives its date as Jekyll reads it") {
+    auto prefix = broadside::core::file_name_date_prefix("2016-6-23-defending-our-brand.markdown");
+    REQUIRE(prefix);
+    CHECK(prefix->first.iso() == "2016-06-23");
+    CHECK(prefix->second == 10);
+    CHECK(broadside::core::file_name_date_prefix("2021-07-12-x.md")->second == 11);
+    CHECK_FALSE(broadside::core::file_name_date_prefix("2021-02-30-x.md"));  // no such day
+    CHECK_FALSE(broadside::core::file_name_date_prefix("21-07-12-x.md"));
+    CHECK_FALSE(broadside::core::file_name_date_prefix("2021-07-12.md"));
+}

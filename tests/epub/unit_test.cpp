@@ -44,6 +44,10 @@ TEST_CASE("epub unit: collections order by date then title, slugs unique and ASC
 
     CHECK(core::post_file_slug("/x/2021-07-12-Hello, World!.md") == "hello-world");
     CHECK(core::post_file_slug("/x/人权.md") == "post");
+    // Jekyll also reads one-digit months and days (Let's Encrypt's `2016-6-23-…`).
+    CHECK(core::post_file_slug("/x/2016-6-23-defending-our-brand.markdown") ==
+          "defending-our-brand");
+    CHECK(core::post_file_slug("/x/2016-13-23-not-a-date.md") == "2016-13-23-not-a-date");
     CHECK(core::post_file_slug("/site/content/MIR/index.md") == "mir");
     CHECK(core::post_file_slug("/site/content/posts/Trip/_index.md") == "trip");
     std::vector<std::string> slugs{"a", "b", "a", "a"};

@@ -51,6 +51,10 @@ inline constexpr std::string_view date_keys[] = {"date", "pubDate", "publishDate
 /// `url`), as in `path = "2020/03/12/announcing-rust"`; nothing when the URL holds none.
 std::optional<Date> date_in_url(std::string_view url);
 
+/// The date a Jekyll post's file name starts with (`2016-06-23-x.md`, also `2016-6-23-x.md` as
+/// Jekyll accepts it) and the length of that prefix with its `-`; nothing when it has none.
+std::optional<std::pair<Date, std::size_t>> file_name_date_prefix(std::string_view name);
+
 struct MetaValue;
 /// Front-matter map; keys keep the order they had in the file.
 using MetaMap = std::vector<std::pair<std::string, MetaValue>>;
