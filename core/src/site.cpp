@@ -124,29 +124,36 @@ std::optional<Site> jekyll_at(const fs::path& dir, Diagnostics& diags) {
 
 // Hugo and Zola both may use `config.toml`; Zola's requires `base_url`, Hugo's spells it
 // `baseURL` (any case), which tells them apart.
+Site hugo_or_zola(const fs::path& dir, const std::string& name, Diagnostics& diags) {
+    Site site = project("Hugo", dir, dir / "static", name);
+    site.config = read_config(dir / name, diags);
+    if (std::string zola = text_of(site.config, "base_url"); !zola.empty()) {
+        site.generator = "Zola";
+        set_address(site, zola);
+        return site;
+    }
+    if (site.config.as_map()) {
+        for (const auto& [key, value] : *site.config.as_map()) {
+            std::string lower = key;
+            for (char& c : lower)
+                c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+            if (lower == "baseurl") set_address(site, value.to_text());
+        }
+    }
+    return site;
+}
+
+// Hugo may also keep its settings in a configuration folder, `config/_default/`.
 std::optional<Site> hugo_or_zola_at(const fs::path& dir, Diagnostics& diags) {
     if (!is_dir(dir / "content")) return std::nullopt;
     constexpr std::array names{"hugo.toml",   "hugo.yaml",   "hugo.json",
                                "config.toml", "config.yaml", "config.json"};
-    for (const char* name : names) {
-        if (!is_file(dir / name)) continue;
-        Site site = project("Hugo", dir, dir / "static", name);
-        site.config = read_config(dir / name, diags);
-        if (std::string zola = text_of(site.config, "base_url"); !zola.empty()) {
-            site.generator = "Zola";
-            set_address(site, zola);
-            return site;
+    for (const std::string folder : {"", "config/_default/"})
+        for (const char* file : names) {
+            const std::string name = folder + file;
+            if (!is_file(dir / name)) continue;
+            return hugo_or_zola(dir, name, diags);
         }
-        if (site.config.as_map()) {
-            for (const auto& [key, value] : *site.config.as_map()) {
-                std::string lower = key;
-                for (char& c : lower)
-                    c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-                if (lower == "baseurl") set_address(site, value.to_text());
-            }
-        }
-        return site;
-    }
     return std::nullopt;
 }
 
