@@ -112,7 +112,7 @@ TEST_CASE("a JPEG is scaled the same way, and a small image keeps its 96 dpi siz
     CHECK(f.diags.empty());
 }
 
-TEST_CASE("the size an HTML <img> gives wins over the file's, within the text width",
+TEST_CASE("the size an HTML <img> gives wins over the file's, in its proportions",
           "[pdf][figure]") {
     test::SetterFixture f;
     auto size_of = [&](int w, int h) {
@@ -127,9 +127,9 @@ TEST_CASE("the size an HTML <img> gives wins over the file's, within the text wi
     Size by_height = size_of(0, 40);
     CHECK(by_height.width == Approx(60));
     CHECK(by_height.height == Approx(30));
-    Size both = size_of(100, 100);  // the author's proportions
+    Size both = size_of(100, 100);  // fits the box, the file's 2:1 kept
     CHECK(both.width == Approx(75));
-    CHECK(both.height == Approx(75));
+    CHECK(both.height == Approx(37.5));
     CHECK(size_of(4000, 0).width == Approx(f.body_width()));  // never wider than the text
 }
 

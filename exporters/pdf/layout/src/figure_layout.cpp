@@ -120,14 +120,16 @@ VBox placeholder(TextSetter& setter, const std::string& text, const core::Source
 }
 
 /// The picture's size on the page: the size the author gave in HTML (`width`/`height` in CSS
-/// pixels; one of them keeps the file's proportions), else the file's natural size, at 96 dpi,
-/// shrunk to the room available.
+/// pixels), else the file's natural size, at 96 dpi, shrunk to the room available. The file's
+/// proportions always hold: with both, the picture fits inside that box, as the ePub's
+/// `height: auto` shows it too.
 Size fitted_size(const core::ImageHeader& h, const core::Image& image, double width,
                  double height) {
     double px_w = h.width, px_h = h.height;
-    if (image.width && image.height) {
-        px_w = image.width;
-        px_h = image.height;
+    if (image.width && image.height && h.width && h.height) {
+        const double scale = std::min(image.width / px_w, image.height / px_h);
+        px_w *= scale;
+        px_h *= scale;
     } else if (image.width && h.width) {
         px_h = px_h * image.width / px_w;
         px_w = image.width;
