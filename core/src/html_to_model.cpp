@@ -281,6 +281,27 @@ class Translator {
     }
 
     void block(xmlNode* n, int depth, std::vector<Block>& out) {
+        const std::size_t first = out.size();
+        block_content(n, depth, out);
+        // A block's own id (`<div id="notes">`) is a place links lead to: it goes to the first
+        // paragraph or heading the block became. Headings keep theirs as their slug.
+        std::string id = attribute(n, "id");
+        if (id.empty() || is_heading(name_of(n))) return;
+        for (std::size_t i = first; i < out.size(); ++i) {
+            std::vector<Inline>* children = nullptr;
+            if (auto* p = std::get_if<Paragraph>(&out[i].node)) children = &p->children;
+            if (auto* h = std::get_if<Heading>(&out[i].node)) children = &h->children;
+            if (!children) continue;
+            children->insert(children->begin(), Inline{Anchor{std::move(id)}, out[i].span});
+            return;
+        }
+    }
+
+    static bool is_heading(std::string_view name) {
+        return name.size() == 2 && name[0] == 'h' && name[1] >= '1' && name[1] <= '6';
+    }
+
+    void block_content(xmlNode* n, int depth, std::vector<Block>& out) {
         const SourceSpan at = lines_.at(n);
         std::string_view name = name_of(n);
         if (depth >= context_.limits.max_nesting) {
@@ -297,12 +318,15 @@ class Translator {
         } else if (name == "p") {
             auto children = trimmed_phrasing(n, depth);
             if (!children.empty()) out.push_back(Block{Paragraph{std::move(children)}, at});
-        } else if (name.size() == 2 && name[0] == 'h' && name[1] >= '1' && name[1] <= '6') {
+        } else if (is_heading(name)) {
             Heading h;
             h.level = name[1] - '0';
             h.children = trimmed_phrasing(n, depth);
             std::string id = attribute(n, "id");
             h.id = context_.slugs.make(id.empty() ? plain_text(h.children) : id);
+            // Links name the id as written; the slug may differ (case, a repeat).
+            if (!id.empty() && id != h.id)
+                h.children.insert(h.children.begin(), Inline{Anchor{id}, at});
             out.push_back(Block{std::move(h), at});
         } else if (name == "summary" || name == "dt") {
             // A details' summary and a term: a bold line, the content follows.
@@ -517,6 +541,12 @@ class Translator {
                 return;
             }
         if (in(invisible_elements, name)) return;
+        if (name != markdown_mark && name != inline_mark) {
+            // `<a id="1"></a>`, `<sup id="fnref:3">`, the old `<a name="x">`: a link target.
+            std::string id = attribute(n, "id");
+            if (id.empty() && name == "a") id = attribute(n, "name");
+            if (!id.empty()) out.push_back(Inline{Anchor{std::move(id)}, at});
+        }
         if (name == markdown_mark) {
             markdown_blocks_as_text(n, in_link, out);
         } else if (name == inline_mark) {

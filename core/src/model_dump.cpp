@@ -218,6 +218,7 @@ class Dumper {
                                 (p.title.empty() ? "" : " title=" + quoted(p.title)) + at(i.span));
                     inlines(p.children, d + 1);
                 },
+                [&](const Anchor& a) { line(d, "anchor id=" + quoted(a.id) + at(i.span)); },
                 [&](const FootnoteReference& r) {
                     line(d, "footnote_reference number=" + std::to_string(r.number) +
                                 " label=" + quoted(r.label) + at(i.span));

@@ -21,6 +21,7 @@ void inline_text(const Inline& i, std::string& out) {
                    [&](const Link& l) { inlines_text(l.children, out); },
                    [&](const Image& img) { out += img.alt; },
                    [&](const Phrase& p) { inlines_text(p.children, out); },
+                   [&](const Anchor&) {},
                    [&](const FootnoteReference& r) { out += std::to_string(r.number); },
                },
                i.node);

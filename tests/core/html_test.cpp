@@ -91,6 +91,7 @@ TEST_CASE("html: figure, headings, code, lists and rules keep their structure") 
           "        emphasis @1:1\n"
           "          text \"caption\" @1:1\n"
           "    heading level=2 id=\"setup\" @2:1\n"
+          "      anchor id=\"Setup\" @2:1\n"
           "      text \"Set up\" @2:1\n"
           "    code_block info=\"rust\" @3:1\n"
           "      \"fn main() {}\\n\"\n"
@@ -170,4 +171,23 @@ TEST_CASE("html: only elements that must be closed count as left open") {
     CHECK(open_container_balance("<p>text<li>item<br/><div/>") == 0);
     CHECK(open_container_balance("<!-- <div> --><script>'<div>'</script>") == 0);
     CHECK(open_container_balance("<table><tr><td>") == 1);
+}
+
+TEST_CASE("html: ids are places links lead to") {
+    CHECK(body("See [1](#1).\n\n<a id=\"1\"></a>\\[1\\] The note.\n\n"
+               "<div id=\"notes\"><p>Notes.</p></div>\n\n<h2 id=\"Setup\">Set up</h2>\n") ==
+          "    paragraph @1:1\n"
+          "      text \"See \" @1:1\n"
+          "      link url=\"#1\" @1:5\n"
+          "        text \"1\" @1:6\n"
+          "      text \".\" @1:12\n"
+          "    paragraph @3:1\n"
+          "      anchor id=\"1\" @3:1\n"
+          "      text \"[1] The note.\" @3:15\n"
+          "    paragraph @5:1\n"
+          "      anchor id=\"notes\" @5:1\n"
+          "      text \"Notes.\" @5:1\n"
+          "    heading level=2 id=\"setup\" @7:1\n"
+          "      anchor id=\"Setup\" @7:1\n"
+          "      text \"Set up\" @7:1\n");
 }

@@ -171,6 +171,40 @@ TEST_CASE("HTML in real posts is translated: details, gauges, tables, links, not
     CHECK(contains(text, "Proposals 1 & 2"));
 }
 
+TEST_CASE("a Hugo site with a configuration folder: static images, HTML anchors, sized logos") {
+    const auto [book, err] = clean_book("site-hugo", "letsencrypt/content/en/post");
+    CHECK(contains(err, "info: the posts belong to the Hugo site in"));
+    CHECK(contains(err, "(config/_default/hugo.toml)"));
+    CHECK_FALSE(contains(err, "image '"));
+    CHECK_FALSE(contains(err, "names a heading"));
+    // The logo of a <div> grid: the site's static file, linked, at the size the HTML gives.
+    const std::string sponsors = zip_entry(book, "EPUB/chapters/0001-renewing-sponsors.xhtml");
+    CHECK(std::regex_search(
+        sponsors, std::regex("<a href=\"https://www.eff.org\" class=\"external\"><img "
+                             "src=\"../images/eff-logo-[0-9a-f]{8}\\.png\" alt=\"Electronic "
+                             "Frontier Foundation\" width=\"80\" height=\"48\"/></a>")));
+    // `[1](#1)` leads to `<a id="1"></a>`; a one-digit month still names the chapter.
+    const std::string brand = zip_entry(book, "EPUB/chapters/0002-defending-our-brand.xhtml");
+    CHECK(contains(brand, "<a href=\"#h-1\">1</a>"));
+    CHECK(contains(brand, "<span id=\"h-1\"></span>"));
+
+    // The PDF of the sponsors' post draws the logo inside 80 × 48 CSS pixels (60 × 36 pt).
+    const std::string dir = work_dir("site-hugo-pdf");
+    auto r = run_broadside(
+        dir, shell_quote(sites + "letsencrypt/content/en/post/2023-01-19-renewing-sponsors.md") +
+                 " -o sponsors.pdf");
+    INFO(r.err);
+    REQUIRE(r.status == 0);
+    CHECK_FALSE(contains(r.err, "warning"));
+    const std::string images =
+        run_command("pdfimages -list " + shell_quote(dir + "/sponsors.pdf")).out;
+    CHECK(contains(images, "image     400   118"));
+    // 400 × 118 px inside the 60 × 36 pt box, its own proportions kept: 480 pixels per inch.
+    CHECK(contains(images, "  480   480 "));
+    CHECK(contains(run_command("pdftotext " + shell_quote(dir + "/sponsors.pdf") + " -").out,
+                   "Electronic Frontier Foundation"));
+}
+
 TEST_CASE("a PDF finds its site, or takes the one named with the option") {
     const std::string dir = work_dir("site-root-option");
     const std::string posts = shell_quote(

@@ -45,6 +45,7 @@ void walk_inlines(const std::vector<core::Inline>& inlines, Fn& fn) {
         if (const auto* e = std::get_if<core::Strikethrough>(&in.node))
             walk_inlines(e->children, fn);
         if (const auto* e = std::get_if<core::Link>(&in.node)) walk_inlines(e->children, fn);
+        if (const auto* e = std::get_if<core::Phrase>(&in.node)) walk_inlines(e->children, fn);
     }
 }
 
@@ -136,6 +137,8 @@ void scan_post(PostInfo& post, const BookPlan& plan, std::atomic<std::size_t>& c
         return post.images.back().second;
     };
     auto on_inline = [&](const core::Inline& in) {
+        if (const auto* anchor = std::get_if<core::Anchor>(&in.node))
+            post.ids.push_back(anchor->id);
         if (const auto* link = std::get_if<core::Link>(&in.node)) {
             const std::string text = core::plain_text(link->children);
             if (!link->autolink && vague_link_text(text)) {

@@ -34,7 +34,7 @@ struct PostInfo {
     std::vector<std::string> tags;
     std::string lang;  ///< the post's own `lang`, empty when it has none
     bool draft = false;
-    std::vector<std::string> ids;                             ///< heading ids of the model
+    std::vector<std::string> ids;  ///< heading and anchor ids of the model
     /// The site addresses front matter gives the post (`permalink`, `url`, `path`, `aliases`,
     /// `slug`), as site_url_key makes them.
     std::vector<std::string> urls;

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <map>
+#include <set>
 
 #include "broadside/core/language_tag.hpp"
 #include "links.hpp"
@@ -154,7 +155,9 @@ class ChapterWriter {
         const int shifted = std::max(1, h.level) - top_heading_level_ + 2;
         last_heading_level_ = std::min({6, shifted, last_heading_level_ + 1});
         const std::string tag = "h" + std::to_string(last_heading_level_);
-        out_ += "<" + tag + block_dir_ + " id=\"" + xml_escape(heading_xhtml_id(h.id)) + "\">";
+        const std::string id = heading_xhtml_id(h.id);
+        written_ids_.insert(id);
+        out_ += "<" + tag + block_dir_ + " id=\"" + xml_escape(id) + "\">";
         write_inlines(h.children, false);
         out_ += "</" + tag + ">\n";
     }
@@ -388,6 +391,14 @@ class ChapterWriter {
         return "span";
     }
 
+    void inline_node(const core::Anchor& anchor, const core::SourceSpan&, bool) {
+        // An id written twice (an anchor named like a heading) would make the chapter invalid;
+        // links lead to the first.
+        const std::string id = heading_xhtml_id(anchor.id);
+        if (!written_ids_.insert(id).second) return;
+        out_ += "<span id=\"" + xml_escape(id) + "\"></span>";
+    }
+
     void inline_node(const core::FootnoteReference& ref, const core::SourceSpan& span,
                      bool inside_link) {
         auto it = defined_.find(ref.number);
@@ -410,6 +421,7 @@ class ChapterWriter {
     const PostInfo& post_;
     const core::Document& doc_;
     core::Diagnostics& diags_;
+    std::set<std::string> written_ids_;  ///< heading and anchor ids, each written once
     std::string lang_;
     std::string latin_lang_;      ///< language of Latin passages in a non-Latin chapter
     std::string block_dir_;       ///< ` dir="auto"` on blocks of right-to-left chapters

@@ -71,6 +71,11 @@ struct Phrase {
     std::string title;
     std::vector<Inline> children;
 };
+/// A place a link can lead to (`#id`), from an `id` in raw HTML (`<a id="1"></a>`,
+/// `<span id="poison">`); headings carry their own ids.
+struct Anchor {
+    std::string id;
+};
 /// A reference to a footnote; `number` is its 1-based order of first reference in the document.
 struct FootnoteReference {
     std::string label;
@@ -80,7 +85,7 @@ struct FootnoteReference {
 /// One inline node with its source position.
 struct Inline {
     std::variant<Text, SoftBreak, HardBreak, Emphasis, Strong, Strikethrough, InlineCode, Link,
-                 Image, Phrase, FootnoteReference>
+                 Image, Phrase, Anchor, FootnoteReference>
         node;
     SourceSpan span;
 };

@@ -74,6 +74,20 @@ const core::Image* sole_image(const std::vector<core::Inline>& inlines) {
     return image;
 }
 
+// The ids raw HTML gave inside a paragraph (`<a id="1"></a>`): links lead to the paragraph.
+void collect_anchors(const std::vector<core::Inline>& inlines, std::vector<std::string>& ids) {
+    for (const auto& in : inlines)
+        std::visit(
+            [&](const auto& n) {
+                using T = std::decay_t<decltype(n)>;
+                if constexpr (std::is_same_v<T, core::Anchor>)
+                    ids.push_back(n.id);
+                else if constexpr (requires { n.children; })
+                    collect_anchors(n.children, ids);
+            },
+            in.node);
+}
+
 class BlockLayout {
   public:
     BlockLayout(const core::Document& doc, BlockEnvironment& env)
@@ -205,10 +219,21 @@ class BlockLayout {
         TextAlign align = style_.justify ? TextAlign::justify : TextAlign::start;
         SetParagraph set = env_.setter.set(std::move(spans), *ctx.text, ctx.width,
                                            indent ? style_.paragraph_indent : 0, align);
+        place_anchors(p.children, set);
         push_lines(std::move(set), ctx, ctx.footnote ? "footnote" : "paragraph", Keep::paragraph,
                    out);
         previous_paragraph_ = !ctx.footnote;
         if (ctx.tight) previous_paragraph_ = false;
+    }
+
+    // Destinations for the ids raw HTML gave inside `inlines`, at the top of their first line.
+    static void place_anchors(const std::vector<core::Inline>& inlines, SetParagraph& set) {
+        if (set.lines.empty()) return;
+        std::vector<std::string> ids;
+        collect_anchors(inlines, ids);
+        auto& items = set.lines.front().items;
+        for (auto& id : ids)
+            items.insert(items.begin(), {Point{0, 0}, Anchor{std::move(id), "", 0}});
     }
 
     void heading(const core::Heading& h, const core::SourceSpan&, const Context& ctx,
@@ -219,6 +244,7 @@ class BlockLayout {
         pending_space_ = std::max(pending_space_, ts.space_before);
         SetParagraph set = env_.setter.set(std::move(spans), ts, ctx.width, 0, TextAlign::start);
         if (set.lines.empty()) return;
+        place_anchors(h.children, set);
         set.lines.front().items.insert(
             set.lines.front().items.begin(),
             {Point{0, 0}, Anchor{h.id, core::plain_text(h.children), h.level}});

@@ -61,6 +61,8 @@ class Flattener {
                     add(std::to_string(n.number), state, in.span);
                     out_.back().superscript = true;
                     out_.back().footnote = n.number;
+                } else if constexpr (std::is_same_v<T, core::Anchor>) {
+                    // A destination, not text: the paragraph places it (block_layout.cpp).
                 } else if constexpr (std::is_same_v<T, core::Phrase>) {
                     // Superscripts are raised as footnote numbers are; the other phrases
                     // (subscript, underline, highlight…) print as plain text.
