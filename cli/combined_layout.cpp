@@ -6,20 +6,11 @@
 
 namespace broadside::cli {
 
-pdf::FontRef CombinedLayout::same_face(const pdf::FontRef& face) {
-    if (!face) return face;
-    const auto& ref = face->ref();
-    return faces_.try_emplace({ref.path, ref.index}, face).first->second;
-}
-
 void CombinedLayout::adopt(pdf::Page& page, const std::string& id_prefix) {
+    faces_.adopt(page);
     for (auto& frame : page.frames)
         for (auto& [at, item] : frame.items)
             std::visit(core::overloaded{
-                           [&](pdf::GlyphRun& run) { run.font = same_face(run.font); },
-                           [&](pdf::TextLine& line) {
-                               for (auto& [p, run] : line.runs) run.font = same_face(run.font);
-                           },
                            [&](pdf::Anchor& anchor) {
                                // Every letter comes from one template: same heading ids.
                                anchor.id = id_prefix + anchor.id;

@@ -1,11 +1,11 @@
 #pragma once
 
 #include <functional>
-#include <map>
 #include <string>
 #include <utility>
 
 #include "broadside/pdf/layout.hpp"
+#include "shared_faces.hpp"
 
 namespace broadside::cli {
 
@@ -24,13 +24,10 @@ class CombinedLayout {
 
   private:
     void adopt(pdf::Page& page, const std::string& id_prefix);
-    pdf::FontRef same_face(const pdf::FontRef& face);
 
     bool duplex_;
     Sink sink_;
-    // Letters laid out on different threads hold different Face objects for the same file;
-    // the writer embeds one font per object, so every run is pointed at the first one seen.
-    std::map<std::pair<std::string, unsigned>, pdf::FontRef> faces_;
+    SharedFaces faces_;
 };
 
 }  // namespace broadside::cli

@@ -186,7 +186,7 @@ int run_merge(const Options& options) {
     MergeTemplate letter(std::move(*doc), options.merge, options.resource_paths, options.limits);
     unsigned jobs = options.jobs > 0 ? static_cast<unsigned>(options.jobs)
                                      : std::max(1u, std::thread::hardware_concurrency());
-    MergeJob job{options, letter, *records, *style, jobs, std::getenv("SOURCE_DATE_EPOCH"),
+    MergeJob job{options,  letter, *records, *style, jobs, std::getenv("SOURCE_DATE_EPOCH"),
                  *services};
 
     check_records(job, diags);

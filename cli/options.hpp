@@ -25,7 +25,8 @@ struct Options {
     int jobs = 0;                             ///< `--jobs N`; 0 = all cores
     std::string merge;                        ///< `--merge FILE`: mail-merge data (CSV or YAML)
     bool duplex = false;  ///< `--duplex`: pad each letter of a combined merge to even pages
-    std::vector<std::string> check_for;  ///< `--check-for SERVICE`: mail services to measure against
+    std::vector<std::string>
+        check_for;        ///< `--check-for SERVICE`: mail services to measure against
     core::Limits limits;  ///< `--max-file-size`, `--max-image-pixels`, `--max-nesting`, ...
 };
 

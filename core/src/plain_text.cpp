@@ -1,5 +1,6 @@
 #include "broadside/core/plain_text.hpp"
 
+#include <filesystem>
 #include <type_traits>
 
 #include "broadside/core/overloaded.hpp"
@@ -94,6 +95,38 @@ std::string normalize_whitespace(std::string_view text) {
         out += c;
     }
     return out;
+}
+
+namespace {
+
+const Heading* first_heading(const std::vector<Block>& blocks) {
+    for (const auto& b : blocks) {
+        const Heading* found =
+            std::visit(overloaded{
+                           [](const Heading& h) { return &h; },
+                           [](const BlockQuote& q) { return first_heading(q.children); },
+                           [](const List& l) {
+                               for (const auto& item : l.items)
+                                   if (const Heading* h = first_heading(item.children)) return h;
+                               return static_cast<const Heading*>(nullptr);
+                           },
+                           [](const auto&) { return static_cast<const Heading*>(nullptr); },
+                       },
+                       b.node);
+        if (found) return found;
+    }
+    return nullptr;
+}
+
+}  // namespace
+
+std::string document_title(const Document& doc) {
+    if (auto title = doc.meta.title()) return *title;
+    if (const Heading* h = first_heading(doc.blocks)) {
+        std::string text = plain_text(h->children);
+        if (!text.empty()) return text;
+    }
+    return std::filesystem::path(doc.source_path).stem().string();
 }
 
 }  // namespace broadside::core

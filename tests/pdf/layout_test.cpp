@@ -130,7 +130,7 @@ TEST_CASE("the layout dump shows pages, frames, lines and anchors", "[pdf][layou
     Services s;
     TextServices services{s.resolver, s.shaper};
     Layout layout = PageEngine(std::make_unique<GreedyLineBreaker>())
-                        .layout(*doc, style, services, core::ResourcePolicy("."), diags);
+                        .layout(*doc, style, services, core::ResourcePolicy("."), diags, 1);
     REQUIRE(layout.pages.size() == 1);
     std::string dump = dump_layout(layout);
     CHECK(dump.find("page 1 595.28x841.89") != std::string::npos);
@@ -149,8 +149,9 @@ TEST_CASE("long documents flow onto more pages", "[pdf][layout]") {
     REQUIRE(doc);
     Services s;
     TextServices services{s.resolver, s.shaper};
-    Layout layout = PageEngine(std::make_unique<GreedyLineBreaker>())
-                        .layout(*doc, styles::Style{}, services, core::ResourcePolicy("."), diags);
+    Layout layout =
+        PageEngine(std::make_unique<GreedyLineBreaker>())
+            .layout(*doc, styles::Style{}, services, core::ResourcePolicy("."), diags, 1);
     CHECK(layout.pages.size() >= 4);
     for (const auto& page : layout.pages)
         for (const auto& [at, item] : page.frames.front().items)

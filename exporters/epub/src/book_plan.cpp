@@ -119,7 +119,6 @@ void scan_post(PostInfo& post, const BookPlan& plan, std::atomic<std::size_t>& c
     post.lang = meta.lang().value_or("");
     post.draft = meta.draft();
 
-    std::string first_heading;
     const std::string dir = fs::path(post.path).parent_path().string();
     // The package href of a body image, looked up once per source; empty when unusable.
     auto image_href = [&](const core::Image& img, const core::SourceSpan& span) {
@@ -169,12 +168,10 @@ void scan_post(PostInfo& post, const BookPlan& plan, std::atomic<std::size_t>& c
     auto on_block = [&](const core::Block& b) {
         if (const auto* hd = std::get_if<core::Heading>(&b.node)) {
             post.ids.push_back(hd->id);
-            if (first_heading.empty()) first_heading = core::plain_text(hd->children);
         }
     };
     walk_blocks(doc->blocks, on_inline, on_block);
-    post.title = meta.title().value_or(first_heading.empty() ? fs::path(post.path).stem().string()
-                                                             : first_heading);
+    post.title = core::document_title(*doc);
     if (auto image = meta.image()) {
         ImageLookup found = find_image(*image, dir, *plan.resources);
         const auto* v = meta.find("image");

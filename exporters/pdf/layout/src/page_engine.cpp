@@ -11,22 +11,24 @@ namespace {
 
 // A document's pages: the same body frame on every page, the title as running head on pages
 // after the first (when the style asks), the page number at the foot.
-PagePlan document_plan(const core::Document& doc, const styles::Style& style, TextSetter& setter) {
+PagePlan document_plan(const core::Document& doc, const styles::Style& style, TextSetter& setter,
+                       int first_page_number) {
     const double width = style.page_width - style.margin_left - style.margin_right;
     const double height = style.page_height - style.margin_top - style.margin_bottom;
     PagePlan plan;
     plan.bodies.push_back(Rect{Point{style.margin_left, style.margin_top}, Size{width, height}});
     std::string head = style.running_head ? doc.meta.title().value_or("") : "";
-    plan.decorate = [&style, &setter, head, width](Page& page, std::size_t n, std::size_t) {
+    plan.decorate = [&style, &setter, head, width, first_page_number](Page& page, std::size_t n,
+                                                                      std::size_t) {
         const double leading = style.footnote.leading;
         if (!head.empty() && n > 0)
-            page.frames.push_back(furniture_line(
-                setter, head, "running-head",
-                Point{style.margin_left, style.margin_top / 2 - leading / 2}, width,
-                TextAlign::start, true));
+            page.frames.push_back(
+                furniture_line(setter, head, "running-head",
+                               Point{style.margin_left, style.margin_top / 2 - leading / 2}, width,
+                               TextAlign::start, true));
         if (style.page_numbers)
             page.frames.push_back(furniture_line(
-                setter, std::to_string(n + 1), "page-number",
+                setter, std::to_string(static_cast<int>(n) + first_page_number), "page-number",
                 Point{style.margin_left, style.page_height - style.margin_bottom / 2 - leading / 2},
                 width, TextAlign::center, false));
     };
@@ -45,10 +47,12 @@ PageEngine::PageEngine(std::unique_ptr<LineBreaker> breaker) : breaker_(std::mov
 
 Layout PageEngine::layout(const core::Document& doc, const styles::Style& style,
                           TextServices& services, const core::ResourcePolicy& resources,
-                          core::Diagnostics& diags) {
+                          core::Diagnostics& diags, int first_page_number) {
     TextSetter setter(style, services, *breaker_, doc.meta.lang().value_or(""), doc.source_path,
                       diags);
-    BlockEnvironment env{setter, style, resources,
+    BlockEnvironment env{setter,
+                         style,
+                         resources,
                          std::filesystem::path(doc.source_path).parent_path().string(),
                          style.page_width - style.margin_left - style.margin_right,
                          style.page_height - style.margin_top - style.margin_bottom,
@@ -61,12 +65,13 @@ Layout PageEngine::layout(const core::Document& doc, const styles::Style& style,
         plan = *letter;
     } else {
         list = layout_blocks(doc, env);
-        plan = document_plan(doc, style, setter);
+        plan = document_plan(doc, style, setter, first_page_number);
     }
     std::vector<VItem> metrics;
     metrics.reserve(list.size());
     for (const auto& box : list) metrics.push_back(box.metrics);
-    std::vector<PageSlice> slices = paginate(metrics, body_heights(plan), footnote_separator(style));
+    std::vector<PageSlice> slices =
+        paginate(metrics, body_heights(plan), footnote_separator(style));
     // Checked before the pages are built: composing and writing are what grow with pages.
     if (const auto most = resources.limits().max_pages; slices.size() > most) {
         diags.error(doc.source_path, 0, 0,

@@ -16,12 +16,13 @@ PdfExporter::PdfExporter(styles::Style style, fonts::CatalogOptions catalog)
 
 Layout PdfExporter::layout(const core::Document& doc, core::Diagnostics& diags,
                            const std::vector<std::string>& resource_paths,
-                           const core::Limits& limits, const core::Site* site) {
+                           const core::Limits& limits, const core::Site* site,
+                           int first_page_number) {
     TextServices services{resolver_, shaper_};
     std::string folder = std::filesystem::path(doc.source_path).parent_path().string();
     core::ResourcePolicy resources(folder.empty() ? "." : folder, resource_paths, limits);
     if (site) resources = resources.within_site(*site);
-    return engine_->layout(doc, style_, services, resources, diags);
+    return engine_->layout(doc, style_, services, resources, diags, first_page_number);
 }
 
 std::optional<std::vector<std::uint8_t>> PdfExporter::render(const core::Document& doc,

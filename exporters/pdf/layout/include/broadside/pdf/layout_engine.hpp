@@ -28,10 +28,11 @@ class LayoutEngine {
     /// `resources` allows. Problems with the content (a character no font covers, a missing
     /// image) are warnings in `diags`, and the layout comes out; a layout past
     /// `resources.limits()` (pages) or a letter whose fields do not fit is an error in `diags`
-    /// and the layout is empty.
+    /// and the layout is empty. A document's pages are numbered from `first_page_number` (a
+    /// chapter of a book continues the book's count).
     virtual Layout layout(const core::Document& doc, const styles::Style& style,
                           TextServices& services, const core::ResourcePolicy& resources,
-                          core::Diagnostics& diags) = 0;
+                          core::Diagnostics& diags, int first_page_number) = 0;
 };
 
 /// The page engine: every block of the model set into a vertical list of unbreakable boxes
@@ -42,7 +43,8 @@ class PageEngine final : public LayoutEngine {
   public:
     explicit PageEngine(std::unique_ptr<LineBreaker> breaker);
     Layout layout(const core::Document& doc, const styles::Style& style, TextServices& services,
-                  const core::ResourcePolicy& resources, core::Diagnostics& diags) override;
+                  const core::ResourcePolicy& resources, core::Diagnostics& diags,
+                  int first_page_number) override;
 
   private:
     std::unique_ptr<LineBreaker> breaker_;

@@ -29,9 +29,11 @@ class PdfExporter {
     /// Lays `doc` out into pages (warnings, e.g. uncovered characters, go to `diags`). Files
     /// the document names are read from its own folder, or from `resource_paths`, within
     /// `limits`; inside a `site`, also from the site's root, and `/x.png` from its static folder.
+    /// Pages are numbered from `first_page_number`.
     Layout layout(const core::Document& doc, core::Diagnostics& diags,
                   const std::vector<std::string>& resource_paths = {},
-                  const core::Limits& limits = {}, const core::Site* site = nullptr);
+                  const core::Limits& limits = {}, const core::Site* site = nullptr,
+                  int first_page_number = 1);
     /// Renders a layout of `doc` as PDF bytes; nothing (with an error in `diags`) on failure.
     /// CreationDate comes from the front matter's date, else `source_date_epoch` (may be null).
     std::optional<std::vector<std::uint8_t>> render(const core::Document& doc, const Layout& layout,

@@ -1,0 +1,28 @@
+#include "shared_faces.hpp"
+
+#include <variant>
+
+#include "broadside/core/overloaded.hpp"
+
+namespace broadside::cli {
+
+pdf::FontRef SharedFaces::same_face(const pdf::FontRef& face) {
+    if (!face) return face;
+    const auto& ref = face->ref();
+    return faces_.try_emplace({ref.path, ref.index}, face).first->second;
+}
+
+void SharedFaces::adopt(pdf::Page& page) {
+    for (auto& frame : page.frames)
+        for (auto& [at, item] : frame.items)
+            std::visit(core::overloaded{
+                           [&](pdf::GlyphRun& run) { run.font = same_face(run.font); },
+                           [&](pdf::TextLine& line) {
+                               for (auto& [p, run] : line.runs) run.font = same_face(run.font);
+                           },
+                           [](auto&) {},
+                       },
+                       item);
+}
+
+}  // namespace broadside::cli
