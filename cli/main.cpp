@@ -31,7 +31,7 @@ Options:
 
 constexpr const char* options_text = R"(
   --style NAME|FILE       a style preset or a style file
-  --collection FILE       the book's collection file (ePub; default: broadside.yaml in the folder)
+  --collection FILE       a book's collection file (default: broadside.yaml in the folder)
   --resource-path DIR     allow images and data files from DIR (may repeat)
   --site-root DIR         the Jekyll, Hugo, Zola or Astro site the posts belong to: its
                           /… paths, its address and its settings (default: found around
@@ -39,13 +39,15 @@ constexpr const char* options_text = R"(
   --dump-layout           print the page layout tree (PDF)
   --merge FILE            mail merge: one letter per record of FILE (.csv, .yaml); with
                           {{field}} in -o one PDF per record, else one combined PDF
-  --duplex                in a combined merge, a blank page after each odd-length letter
+  --duplex                for two-sided printing: in a combined merge, a blank page after
+                          each odd-length letter; in a book of posts, each chapter on a
+                          right-hand page
   --check-for SERVICE     measure each letter against a print-and-mail service's rules
                           (pingen, epost, lob, clicksend; comma-separated or repeated);
                           a breach is an error and nothing is written
-  --strict                stop at the first broken post instead of skipping it (ePub)
-  --drafts                include posts with `draft: true` (ePub)
-  --oldest-first          order posts oldest first (ePub; default newest first)
+  --strict                stop at the first broken post instead of skipping it (books)
+  --drafts                include posts with `draft: true` (books)
+  --oldest-first          order posts oldest first (books; default newest first)
   --embed-fonts           embed subset fonts (ePub; default when the text needs them)
   --no-embed-fonts        never embed fonts (ePub)
   -j, --jobs N            worker threads (default: all cores)
@@ -196,7 +198,8 @@ int run(int argc, char** argv) {
     }
     if (!opt.merge.empty() && format->name != "pdf")
         return usage_error("--merge writes PDF letters; use a .pdf output");
-    if (opt.duplex && opt.merge.empty()) return usage_error("--duplex needs --merge");
+    if (opt.duplex && format->name != "pdf")
+        return usage_error("--duplex lays out PDF pages; use a .pdf output");
     if (!opt.check_for.empty() && format->name != "pdf")
         return usage_error("--check-for measures PDF letters; use a .pdf output");
     if (!opt.output.empty())

@@ -15,16 +15,18 @@
 #include "commands.hpp"
 #include "document_style.hpp"
 #include "merge_command.hpp"
+#include "pdf_book_command.hpp"
 #include "service_checks.hpp"
 
 namespace broadside::cli {
 
 int run_pdf(const Options& options) {
     if (!options.merge.empty()) return run_merge(options);
-    if (options.inputs.size() != 1) {
-        std::cerr << "broadside: PDF output takes exactly one input file\n";
-        return exit_usage_error;
-    }
+    // A folder, several files or a pattern make a book of posts.
+    const std::string& first = options.inputs.empty() ? std::string() : options.inputs.front();
+    if (options.inputs.size() != 1 || std::filesystem::is_directory(first) ||
+        first.find_first_of("*?[") != std::string::npos)
+        return run_pdf_book(options);
     core::Diagnostics diags;
     const std::string& input = options.inputs.front();
     const std::string folder = std::filesystem::path(input).parent_path().string();

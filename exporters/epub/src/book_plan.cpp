@@ -18,6 +18,7 @@
 #include "broadside/core/plain_text.hpp"
 #include "broadside/core/reader.hpp"
 #include "broadside/core/url.hpp"
+#include "broadside/styles/words.hpp"
 #include "parallel.hpp"
 
 namespace broadside::epub {
@@ -458,6 +459,18 @@ std::optional<BookPlan> plan_book(const BookOptions& options, core::Diagnostics&
     add_cover(plan, diags);
     format_dates(plan);
     return plan;
+}
+
+std::vector<YearGroup> year_groups(const BookPlan& plan) {
+    std::vector<YearGroup> groups;
+    for (std::size_t i = 0; i < plan.posts.size(); ++i) {
+        const auto& d = plan.posts[i].date;
+        std::string label =
+            d ? std::to_string(d->year) : styles::words_for(plan.language).get("undated");
+        if (groups.empty() || groups.back().label != label) groups.push_back({label, i, i});
+        groups.back().end = i + 1;
+    }
+    return groups;
 }
 
 }  // namespace broadside::epub

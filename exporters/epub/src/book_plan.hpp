@@ -85,6 +85,14 @@ std::string site_url_key(std::string path);
 /// book cannot be made; the reasons are in `diags`.
 std::optional<BookPlan> plan_book(const BookOptions& options, core::Diagnostics& diags);
 
+/// A run of posts of one year in the book's order, for the contents.
+struct YearGroup {
+    std::string label;  ///< the year, or the book's word for "Undated"
+    std::size_t first = 0, end = 0;
+};
+/// The posts grouped by the year of their date, in the book's order.
+std::vector<YearGroup> year_groups(const BookPlan& plan);
+
 /// The book's language for a post: its own `lang`, else the book's.
 std::string chapter_language(const BookPlan& plan, const PostInfo& post);
 

@@ -20,22 +20,6 @@ std::string word(const BookPlan& plan, std::string_view key) {
     return styles::words_for(plan.language).get(key);
 }
 
-struct Group {
-    std::string label;  ///< the year, or "Undated"
-    std::size_t first = 0, end = 0;
-};
-
-std::vector<Group> year_groups(const BookPlan& plan) {
-    std::vector<Group> groups;
-    for (std::size_t i = 0; i < plan.posts.size(); ++i) {
-        const auto& d = plan.posts[i].date;
-        std::string label = d ? std::to_string(d->year) : word(plan, "undated");
-        if (groups.empty() || groups.back().label != label) groups.push_back({label, i, i});
-        groups.back().end = i + 1;
-    }
-    return groups;
-}
-
 std::string manifest_id(const std::string& href) {
     std::string id = "i-";
     for (char c : href) id += std::isalnum(static_cast<unsigned char>(c)) ? c : '-';

@@ -1,0 +1,158 @@
+// End to end: a folder of posts becomes one PDF book (broadside samples/archive -o x.pdf),
+// checked with qpdf (structure, outline) and pdftotext (contents, chapters, running heads).
+#include <catch2/catch.hpp>
+
+#include <algorithm>
+#include <filesystem>
+#include <map>
+#include <regex>
+#include <sstream>
+
+#include "broadside/core/plain_text.hpp"
+#include "broadside/core/reader.hpp"
+#include "run_command.hpp"
+#include "scratch_folder.hpp"
+
+namespace fs = std::filesystem;
+using broadside::test::read_file;
+using broadside::test::run_command;
+using broadside::test::shell_quote;
+
+namespace {
+
+const std::string archive = std::string(BROADSIDE_SOURCE_DIR) + "/samples/archive";
+
+std::string make_book(const std::string& name, const std::string& extra) {
+    const fs::path dir = broadside::test::scratch_folder(name);
+    const std::string pdf = (dir / "archive.pdf").string();
+    auto r = run_command(shell_quote(BROADSIDE_BINARY) + " " + shell_quote(archive) + " -o " +
+                         shell_quote(pdf) + extra);
+    INFO(r.err);
+    REQUIRE(r.status == 0);
+    return pdf;
+}
+
+std::string page_text(const std::string& pdf, int first, int last) {
+    return run_command("pdftotext -f " + std::to_string(first) + " -l " + std::to_string(last) +
+                       " " + shell_quote(pdf) + " -")
+        .out;
+}
+
+int page_count(const std::string& pdf) {
+    std::smatch m;
+    const std::string info = run_command("pdfinfo " + shell_quote(pdf)).out;
+    REQUIRE(std::regex_search(info, m, std::regex("Pages:\\s+(\\d+)")));
+    return std::stoi(m[1]);
+}
+
+// The outline as "title@page" lines, indented by depth, from qpdf's JSON.
+std::string outline(const std::string& pdf) {
+    const std::string script =
+        "import json,sys\n"
+        "def walk(items, depth):\n"
+        "    for x in items:\n"
+        "        print('  ' * depth + x['title'] + '@' + str(x['destpageposfrom1']))\n"
+        "        walk(x['kids'], depth + 1)\n"
+        "walk(json.load(sys.stdin)['outlines'], 0)\n";
+    return run_command("qpdf --json --json-key=outlines " + shell_quote(pdf) + " | python3 -c " +
+                       shell_quote(script))
+        .out;
+}
+
+// Letters-only words of four or more characters, the unit compared between model and PDF.
+std::vector<std::string> words(const std::string& text) {
+    std::vector<std::string> out;
+    std::string w;
+    for (char c : text + " ") {
+        if (std::isalpha(static_cast<unsigned char>(c))) {
+            w += c;
+        } else {
+            if (w.size() >= 4) out.push_back(w);
+            w.clear();
+        }
+    }
+    return out;
+}
+
+// pdftotext's text with line-end hyphens joined and white space removed, so a hyphenated word
+// is found whole.
+std::string joined(std::string text) {
+    text = std::regex_replace(text, std::regex("-\\n"), "");
+    text.erase(
+        std::remove_if(text.begin(), text.end(), [](unsigned char c) { return std::isspace(c); }),
+        text.end());
+    return text;
+}
+
+}  // namespace
+
+TEST_CASE("a folder of posts is one PDF book: contents, chapters, outline", "[pdf][cli][book]") {
+    const std::string pdf = make_book("book", "");
+    CHECK(run_command("qpdf --check " + shell_quote(pdf)).status == 0);
+    const int pages = page_count(pdf);
+
+    // Title page, then the contents: each post's title with the page its chapter starts on.
+    CHECK(page_text(pdf, 1, 1).find("Lantern Rights Network: Posts 2023–2025") !=
+          std::string::npos);
+    const std::string toc = page_text(pdf, 2, 2);
+    REQUIRE(toc.find("Contents") != std::string::npos);
+    const std::vector<std::pair<std::string, std::string>> chapters{
+        {"A Digital Security Checklist for Volunteers", "2024-09-10-digital-security-checklist"},
+        {"Detention Data 2023: What the Numbers Show", "2024-03-02-detention-data-2023"},
+        {"Event Notes: Our June 4th Vigil in Exile", "2023-06-04-vigil-event-notes"}};
+    const std::string o = outline(pdf);
+    INFO(o);
+    CHECK(o.find("Contents@2\n") != std::string::npos);
+    for (const char* year : {"\n2025@3\n", "\n2024@", "\n2023@"})
+        CHECK(o.find(year) != std::string::npos);
+    std::vector<int> starts;
+    for (const auto& [title, file] : chapters) {
+        INFO(title);
+        std::smatch m;
+        // The contents' row: the title, then its page number in a cell of its own.
+        const std::string row = toc.substr(toc.find(title) + title.size());
+        REQUIRE(std::regex_search(row, m, std::regex("^\\s*(\\d+)\\n")));
+        const int first = std::stoi(m[1]);
+        starts.push_back(first);
+        // The chapter starts there, the outline leads there, under its year.
+        CHECK(page_text(pdf, first, first).rfind(title.substr(0, 20), 0) == 0);
+        CHECK(o.find("  " + title + "@" + std::to_string(first) + "\n") != std::string::npos);
+
+        // Every word of the post's model is printed in its chapter's pages.
+        broadside::core::Diagnostics diags;
+        auto doc = broadside::core::read_document_file(archive + "/" + file + ".md", diags);
+        REQUIRE(doc);
+        int last = first;
+        while (last < pages &&
+               page_text(pdf, last + 1, last + 1).find(title.substr(0, 20)) != std::string::npos)
+            ++last;  // the running head names the post on its later pages
+        const std::string printed = joined(page_text(pdf, first, last));
+        for (const auto& w : words(broadside::core::plain_text(*doc))) {
+            INFO(w);
+            CHECK(printed.find(w) != std::string::npos);
+        }
+    }
+    // Page numbers run through the book.
+    CHECK(page_text(pdf, starts[0] + 1, starts[0] + 1).find(std::to_string(starts[0] + 1)) !=
+          std::string::npos);
+}
+
+TEST_CASE("with --duplex every chapter starts on a right-hand page", "[pdf][cli][book]") {
+    const std::string pdf = make_book("book-duplex", " --duplex");
+    CHECK(run_command("qpdf --check " + shell_quote(pdf)).status == 0);
+    const std::string o = outline(pdf);
+    INFO(o);
+    // Posts are the outline's second level: "  Title@page".
+    std::istringstream lines(o);
+    int posts = 0;
+    for (std::string line; std::getline(lines, line);) {
+        if (line.rfind("  ", 0) != 0 || line.rfind("   ", 0) == 0) continue;
+        ++posts;
+        CHECK(std::stoi(line.substr(line.rfind('@') + 1)) % 2 == 1);
+    }
+    CHECK(posts == 7);  // the draft is left out, as in the ePub
+}
+
+TEST_CASE("the same posts give the same PDF book, byte for byte", "[pdf][cli][book]") {
+    CHECK(read_file(make_book("book-a", " --jobs 1")) == read_file(make_book("book-b", "")));
+}
