@@ -8,23 +8,28 @@ namespace broadside::pdf {
 FontUsage::FontUsage(FontRef face) : face_(std::move(face)) {}
 
 std::uint32_t FontUsage::code(std::uint32_t glyph) {
-    auto it = code_of_glyph_.find(glyph);
-    if (it != code_of_glyph_.end()) return it->second;
+    // Every printed glyph asks: a flat table answers (glyph ids and codes are 16-bit).
+    if (glyph < code_plus_one_.size() && code_plus_one_[glyph] != 0)
+        return code_plus_one_[glyph] - 1;
     std::uint32_t c = face_->cid_for_glyph(glyph);
-    code_of_glyph_.emplace(glyph, c);
+    if (glyph >= code_plus_one_.size()) code_plus_one_.resize(glyph + 1, 0);
+    code_plus_one_[glyph] = c + 1;
     glyphs_.insert(glyph);
-    widths_[c] =
+    const int w =
         static_cast<int>(std::lround(face_->advance(glyph) * 1000.0 / face_->units_per_em()));
+    widths_[c] = w;
+    if (c >= width_of_code_.size()) width_of_code_.resize(c + 1, 0);
+    width_of_code_[c] = w;
     return c;
 }
 
 int FontUsage::width(std::uint32_t code) const {
-    auto it = widths_.find(code);
-    return it == widths_.end() ? 0 : it->second;
+    return code < width_of_code_.size() ? width_of_code_[code] : 0;
 }
 
 bool FontUsage::map(std::uint32_t code, const std::u32string& text) {
-    auto [it, inserted] = unicode_.emplace(code, text);
+    // try_emplace builds no node for a code seen before: most glyphs are.
+    auto [it, inserted] = unicode_.try_emplace(code, text);
     return inserted || it->second == text;
 }
 

@@ -5,6 +5,7 @@
 #include <set>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "broadside/pdf/layout.hpp"
 
@@ -36,7 +37,8 @@ class FontUsage {
 
   private:
     FontRef face_;
-    std::map<std::uint32_t, std::uint32_t> code_of_glyph_;
+    std::vector<std::uint32_t> code_plus_one_;  ///< by glyph id; 0: not used yet
+    std::vector<int> width_of_code_;            ///< by code; what widths_ holds, flat
     std::set<std::uint32_t> glyphs_;
     std::map<std::uint32_t, int> widths_;
     std::map<std::uint32_t, std::u32string> unicode_;

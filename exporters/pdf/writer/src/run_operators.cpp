@@ -1,9 +1,8 @@
 #include "run_operators.hpp"
 
 #include <algorithm>
+#include <charconv>
 #include <cmath>
-#include <cstdio>
-#include <set>
 #include <vector>
 
 namespace broadside::pdf {
@@ -11,14 +10,18 @@ namespace {
 
 /// The source text of each cluster: from its start to the next cluster start in logical order.
 std::vector<std::u32string> cluster_texts(const GlyphRun& run) {
-    std::set<std::uint32_t> starts;
+    // A sorted vector, not a set: this runs for every glyph the book prints.
+    std::vector<std::uint32_t> starts;
+    starts.reserve(run.glyphs.size());
     for (const auto& g : run.glyphs)
-        starts.insert(
+        starts.push_back(
             std::min<std::uint32_t>(g.cluster, static_cast<std::uint32_t>(run.text.size())));
+    std::sort(starts.begin(), starts.end());
+    starts.erase(std::unique(starts.begin(), starts.end()), starts.end());
     std::vector<std::u32string> texts(run.glyphs.size());
     for (std::size_t i = 0; i < run.glyphs.size(); ++i) {
         auto start = std::min<std::size_t>(run.glyphs[i].cluster, run.text.size());
-        auto next = starts.upper_bound(static_cast<std::uint32_t>(start));
+        auto next = std::upper_bound(starts.begin(), starts.end(), start);
         std::size_t end = next == starts.end() ? run.text.size() : *next;
         texts[i] = utf8_to_u32(std::string_view(run.text).substr(start, end - start));
     }
@@ -46,9 +49,12 @@ class TextWriter {
         // Target minus where the viewer's pen already is; TJ numbers move left, hence minus.
         double adjust = x_[i] - current_;
         if (std::fabs(adjust) > 0.0005) tj_ += pdf_number(-adjust);
-        char hex[12];
-        std::snprintf(hex, sizeof hex, "<%04X>", codes_[i] & 0xFFFF);
-        tj_ += hex;
+        static constexpr char digits[] = "0123456789ABCDEF";
+        const std::uint32_t c = codes_[i] & 0xFFFF;
+        const char hex[] = {
+            '<', digits[c >> 12], digits[(c >> 8) & 15], digits[(c >> 4) & 15], digits[c & 15],
+            '>'};
+        tj_.append(hex, sizeof hex);
         current_ = x_[i] + usage_.width(codes_[i]);
         if (g.y_offset != 0) {
             flush();
@@ -114,9 +120,10 @@ void map_cluster(const GlyphRun& run, std::size_t from, std::size_t to, const st
 }  // namespace
 
 std::string pdf_number(double v) {
-    char buf[32];
-    std::snprintf(buf, sizeof buf, "%.3f", v);
-    std::string s(buf);
+    // to_chars rounds as printf's %.3f does, without the locale and formatting machinery.
+    char buf[64];
+    auto [end, ec] = std::to_chars(buf, buf + sizeof buf, v, std::chars_format::fixed, 3);
+    std::string s(buf, ec == std::errc() ? end : buf);
     while (!s.empty() && s.back() == '0') s.pop_back();
     if (!s.empty() && s.back() == '.') s.pop_back();
     return s == "-0" ? "0" : s;
