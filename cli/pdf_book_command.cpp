@@ -3,9 +3,10 @@
 // page (a right-hand one with --duplex), the post's title as running head, page numbers that
 // run through the book, and bookmarks per year and post.
 //
-// The contents come first but need every chapter's first page, so the chapters are laid out
-// twice: once to count their pages, then again, numbered, as the pages are written. Holding
-// every chapter's layout instead would cost memory in proportion to the archive.
+// The contents come first but need every chapter's first page. Chapters are laid out once, in
+// parallel and without page numbers, and written in order as they come, each page numbered
+// as it is written; the contents' pages are reserved at the front (their count does not
+// depend on the numbers they show) and drawn last. Memory holds a window of chapters.
 #include "pdf_book_command.hpp"
 
 #include <cstdlib>
@@ -21,6 +22,7 @@
 #include "broadside/pdf/pdf_exporter.hpp"
 #include "broadside/pdf/pdf_writer.hpp"
 #include "broadside/styles/style.hpp"
+#include "broadside/styles/words.hpp"
 #include "commands.hpp"
 #include "ordered_workers.hpp"
 #include "progress_bar.hpp"
@@ -41,30 +43,25 @@ struct BookJob {
     const Options& options;
     const epub::BookPlan& plan;
     const ChapterLinks& links;
-    const styles::Style& chapter_style;
     unsigned jobs;
 
     [[nodiscard]] std::size_t window() const { return 2 * std::size_t{jobs}; }
 
     // Post `i`'s model (the plan's cached one, else read again) with its links pointed at the
-    // book's chapters, laid out from page `first_page`. Warnings are kept only when asked for:
-    // the second pass would repeat the first's.
-    [[nodiscard]] Chapter lay_out(pdf::PdfExporter& exporter, std::size_t i, int first_page,
-                                  bool keep_warnings) const {
+    // book's chapters, laid out without page numbers.
+    [[nodiscard]] Chapter lay_out(pdf::PdfExporter& exporter, std::size_t i) const {
         Chapter out;
         const auto& post = plan.posts[i];
         const core::Site* site = plan.site ? &*plan.site : nullptr;
         std::optional<core::Document> doc;
+        // The plan's cached model is this chapter's alone and read once: taken, not copied.
         if (post.model)
-            doc = *post.model;
+            doc = std::move(*post.model);
         else
             doc = core::read_document_file(post.path, out.diags, options.limits, site);
         if (!doc) return out;
-        links.apply(*doc, i, keep_warnings ? &out.diags : nullptr);
-        core::Diagnostics layout_diags;
-        out.layout = exporter.layout(*doc, layout_diags, options.resource_paths, options.limits,
-                                     site, first_page);
-        if (keep_warnings || layout_diags.has_errors()) out.diags.append(layout_diags);
+        links.apply(*doc, i, &out.diags);
+        out.layout = exporter.layout(*doc, out.diags, options.resource_paths, options.limits, site);
         return out;
     }
 };
@@ -89,28 +86,15 @@ void mark(pdf::Page& page, std::vector<pdf::Anchor> anchors) {
     page.frames.insert(page.frames.begin(), std::move(frame));
 }
 
-// The front matter's own headings are not bookmarks, except the contents.
+// The front matter's own headings are no bookmarks: the contents get theirs apart.
 void front_bookmarks(pdf::Layout& layout) {
     for (auto& page : layout.pages)
         for (auto& frame : page.frames)
             for (auto& [at, item] : frame.items)
                 if (auto* anchor = std::get_if<pdf::Anchor>(&item)) {
-                    anchor->level = anchor->id == "contents" ? 1 : 0;
+                    anchor->level = 0;
                     anchor->id = "front-" + anchor->id;
                 }
-}
-
-/// The first page number of every chapter, after `front` pages of front matter, a chapter
-/// of a duplex book starting on a right-hand (odd) page.
-std::vector<int> first_pages(const std::vector<int>& counts, int front, bool duplex) {
-    std::vector<int> first(counts.size());
-    int next = front + 1;
-    for (std::size_t i = 0; i < counts.size(); ++i) {
-        if (duplex && next % 2 == 0) ++next;
-        first[i] = next;
-        next += counts[i];
-    }
-    return first;
 }
 
 pdf::DocumentInfo book_info(const epub::BookPlan& plan) {
@@ -140,84 +124,65 @@ int run_pdf_book(const Options& options) {
 
     styles::Style chapter_style = *style;
     chapter_style.running_head = true;
-    styles::Style front_style = *style;
-    front_style.page_numbers = false;
+    chapter_style.page_numbers = false;  // numbered as they are written
+    styles::Style front_style = chapter_style;
     front_style.running_head = false;
+    front_style.paragraph_indent = 0;  // the title page's lines stand flush
     const ChapterLinks links(*plan);
     const unsigned jobs = options.jobs > 0 ? static_cast<unsigned>(options.jobs)
                                            : std::max(1u, std::thread::hardware_concurrency());
-    BookJob job{options, *plan, links, chapter_style, jobs};
+    BookJob job{options, *plan, links, jobs};
     const std::size_t n = plan->posts.size();
-    auto make_exporter = [&] { return std::make_unique<pdf::PdfExporter>(chapter_style); };
 
-    // Pass 1: how many pages each chapter takes, and every warning once.
-    std::vector<int> counts(n, 0);
-    bool ok;
-    {
-        ProgressBar progress("counting", n);
-        ok = run_in_order<Exporter, Chapter>(
-            n, jobs, job.window(), make_exporter,
-            [&](Exporter& e, std::size_t i) { return job.lay_out(*e, i, 1, true); },
-            [&](std::size_t i, Chapter&& c) {
-                diags.append(c.diags);
-                counts[i] = static_cast<int>(c.layout.pages.size());
-                progress.update(i + 1);
-                return !c.diags.has_errors();
-            });
-    }
-    if (!ok) return report(diags);
-
-    // The front matter: the contents' length does not depend on the numbers it shows (they
-    // sit in a column of their own), but it is laid out again until the count settles.
+    // The front matter. The contents are laid out with five-digit numbers to count their
+    // pages; the real numbers are never wider, so the real contents take no more pages.
     pdf::PdfExporter front_exporter(front_style);
     pdf::Layout title = front_exporter.layout(title_page(*plan), diags);
-    pdf::Layout toc;
-    int front = 0;
-    std::vector<int> first;
-    for (int round = 0; round < 3; ++round) {
-        first = first_pages(counts, front, options.duplex);
-        toc = front_exporter.layout(contents(*plan, first), diags);
-        int needed = static_cast<int>(title.pages.size() + toc.pages.size());
-        if (options.duplex && needed % 2 == 1) ++needed;
-        if (needed == front) break;
-        front = needed;
-    }
+    const std::size_t reserved =
+        front_exporter.layout(contents(*plan, std::vector<int>(n, 99999)), diags).pages.size();
     front_bookmarks(title);
-    front_bookmarks(toc);
-
     pdf::PdfPageWriter writer(book_info(*plan), diags, plan->root);
     SharedFaces faces;
-    int written = 0;
+    std::size_t written = 0;
     auto write = [&](pdf::Page& page) {
         faces.adopt(page);
         writer.add(page);
         ++written;
     };
-    for (auto* part : {&title, &toc})
-        for (auto& page : part->pages) write(page);
+    for (auto& page : title.pages) write(page);
     const pdf::Size sheet = title.pages.empty() ? pdf::Size{} : title.pages.front().size;
-    while (written < front) {
-        pdf::Page blank{sheet, {}, std::nullopt};
-        write(blank);
+    const std::size_t contents_at = written;
+    for (std::size_t i = 0; i < reserved; ++i) {
+        pdf::Page page{sheet, {}, std::nullopt};
+        // The bookmark now, so it comes before the chapters' in the outline.
+        if (i == 0)
+            mark(page, {{"front-contents", styles::words_for(plan->language).get("contents"), 1}});
+        write(page);
     }
+    auto blank_until_odd = [&](pdf::Size size) {
+        if (!options.duplex || written % 2 == 0) return;
+        pdf::Page blank{size, {}, std::nullopt};
+        write(blank);
+    };
+    blank_until_odd(sheet);
 
-    // Pass 2: the chapters again, numbered, written as they come.
     const bool by_year = plan->settings.group_by_year;
     std::vector<epub::YearGroup> groups =
         by_year ? epub::year_groups(*plan) : std::vector<epub::YearGroup>{};
     std::size_t group = 0;
+    std::vector<int> first(n, 0);
+    bool ok;
     {
-        ProgressBar progress("writing", n);
+        ProgressBar progress("chapters", n);
         ok = run_in_order<Exporter, Chapter>(
-            n, jobs, job.window(), make_exporter,
-            [&](Exporter& e, std::size_t i) { return job.lay_out(*e, i, first[i], false); },
+            n, jobs, job.window(),
+            [&] { return std::make_unique<pdf::PdfExporter>(chapter_style); },
+            [&](Exporter& e, std::size_t i) { return job.lay_out(*e, i); },
             [&](std::size_t i, Chapter&& c) {
                 diags.append(c.diags);
                 if (c.diags.has_errors() || c.layout.pages.empty()) return !c.diags.has_errors();
-                while (written + 1 < first[i]) {
-                    pdf::Page blank{c.layout.pages.front().size, {}, std::nullopt};
-                    write(blank);
-                }
+                blank_until_odd(c.layout.pages.front().size);
+                first[i] = static_cast<int>(written) + 1;
                 std::vector<pdf::Anchor> bookmarks;
                 if (by_year && group < groups.size() && groups[group].first == i) {
                     bookmarks.push_back({"y" + std::to_string(group), groups[group].label, 1});
@@ -227,12 +192,23 @@ int run_pdf_book(const Options& options) {
                     {"p" + std::to_string(i), plan->posts[i].title, by_year ? 2 : 1});
                 for (auto& page : c.layout.pages) adopt(page, i, by_year ? 2 : 1, faces);
                 mark(c.layout.pages.front(), std::move(bookmarks));
-                for (auto& page : c.layout.pages) write(page);
+                for (auto& page : c.layout.pages) {
+                    front_exporter.number_page(page, static_cast<int>(written) + 1, diags);
+                    write(page);
+                }
                 progress.update(i + 1);
                 return true;
             });
     }
-    if (ok && !diags.has_errors()) {
+    if (!ok) return report(diags);
+
+    pdf::Layout toc = front_exporter.layout(contents(*plan, first), diags);
+    front_bookmarks(toc);
+    for (std::size_t i = 0; i < toc.pages.size() && i < reserved; ++i) {
+        faces.adopt(toc.pages[i]);
+        writer.draw_on(contents_at + i, toc.pages[i]);
+    }
+    if (!diags.has_errors()) {
         auto bytes = writer.finish();
         if (bytes && output.write(bytes->data(), bytes->size())) output.commit();
     }

@@ -9,6 +9,16 @@
 namespace broadside::pdf {
 namespace {
 
+// A document's page number, centred in the bottom margin.
+Frame page_number(TextSetter& setter, const styles::Style& style, int number) {
+    const double width = style.page_width - style.margin_left - style.margin_right;
+    const double leading = style.footnote.leading;
+    return furniture_line(
+        setter, std::to_string(number), "page-number",
+        Point{style.margin_left, style.page_height - style.margin_bottom / 2 - leading / 2}, width,
+        TextAlign::center, false);
+}
+
 // A document's pages: the same body frame on every page, the title as running head on pages
 // after the first (when the style asks), the page number at the foot.
 PagePlan document_plan(const core::Document& doc, const styles::Style& style, TextSetter& setter,
@@ -27,10 +37,8 @@ PagePlan document_plan(const core::Document& doc, const styles::Style& style, Te
                                Point{style.margin_left, style.margin_top / 2 - leading / 2}, width,
                                TextAlign::start, true));
         if (style.page_numbers)
-            page.frames.push_back(furniture_line(
-                setter, std::to_string(static_cast<int>(n) + first_page_number), "page-number",
-                Point{style.margin_left, style.page_height - style.margin_bottom / 2 - leading / 2},
-                width, TextAlign::center, false));
+            page.frames.push_back(
+                page_number(setter, style, static_cast<int>(n) + first_page_number));
     };
     return plan;
 }
@@ -44,6 +52,12 @@ std::vector<double> body_heights(const PagePlan& plan) {
 }  // namespace
 
 PageEngine::PageEngine(std::unique_ptr<LineBreaker> breaker) : breaker_(std::move(breaker)) {}
+
+void PageEngine::number_page(Page& page, int number, const styles::Style& style,
+                             TextServices& services, core::Diagnostics& diags) {
+    TextSetter setter(style, services, *breaker_, "", "", diags);
+    page.frames.push_back(page_number(setter, style, number));
+}
 
 Layout PageEngine::layout(const core::Document& doc, const styles::Style& style,
                           TextServices& services, const core::ResourcePolicy& resources,

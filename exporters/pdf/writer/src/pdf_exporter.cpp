@@ -25,6 +25,11 @@ Layout PdfExporter::layout(const core::Document& doc, core::Diagnostics& diags,
     return engine_->layout(doc, style_, services, resources, diags, first_page_number);
 }
 
+void PdfExporter::number_page(Page& page, int number, core::Diagnostics& diags) {
+    TextServices services{resolver_, shaper_};
+    engine_->number_page(page, number, style_, services, diags);
+}
+
 std::optional<std::vector<std::uint8_t>> PdfExporter::render(const core::Document& doc,
                                                              const Layout& layout,
                                                              core::Diagnostics& diags,

@@ -87,11 +87,19 @@ class PageWriter {
         }
     }
 
-    void page(const Page& p) {
+    /// Adds a page and draws `p` on it; returns the page (null when libharu failed).
+    HPDF_Page page(const Page& p) {
         page_ = HPDF_AddPage(doc_);
-        if (!page_) return;
+        if (!page_) return nullptr;
         HPDF_Page_SetWidth(page_, static_cast<HPDF_REAL>(p.size.width));
         HPDF_Page_SetHeight(page_, static_cast<HPDF_REAL>(p.size.height));
+        draw_on(page_, p);
+        return page_;
+    }
+
+    /// Draws `p` on a page added before, over what it holds already.
+    void draw_on(HPDF_Page target, const Page& p) {
+        page_ = target;
         height_ = p.size.height;
         page_left_to_right_ = direction_balance(page_text(p)) >= 0;
         for (const auto& frame : p.frames) {
@@ -271,8 +279,8 @@ struct PdfPageWriter::Impl {
     std::unique_ptr<PageWriter> writer;
     core::Diagnostics& diags;
     std::string file;
-    unsigned pages = 0;
-    std::vector<Label> labels;  // written at the end: the number tree must start at page 0
+    std::vector<HPDF_Page> pages;  // in order, for drawing on a page later
+    std::vector<Label> labels;     // written at the end: the number tree must start at page 0
 
     Impl(core::Diagnostics& d, std::string f) : diags(d), file(std::move(f)) {}
 };
@@ -296,9 +304,15 @@ PdfPageWriter::~PdfPageWriter() = default;
 void PdfPageWriter::add(const Page& page) {
     Impl& w = *impl_;
     if (!w.writer) return;
-    w.writer->page(page);
-    if (page.label) w.labels.push_back({w.pages, *page.label});
-    ++w.pages;
+    HPDF_Page added = w.writer->page(page);
+    if (page.label) w.labels.push_back({static_cast<unsigned>(w.pages.size()), *page.label});
+    w.pages.push_back(added);
+}
+
+void PdfPageWriter::draw_on(std::size_t index, const Page& page) {
+    Impl& w = *impl_;
+    if (!w.writer || index >= w.pages.size() || !w.pages[index]) return;
+    w.writer->draw_on(w.pages[index], page);
 }
 
 std::optional<std::vector<std::uint8_t>> PdfPageWriter::finish() {

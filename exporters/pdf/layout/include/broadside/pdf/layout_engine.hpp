@@ -33,6 +33,12 @@ class LayoutEngine {
     virtual Layout layout(const core::Document& doc, const styles::Style& style,
                           TextServices& services, const core::ResourcePolicy& resources,
                           core::Diagnostics& diags, int first_page_number) = 0;
+
+    /// Adds page number `number` at the foot of `page` as a document's pages carry it, for a
+    /// page laid out without one because its number was not known yet (a book's chapter laid
+    /// out while the chapters before it still are).
+    virtual void number_page(Page& page, int number, const styles::Style& style,
+                             TextServices& services, core::Diagnostics& diags) = 0;
 };
 
 /// The page engine: every block of the model set into a vertical list of unbreakable boxes
@@ -45,6 +51,8 @@ class PageEngine final : public LayoutEngine {
     Layout layout(const core::Document& doc, const styles::Style& style, TextServices& services,
                   const core::ResourcePolicy& resources, core::Diagnostics& diags,
                   int first_page_number) override;
+    void number_page(Page& page, int number, const styles::Style& style, TextServices& services,
+                     core::Diagnostics& diags) override;
 
   private:
     std::unique_ptr<LineBreaker> breaker_;

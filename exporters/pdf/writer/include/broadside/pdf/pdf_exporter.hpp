@@ -34,6 +34,8 @@ class PdfExporter {
                   const std::vector<std::string>& resource_paths = {},
                   const core::Limits& limits = {}, const core::Site* site = nullptr,
                   int first_page_number = 1);
+    /// Adds page number `number` to `page` as `layout` adds it to a document's pages.
+    void number_page(Page& page, int number, core::Diagnostics& diags);
     /// Renders a layout of `doc` as PDF bytes; nothing (with an error in `diags`) on failure.
     /// CreationDate comes from the front matter's date, else `source_date_epoch` (may be null).
     std::optional<std::vector<std::uint8_t>> render(const core::Document& doc, const Layout& layout,

@@ -48,6 +48,10 @@ public:
     PdfPageWriter& operator=(const PdfPageWriter&) = delete;
 
     void add(const Page& page);
+    /// Draws `page`'s frames on page `index` (0-based) added before, over what it holds: a
+    /// book's contents, which need the page numbers of all the chapters written after them.
+    /// Its anchors' bookmarks come after those of the pages added so far.
+    void draw_on(std::size_t index, const Page& page);
     /// The PDF's bytes; nothing (with an error in the diagnostics) when embedding a font or
     /// libharu failed.
     std::optional<std::vector<std::uint8_t>> finish();
