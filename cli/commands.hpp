@@ -30,4 +30,11 @@ int run_dump(const std::string& path);
 /// error, else exit_ok.
 int report(const core::Diagnostics& diags);
 
+/// Every diagnostic report() printed in this run, in order.
+const std::vector<core::Diagnostic>& printed_diagnostics();
+
+/// `--report FILE.json`: writes every diagnostic printed so far as JSON (core::diagnostics_json)
+/// and returns `status`, or exit_input_error when the file cannot be written.
+int write_report(const std::string& path, int status);
+
 }  // namespace broadside::cli

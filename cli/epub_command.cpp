@@ -6,6 +6,7 @@
 #include <iostream>
 #include <string>
 
+#include "archive_summary.hpp"
 #include "book_options.hpp"
 #include "broadside/epub/book.hpp"
 #include "broadside/styles/style.hpp"
@@ -39,10 +40,8 @@ int run_epub(const Options& options) {
     auto summary = epub::write_book(book, *style, diags);
     int status = report(diags);
     if (!summary) return exit_input_error;
-    if (isatty(STDERR_FILENO)) {
-        std::cerr << "wrote " << options.output << ": " << summary->chapters << " chapters, "
-                  << summary->images << " images, " << summary->fonts << " fonts\n";
-    }
+    print_archive_summary({options.output, summary->posts_read, summary->chapters, summary->skipped,
+                           summary->images});
     return status;
 }
 

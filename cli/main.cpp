@@ -37,6 +37,8 @@ constexpr const char* options_text = R"(
                           /… paths, its address and its settings (default: found around
                           the input when its layout is unambiguous)
   --dump-layout           print the page layout tree (PDF)
+  --report FILE.json      also write every message as JSON (file, line, column, severity,
+                          code, message, hint), for CI
   --merge FILE            mail merge: one letter per record of FILE (.csv, .yaml); with
                           {{field}} in -o one PDF per record, else one combined PDF
   --duplex                for two-sided printing: in a combined merge, a blank page after
@@ -143,6 +145,8 @@ int run(int argc, char** argv) {
             if (!value(opt.site_root)) return usage_error("--site-root needs a folder");
         } else if (a == "--dump-layout") {
             opt.dump_layout = true;
+        } else if (a == "--report") {
+            if (!value(opt.report)) return usage_error("--report needs a file name");
         } else if (a == "--merge") {
             if (!value(opt.merge)) return usage_error("--merge needs a data file");
         } else if (a == "--duplex") {
@@ -207,7 +211,8 @@ int run(int argc, char** argv) {
             return usage_error("the output " + core::quote_value(opt.output) +
                                " would replace the input " + core::quote_value(input) +
                                "; give another file to -o");
-    return format->run(opt);
+    const int status = format->run(opt);
+    return opt.report.empty() ? status : write_report(opt.report, status);
 }
 
 }  // namespace

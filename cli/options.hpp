@@ -27,6 +27,7 @@ struct Options {
     bool duplex = false;  ///< `--duplex`: pad each letter of a combined merge to even pages
     std::vector<std::string>
         check_for;        ///< `--check-for SERVICE`: mail services to measure against
+    std::string report;   ///< `--report FILE.json`: every diagnostic as JSON
     core::Limits limits;  ///< `--max-file-size`, `--max-image-pixels`, `--max-nesting`, ...
 };
 

@@ -14,6 +14,7 @@
 #include <memory>
 #include <thread>
 
+#include "archive_summary.hpp"
 #include "book_front_matter.hpp"
 #include "book_links.hpp"
 #include "book_options.hpp"
@@ -208,11 +209,19 @@ int run_pdf_book(const Options& options) {
         faces.adopt(toc.pages[i]);
         writer.draw_on(contents_at + i, toc.pages[i]);
     }
+    bool written_ok = false;
     if (!diags.has_errors()) {
         auto bytes = writer.finish();
-        if (bytes && output.write(bytes->data(), bytes->size())) output.commit();
+        written_ok = bytes && output.write(bytes->data(), bytes->size()) && output.commit();
     }
-    return report(diags);
+    const int status = report(diags);
+    if (written_ok) {
+        std::size_t chapters = 0;
+        for (int f : first) chapters += f > 0;
+        print_archive_summary(
+            {options.output, plan->scanned, chapters, plan->skipped, plan->images.size()});
+    }
+    return status;
 }
 
 }  // namespace broadside::cli

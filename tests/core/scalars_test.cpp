@@ -80,3 +80,30 @@ TEST_CASE("a post's file name gives its date as Jekyll reads it") {
     CHECK_FALSE(broadside::core::file_name_date_prefix("21-07-12-x.md"));
     CHECK_FALSE(broadside::core::file_name_date_prefix("2021-07-12.md"));
 }
+
+TEST_CASE("a diagnostic's code is its message's words, without values") {
+    auto code = [](std::string message) {
+        return diagnostic_code(Diagnostic{Severity::warning, "f.md", 1, 1, std::move(message), {}});
+    };
+    CHECK(code("image 'x.png' not found") == "image-not-found");
+    CHECK(code("image 'https://a.org/very-long…' (173 characters) is remote and is not fetched") ==
+          "image-is-remote-and-is-not");
+    CHECK(code("<script> is left out: a book or a PDF runs no scripts") == "script-is-left-out");
+    CHECK(code("the book's own style sets the look") == "the-book-s-own-style-sets");
+    CHECK(code("'42' is not a date") == "is-not-a-date");
+}
+
+TEST_CASE("diagnostics as JSON: every field, strings escaped") {
+    std::vector<Diagnostic> items{
+        {Severity::error, "a \"b\".md", 3, 7, "line\nbreak and \\ back", "fix it"},
+        {Severity::info, "", 0, 0, "ئۇيغۇر", ""}};
+    CHECK(diagnostics_json(items) ==
+          "[\n"
+          "  {\"file\": \"a \\\"b\\\".md\", \"line\": 3, \"column\": 7, \"severity\": \"error\", "
+          "\"code\": \"line-break-and-back\", \"message\": \"line\\u000abreak and \\\\ back\", "
+          "\"hint\": \"fix it\"},\n"
+          "  {\"file\": \"\", \"line\": 0, \"column\": 0, \"severity\": \"info\", \"code\": \"\", "
+          "\"message\": \"ئۇيغۇر\", \"hint\": \"\"}\n"
+          "]\n");
+    CHECK(diagnostics_json({}) == "[]\n");
+}

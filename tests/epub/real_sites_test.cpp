@@ -223,3 +223,23 @@ TEST_CASE("a PDF finds its site, or takes the one named with the option") {
     CHECK(missing.status == 1);
     CHECK(contains(missing.err, "the site root is not a folder"));
 }
+
+TEST_CASE("an archive run ends with a summary, and --report writes every message as JSON") {
+    const std::string dir = work_dir("site-report");
+    auto r = run_broadside(dir, shell_quote(sites + "jekyll-docs/_posts") +
+                                    " -o book.pdf --report report.json");
+    INFO(r.err);
+    REQUIRE(r.status == 0);
+    // The Jekyll posts' {% for %} loop is left out with warnings; the summary counts them.
+    CHECK(contains(r.err, "summary of book.pdf:\n  posts:         5 read, 5 in the book"));
+    CHECK(contains(r.err, "  template tags: 3 not run\n"));
+    const std::string json = read_file(dir + "/report.json");
+    CHECK(json.rfind("[\n  {\"file\": ", 0) == 0);
+    CHECK(contains(json, "\"severity\": \"warning\", \"code\": \"liquid-tag-for-is-not-run\""));
+    CHECK(contains(json, "\"line\": 22, \"column\": 1,"));
+    // A clean book in a pipe prints nothing, summary included.
+    auto clean = run_broadside(dir, shell_quote(sites + "letsencrypt/content/en/post") +
+                                        " -o clean.epub --report clean.json");
+    CHECK(clean.status == 0);
+    CHECK_FALSE(contains(clean.err, "summary of"));
+}

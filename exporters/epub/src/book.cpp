@@ -56,9 +56,8 @@ std::optional<BookSummary> write_book(const BookOptions& options, const styles::
             return write_chapter(*model, *plan, i, chapter_diags[i]);
         }
         core::Diagnostics ignored;  // the first pass reported the reader's warnings already
-        auto doc =
-            core::read_document_file(plan->posts[i].path, ignored, plan->resources->limits(),
-                                     plan->site ? &*plan->site : nullptr);
+        auto doc = core::read_document_file(plan->posts[i].path, ignored, plan->resources->limits(),
+                                            plan->site ? &*plan->site : nullptr);
         if (!doc) {
             chapter_diags[i].error(plan->posts[i].path, 0, 0,
                                    "the post changed while the book was made");
@@ -110,7 +109,8 @@ std::optional<BookSummary> write_book(const BookOptions& options, const styles::
     // Only a book without errors replaces what is at the path; otherwise the package removes
     // its temporary file and an older book stays.
     if (!written || diags.has_errors() || !zip.commit()) return std::nullopt;
-    return BookSummary{count, plan->images.size(), fonts.files.size()};
+    return BookSummary{count, plan->images.size(), fonts.files.size(), plan->scanned,
+                       plan->skipped};
 }
 
 }  // namespace broadside::epub

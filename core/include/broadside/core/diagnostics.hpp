@@ -22,7 +22,7 @@ struct Diagnostic {
 
 /// The list of diagnostics that travels with one job. Library code adds to it and never prints.
 class Diagnostics {
-public:
+  public:
     void error(std::string file, int line, int column, std::string message, std::string hint = {});
     void warning(std::string file, int line, int column, std::string message,
                  std::string hint = {});
@@ -34,13 +34,24 @@ public:
     [[nodiscard]] const std::vector<Diagnostic>& items() const { return items_; }
     [[nodiscard]] bool empty() const { return items_.empty(); }
 
-private:
+  private:
     std::vector<Diagnostic> items_;
 };
 
-/// Formats as `file:line:column: error|warning|info: message` plus an indented `hint:` line when the
-/// diagnostic has a hint. Line and column are left out when unknown.
+/// Formats as `file:line:column: error|warning|info: message` plus an indented `hint:` line when
+/// the diagnostic has a hint. Line and column are left out when unknown.
 std::string format_diagnostic(const Diagnostic& d);
+
+/// A short, stable name for the kind of message, for grouping in CI: the words of the message
+/// before its first colon, without quoted values, parentheses and numbers, lower case, joined by
+/// `-`, at most
+/// six (`image 'x.png' not found` is `image-not-found`; `<script> is left out: …` is
+/// `script-is-left-out`).
+std::string diagnostic_code(const Diagnostic& d);
+
+/// The diagnostics as a JSON array of objects with `file`, `line`, `column`, `severity`,
+/// `code`, `message` and `hint`, one object per line, in order.
+std::string diagnostics_json(const std::vector<Diagnostic>& items);
 
 /// `value` in single quotes for a message, on one line: control characters are escaped (`\n`)
 /// and a value over 80 characters is cut there with its length, `'aaaa…' (80,001 characters)`,

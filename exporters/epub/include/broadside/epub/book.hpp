@@ -43,6 +43,8 @@ struct BookSummary {
     std::size_t chapters = 0;
     std::size_t images = 0;
     std::size_t fonts = 0;
+    std::size_t posts_read = 0;  ///< every post found, drafts and broken ones included
+    std::size_t skipped = 0;     ///< posts left out because of errors
 };
 
 /// Builds the book: reads and orders the posts (drafts and broken posts left out, with
