@@ -44,8 +44,9 @@ void print_archive_summary(const ArchiveCounts& c) {
     const Kinds k = count_kinds();
     const std::size_t drafts = c.posts_read - c.chapters - c.skipped;
     std::cerr << "summary of " << c.output << ":\n"
-              << "  posts:         " << c.posts_read << " read, " << c.chapters << " in the book, "
-              << drafts << " drafts left out, " << c.skipped << " skipped for errors\n"
+              << "  posts:         " << c.posts_read << " read, " << c.chapters
+              << " in the book; left out: " << drafts << " as drafts, " << c.skipped
+              << " for errors\n"
               << "  images:        " << c.images << " in the book, " << k.missing << " missing, "
               << k.remote << " remote (not fetched), " << k.unusable << " unusable\n"
               << "  raw HTML:      " << k.html << " elements left out (scripts, styles, forms…)\n"

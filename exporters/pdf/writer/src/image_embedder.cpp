@@ -34,7 +34,10 @@ HPDF_Image ImageEmbedder::load(const Image& image) {
         else if (png.interlaced)
             out = load_rgb(image.path);
         else
-            out = HPDF_LoadPngImageFromFile(doc_, image.path.c_str());
+            // The pixels are read when the PDF is saved, one image at a time, instead of all
+            // held until then: an archive of screenshots needs the memory of one. check_png
+            // has decoded the whole file already, so reading it again cannot fail.
+            out = HPDF_LoadPngImageFromFile2(doc_, image.path.c_str());
         if (!out) {
             char code[48];
             std::snprintf(code, sizeof code, "libharu error 0x%04X",
