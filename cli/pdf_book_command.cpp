@@ -63,6 +63,14 @@ struct BookJob {
         if (!doc) return out;
         links.apply(*doc, i, &out.diags);
         out.layout = exporter.layout(*doc, out.diags, options.resource_paths, options.limits, site);
+        if (out.layout.pages.empty() && !out.diags.has_errors()) {
+            // A post with nothing to print (front matter for a template) is still a chapter
+            // of the book, as in the ePub: a page with its title.
+            core::Document title_only;
+            title_only.source_path = post.path;
+            title_only.meta.set("title", core::MetaValue(post.title));
+            out.layout = exporter.layout(title_only, out.diags);
+        }
         return out;
     }
 };

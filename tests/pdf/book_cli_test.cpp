@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <fstream>
 #include <map>
 #include <regex>
 #include <sstream>
@@ -155,4 +156,22 @@ TEST_CASE("with --duplex every chapter starts on a right-hand page", "[pdf][cli]
 
 TEST_CASE("the same posts give the same PDF book, byte for byte", "[pdf][cli][book]") {
     CHECK(read_file(make_book("book-a", " --jobs 1")) == read_file(make_book("book-b", "")));
+}
+
+TEST_CASE("a post with nothing to print is still a chapter of the PDF book", "[pdf][cli][book]") {
+    const fs::path dir = broadside::test::scratch_folder("book-empty-post");
+    fs::create_directories(dir / "posts");
+    std::ofstream(dir / "posts/2024-01-02-text.md") << "---\ntitle: Text\n---\n\nWords.\n";
+    // The Rust blog's releases/latest.md: front matter for a template, no title, no body.
+    std::ofstream(dir / "posts/latest.md") << "+++\ntemplate = \"latest.html\"\n+++\n";
+    const std::string pdf = (dir / "book.pdf").string();
+    auto r = run_command(shell_quote(BROADSIDE_BINARY) + " " +
+                         shell_quote((dir / "posts").string()) + " -o " + shell_quote(pdf));
+    INFO(r.err);
+    REQUIRE(r.status == 0);
+    const std::string o = outline(pdf);
+    INFO(o);
+    CHECK(o.find("  Text@3\n") != std::string::npos);
+    CHECK(o.find("  latest@4\n") != std::string::npos);
+    CHECK(page_text(pdf, 4, 4).find("latest") != std::string::npos);
 }
