@@ -21,7 +21,7 @@ bool is_markdown(const fs::path& p) {
     std::string ext = p.extension().string();
     std::transform(ext.begin(), ext.end(), ext.begin(),
                    [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-    return ext == ".md" || ext == ".markdown";
+    return ext == ".md" || ext == ".markdown" || ext == ".mdx";
 }
 
 bool is_hidden(const fs::path& p) {
@@ -259,7 +259,7 @@ PostFiles find_post_files(const std::vector<std::string>& inputs, Diagnostics& d
     }
     if (result.files.empty() && !diags.has_errors()) {
         diags.error(inputs.empty() ? std::string{} : inputs.front(), 0, 0,
-                    "no Markdown files (*.md, *.markdown) found");
+                    "no Markdown files (*.md, *.markdown, *.mdx) found");
     }
     return result;
 }

@@ -6,6 +6,7 @@
 #include "broadside/core/utf8.hpp"
 #include "front_matter.hpp"
 #include "markdown_reader.hpp"
+#include "mdx.hpp"
 #include "site_templates.hpp"
 
 namespace broadside::core {
@@ -57,8 +58,11 @@ std::optional<Document> read_document_text(std::string_view bytes, const std::st
     doc.meta = std::move(*meta);
     doc.meta.file_name_date = date_from_file_name(path);
     Diagnostics body_diags;  // the caller's may hold errors from other files already
+    const std::string markdown = is_mdx(path)
+                                     ? strip_mdx(split->body, split->body_first_line, path, diags)
+                                     : std::string(split->body);
     const std::string body =
-        expand_site_templates(split->body, split->body_first_line, doc.meta, path, diags, site);
+        expand_site_templates(markdown, split->body_first_line, doc.meta, path, diags, site);
     doc.blocks = parse_markdown(body, split->body_first_line, path, limits, body_diags);
     diags.append(body_diags);
     if (body_diags.has_errors()) return std::nullopt;

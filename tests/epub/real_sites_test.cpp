@@ -88,12 +88,18 @@ TEST_CASE("the same URLs in a PDF's link annotations") {
     CHECK(contains(text.out, "an unofficial freenode channel"));
 }
 
-TEST_CASE("Jekyll's and Astro's dates, and a Markdown link inside an HTML link is its text") {
+TEST_CASE("Jekyll's and Astro's dates, an MDX post, and a Markdown link inside an HTML link") {
     const std::string book = clean_book("site-jekyll-astro", "jekyll-astro").first;
     CHECK(contains(zip_entry(book, "EPUB/chapters/0001-astro-post.xhtml"),
                    "<time datetime=\"2022-07-08\">July 8, 2022</time>"));
     const std::string ruby = zip_entry(book, "EPUB/chapters/0002-ruby-time.xhtml");
     CHECK(contains(ruby, "<time datetime=\"2013-05-06T02:12:52-07:00\">"));
+    // An Astro MDX post: its import and components are left out, their text stays.
+    const std::string mdx = xhtml_body_text(zip_entry(book, "EPUB/chapters/0003-first-post.xhtml"));
+    CHECK(contains(mdx, "Some Markdown text."));
+    CHECK(contains(mdx, "Text inside an aside."));
+    CHECK_FALSE(contains(mdx, "import"));
+    CHECK_FALSE(contains(mdx, "Chart"));
     CHECK(contains(
         ruby, "<a href=\"https://example.org/guide\" class=\"external\">the guide for all</a>"));
 }

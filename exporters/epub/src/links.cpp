@@ -82,7 +82,7 @@ LinkTarget resolve_relative(const std::string& url, const BookPlan& plan, std::s
     std::optional<std::size_t> target;
     if (path.empty()) {
         target = from;
-    } else if (ends_with(path, ".md") || ends_with(path, ".markdown")) {
+    } else if (ends_with(path, ".md") || ends_with(path, ".markdown") || ends_with(path, ".mdx")) {
         target = post_for_path(path, plan, post);
     } else {
         target = post_for_slug(path, plan);
