@@ -69,6 +69,12 @@ constexpr std::array<Refusal, 12> refused_elements = {{
      "save the drawing as an .svg file and write ![what it shows](drawing.svg)"},
 }};
 
+const Refusal* refusal_for(std::string_view name) {
+    for (const Refusal& r : refused_elements)
+        if (r.element == name) return &r;
+    return nullptr;
+}
+
 // Left out silently: they hold nothing a reader sees.
 constexpr std::array<std::string_view, 7> invisible_elements = {
     "title", "meta", "link", "base", "template", "frameset", "source"};
@@ -115,12 +121,13 @@ std::string text_content(xmlNode* n) {
     return s;
 }
 
-// A size in CSS pixels (`640`, `640px`); percentages and nonsense give 0.
-int pixels(const std::string& value) {
+// A positive whole number, perhaps followed by `unit` (`640`, `640px` for a size in CSS
+// pixels, `2` for a colspan); percentages and nonsense give 0.
+int positive_number(const std::string& value, std::string_view unit = {}) {
     int v = 0;
     auto [end, ec] = std::from_chars(value.data(), value.data() + value.size(), v);
     std::string_view rest(end, static_cast<std::size_t>(value.data() + value.size() - end));
-    if (ec != std::errc() || v <= 0 || (!rest.empty() && rest != "px")) return 0;
+    if (ec != std::errc() || v <= 0 || (!rest.empty() && rest != unit)) return 0;
     return v;
 }
 
@@ -251,19 +258,10 @@ class Translator {
         if (in(flow_elements, name) || name == markdown_mark) return true;
         // An element HTML does not know (a custom element, `<progress>`) is a block when it
         // holds blocks.
-        if (in(refused_elements_names(), name)) return false;
+        if (refusal_for(name)) return false;
         for (xmlNode* c = n->children; c; c = c->next)
             if (in(flow_elements, name_of(c)) || name_of(c) == markdown_mark) return true;
         return false;
-    }
-
-    static const std::array<std::string_view, refused_elements.size()>& refused_elements_names() {
-        static const auto names = [] {
-            std::array<std::string_view, refused_elements.size()> a{};
-            for (std::size_t i = 0; i < a.size(); ++i) a[i] = refused_elements[i].element;
-            return a;
-        }();
-        return names;
     }
 
     std::size_t mark_index(xmlNode* n, std::size_t count) const {
@@ -462,7 +460,7 @@ class Translator {
                 if (name_of(c) != "td" && name_of(c) != "th") continue;
                 row.cells.push_back(TableCell{trimmed_phrasing(c, depth), lines_.at(c)});
                 // A cell spanning columns leaves empty cells after it: the grid stays whole.
-                int span = std::clamp(pixels(attribute(c, "colspan")), 1, 64);
+                int span = std::clamp(positive_number(attribute(c, "colspan")), 1, 64);
                 for (int i = 1; i < span; ++i) row.cells.push_back(TableCell{{}, lines_.at(c)});
             }
             cells += row.cells.size();
@@ -535,11 +533,10 @@ class Translator {
             add_text(out, collapse_space(text_content(n)), at);
             return;
         }
-        for (const Refusal& r : refused_elements)
-            if (r.element == name) {
-                refuse(n, r);
-                return;
-            }
+        if (const Refusal* r = refusal_for(name)) {
+            refuse(n, *r);
+            return;
+        }
         if (in(invisible_elements, name)) return;
         if (name != markdown_mark && name != inline_mark) {
             // `<a id="1"></a>`, `<sup id="fnref:3">`, the old `<a name="x">`: a link target.
@@ -579,11 +576,11 @@ class Translator {
                     Inline{Link{href, attribute(n, "title"), children(n, depth, true), false}, at});
             }
         } else if (name == "img") {
-            out.push_back(
-                Inline{Image{attribute(n, "src"), attribute(n, "title"),
-                             collapse_space(attribute(n, "alt")), pixels(attribute(n, "width")),
-                             pixels(attribute(n, "height"))},
-                       at});
+            out.push_back(Inline{Image{attribute(n, "src"), attribute(n, "title"),
+                                       collapse_space(attribute(n, "alt")),
+                                       positive_number(attribute(n, "width"), "px"),
+                                       positive_number(attribute(n, "height"), "px")},
+                                 at});
         } else if (name == "br") {
             out.push_back(Inline{HardBreak{}, at});
         } else if ((name == "progress" || name == "meter") && !n->children) {

@@ -33,6 +33,16 @@ std::pair<std::string, std::string> clean_book(const std::string& name, const st
     return {book, r.err};
 }
 
+// The PDF of one post under data/sites (`post`), made in a fresh folder `name`: the program
+// succeeds. Returns the PDF's path and what the program printed.
+std::pair<std::string, std::string> post_pdf(const std::string& name, const std::string& post) {
+    const std::string dir = work_dir(name);
+    auto r = run_broadside(dir, shell_quote(sites + post) + " -o post.pdf");
+    INFO(r.err);
+    REQUIRE(r.status == 0);
+    return {dir + "/post.pdf", r.err};
+}
+
 }  // namespace
 
 TEST_CASE(
@@ -76,15 +86,12 @@ TEST_CASE(
 }
 
 TEST_CASE("the same URLs in a PDF's link annotations") {
-    const std::string dir = work_dir("site-zola-pdf");
-    auto r = run_broadside(
-        dir, shell_quote(sites + "rust-blog/content/Mozilla-IRC-Sunset-and-the-Rust-Channel.md") +
-                 " -o irc.pdf");
-    INFO(r.err);
-    REQUIRE(r.status == 0);
-    auto urls = run_command("pdfinfo -url " + shell_quote(dir + "/irc.pdf"));
+    const std::string pdf =
+        post_pdf("site-zola-pdf", "rust-blog/content/Mozilla-IRC-Sunset-and-the-Rust-Channel.md")
+            .first;
+    auto urls = run_command("pdfinfo -url " + shell_quote(pdf));
     CHECK(contains(urls.out, "https://webchat.freenode.net/?channels=#%23rust"));
-    auto text = run_command("pdftotext " + shell_quote(dir + "/irc.pdf") + " -");
+    auto text = run_command("pdftotext " + shell_quote(pdf) + " -");
     CHECK(contains(text.out, "an unofficial freenode channel"));
 }
 
@@ -163,15 +170,10 @@ TEST_CASE("HTML in real posts is translated: details, gauges, tables, links, not
                    "<code>panic=unwind</code></td>"));
 
     // The PDF of the same post prints the table's text.
-    const std::string dir = work_dir("site-zola-html-pdf");
-    auto r = run_broadside(
-        dir, shell_quote(sites + "rust-blog/content/inside-rust/ffi-unwind-design-meeting.md") +
-                 " -o ffi.pdf");
-    INFO(r.err);
-    REQUIRE(r.status == 0);
-    CHECK_FALSE(contains(r.err, "HTML"));
-    const std::string text =
-        run_command("pdftotext -layout " + shell_quote(dir + "/ffi.pdf") + " -").out;
+    const auto [pdf, err] = post_pdf("site-zola-html-pdf",
+                                     "rust-blog/content/inside-rust/ffi-unwind-design-meeting.md");
+    CHECK_FALSE(contains(err, "HTML"));
+    const std::string text = run_command("pdftotext -layout " + shell_quote(pdf) + " -").out;
     CHECK(contains(text, "panic-unwind"));
     CHECK(contains(text, "destructors"));
     CHECK(contains(text, "Proposals 1 & 2"));
@@ -195,19 +197,14 @@ TEST_CASE("a Hugo site with a configuration folder: static images, HTML anchors,
     CHECK(contains(brand, "<span id=\"h-1\"></span>"));
 
     // The PDF of the sponsors' post draws the logo inside 80 × 48 CSS pixels (60 × 36 pt).
-    const std::string dir = work_dir("site-hugo-pdf");
-    auto r = run_broadside(
-        dir, shell_quote(sites + "letsencrypt/content/en/post/2023-01-19-renewing-sponsors.md") +
-                 " -o sponsors.pdf");
-    INFO(r.err);
-    REQUIRE(r.status == 0);
-    CHECK_FALSE(contains(r.err, "warning"));
-    const std::string images =
-        run_command("pdfimages -list " + shell_quote(dir + "/sponsors.pdf")).out;
+    const auto [pdf, pdf_err] =
+        post_pdf("site-hugo-pdf", "letsencrypt/content/en/post/2023-01-19-renewing-sponsors.md");
+    CHECK_FALSE(contains(pdf_err, "warning"));
+    const std::string images = run_command("pdfimages -list " + shell_quote(pdf)).out;
     CHECK(contains(images, "image     400   118"));
     // 400 × 118 px inside the 60 × 36 pt box, its own proportions kept: 480 pixels per inch.
     CHECK(contains(images, "  480   480 "));
-    CHECK(contains(run_command("pdftotext " + shell_quote(dir + "/sponsors.pdf") + " -").out,
+    CHECK(contains(run_command("pdftotext " + shell_quote(pdf) + " -").out,
                    "Electronic Frontier Foundation"));
 }
 
