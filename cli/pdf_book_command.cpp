@@ -75,17 +75,21 @@ struct BookJob {
     }
 };
 
-// A page of chapter `index`: its anchors get ids of the chapter (`p3-results`) and its
-// headings nest under the chapter's bookmark.
-void adopt(pdf::Page& page, std::size_t index, int level_shift, SharedFaces& faces) {
-    faces.adopt(page);
-    const std::string prefix = "p" + std::to_string(index) + "-";
-    for (auto& frame : page.frames)
-        for (auto& [at, item] : frame.items)
-            if (auto* anchor = std::get_if<pdf::Anchor>(&item)) {
-                anchor->id = prefix + anchor->id;
-                if (anchor->level > 0) anchor->level += level_shift;
-            }
+// Gives the anchors of `pages` ids of their part of the book (`p3-results`, `front-title`)
+// and moves their bookmarks `level_shift` levels down, below the chapter's; without a shift
+// they are no bookmarks at all (the front matter's headings).
+void rename_anchors(std::vector<pdf::Page>& pages, const std::string& prefix,
+                    std::optional<int> level_shift) {
+    for (auto& page : pages)
+        for (auto& frame : page.frames)
+            for (auto& [at, item] : frame.items)
+                if (auto* anchor = std::get_if<pdf::Anchor>(&item)) {
+                    anchor->id = prefix + anchor->id;
+                    if (!level_shift)
+                        anchor->level = 0;
+                    else if (anchor->level > 0)
+                        anchor->level += *level_shift;
+                }
 }
 
 // A frame over the whole page holding bookmarks, so a viewer opens them at its top.
@@ -93,17 +97,6 @@ void mark(pdf::Page& page, std::vector<pdf::Anchor> anchors) {
     pdf::Frame frame{pdf::Rect{{0, 0}, page.size}, {}};
     for (auto& a : anchors) frame.items.emplace_back(pdf::Point{0, 0}, std::move(a));
     page.frames.insert(page.frames.begin(), std::move(frame));
-}
-
-// The front matter's own headings are no bookmarks: the contents get theirs apart.
-void front_bookmarks(pdf::Layout& layout) {
-    for (auto& page : layout.pages)
-        for (auto& frame : page.frames)
-            for (auto& [at, item] : frame.items)
-                if (auto* anchor = std::get_if<pdf::Anchor>(&item)) {
-                    anchor->level = 0;
-                    anchor->id = "front-" + anchor->id;
-                }
 }
 
 pdf::DocumentInfo book_info(const epub::BookPlan& plan) {
@@ -149,7 +142,7 @@ int run_pdf_book(const Options& options) {
     pdf::Layout title = front_exporter.layout(title_page(*plan), diags);
     const std::size_t reserved =
         front_exporter.layout(contents(*plan, std::vector<int>(n, 99999)), diags).pages.size();
-    front_bookmarks(title);
+    rename_anchors(title.pages, "front-", std::nullopt);
     pdf::PdfPageWriter writer(book_info(*plan), diags, plan->root);
     SharedFaces faces;
     std::size_t written = 0;
@@ -199,7 +192,7 @@ int run_pdf_book(const Options& options) {
                 }
                 bookmarks.push_back(
                     {"p" + std::to_string(i), plan->posts[i].title, by_year ? 2 : 1});
-                for (auto& page : c.layout.pages) adopt(page, i, by_year ? 2 : 1, faces);
+                rename_anchors(c.layout.pages, "p" + std::to_string(i) + "-", by_year ? 2 : 1);
                 mark(c.layout.pages.front(), std::move(bookmarks));
                 for (auto& page : c.layout.pages) {
                     front_exporter.number_page(page, static_cast<int>(written) + 1, diags);
@@ -212,7 +205,7 @@ int run_pdf_book(const Options& options) {
     if (!ok) return report(diags);
 
     pdf::Layout toc = front_exporter.layout(contents(*plan, first), diags);
-    front_bookmarks(toc);
+    rename_anchors(toc.pages, "front-", std::nullopt);
     for (std::size_t i = 0; i < toc.pages.size() && i < reserved; ++i) {
         faces.adopt(toc.pages[i]);
         writer.draw_on(contents_at + i, toc.pages[i]);
