@@ -49,8 +49,10 @@ void print_archive_summary(const ArchiveCounts& c) {
               << " for errors\n"
               << "  images:        " << c.images << " in the book, " << k.missing << " missing, "
               << k.remote << " remote (not fetched), " << k.unusable << " unusable\n"
-              << "  raw HTML:      " << k.html << " elements left out (scripts, styles, forms…)\n"
-              << "  template tags: " << k.tags << " not run\n"
+              << "  raw HTML:      " << c.read.html_pieces << " blocks and tags translated, "
+              << k.html << " elements left out (scripts, styles, forms…)\n"
+              << "  template tags: " << c.read.template_tags - c.read.template_tags_left_out
+              << " resolved, " << k.tags << " not run\n"
               << "  links:         " << k.links << " lead nowhere\n";
     if (problems) std::cerr << "  every message as JSON: --report FILE.json\n";
 }

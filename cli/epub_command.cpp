@@ -41,7 +41,7 @@ int run_epub(const Options& options) {
     int status = report(diags);
     if (!summary) return exit_input_error;
     print_archive_summary({options.output, summary->posts_read, summary->chapters, summary->skipped,
-                           summary->images});
+                           summary->images, summary->read_counts});
     return status;
 }
 

@@ -220,7 +220,8 @@ int run_pdf_book(const Options& options) {
         std::size_t chapters = 0;
         for (int f : first) chapters += f > 0;
         print_archive_summary(
-            {options.output, plan->scanned, chapters, plan->skipped, plan->images.size()});
+            {options.output, plan->scanned, chapters, plan->skipped, plan->images.size(),
+             plan->read_counts});
     }
     return status;
 }

@@ -41,11 +41,13 @@ std::string chunk_text(const cmark_chunk& c) {
 
 class TreeConverter {
   public:
-    TreeConverter(int first_line, const std::string& path, const Limits& limits, Diagnostics& diags)
+    TreeConverter(int first_line, const std::string& path, const Limits& limits, Diagnostics& diags,
+                  ReadCounts& counts)
         : line_offset_(first_line - 1),
           path_(path),
           limits_(limits),
           diags_(diags),
+          counts_(counts),
           html_{path_, limits_, slugs_, diags_} {}
 
     std::vector<Block> document(cmark_node* root) {
@@ -86,6 +88,7 @@ class TreeConverter {
                 std::string html = literal(c);
                 open += open_container_balance(html);
                 parts.emplace_back(HtmlPiece{std::move(html), span(c)});
+                ++counts_.html_pieces;
             } else {
                 std::vector<Block> markdown;
                 block(c, depth, markdown);
@@ -168,6 +171,7 @@ class TreeConverter {
                 break;
             case CMARK_NODE_HTML_BLOCK:
                 // Reached alone only when flattening too deep a tree; groups start above.
+                ++counts_.html_pieces;
                 for (auto& h : html_blocks_to_model({HtmlPiece{literal(n), b.span}}, html_))
                     out.push_back(std::move(h));
                 return;
@@ -272,6 +276,7 @@ class TreeConverter {
         for (cmark_node* c = cmark_node_first_child(parent); c; c = cmark_node_next(c)) {
             if (cmark_node_get_type(c) == CMARK_NODE_HTML_INLINE) {
                 parts.emplace_back(HtmlPiece{literal(c), span(c)});
+                ++counts_.html_pieces;
                 continue;
             }
             std::vector<Inline> markdown;
@@ -390,6 +395,7 @@ class TreeConverter {
     const std::string& path_;
     const Limits& limits_;
     Diagnostics& diags_;
+    ReadCounts& counts_;
     SlugGenerator slugs_;
     bool depth_reported_ = false;
     std::unordered_map<cmark_node*, int> footnote_numbers_;
@@ -404,7 +410,7 @@ void register_extensions_once() {
 }  // namespace
 
 std::vector<Block> parse_markdown(std::string_view body, int first_line, const std::string& path,
-                                  const Limits& limits, Diagnostics& diags) {
+                                  const Limits& limits, Diagnostics& diags, ReadCounts& counts) {
     register_extensions_once();
     NodePtr root(nullptr, cmark_node_free);
     {
@@ -421,7 +427,7 @@ std::vector<Block> parse_markdown(std::string_view body, int first_line, const s
         cmark_parser_feed(parser.get(), body.data(), body.size());
         root.reset(cmark_parser_finish(parser.get()));
     }
-    TreeConverter converter(first_line, path, limits, diags);
+    TreeConverter converter(first_line, path, limits, diags, counts);
     return converter.document(root.get());
 }
 

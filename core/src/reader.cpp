@@ -62,8 +62,10 @@ std::optional<Document> read_document_text(std::string_view bytes, const std::st
                                      ? strip_mdx(split->body, split->body_first_line, path, diags)
                                      : std::string(split->body);
     const std::string body =
-        expand_site_templates(markdown, split->body_first_line, doc.meta, path, diags, site);
-    doc.blocks = parse_markdown(body, split->body_first_line, path, limits, body_diags);
+        expand_site_templates(markdown, split->body_first_line, doc.meta, path, diags,
+                              doc.read_counts, site);
+    doc.blocks =
+        parse_markdown(body, split->body_first_line, path, limits, body_diags, doc.read_counts);
     diags.append(body_diags);
     if (body_diags.has_errors()) return std::nullopt;
     return doc;

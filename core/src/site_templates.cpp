@@ -105,12 +105,13 @@ constexpr Syntax markdown_shortcode{"{{%", "%}}", 3};
 class Expander {
   public:
     Expander(std::string_view body, int first_line, const Meta& page, const std::string& path,
-             Diagnostics& diags, const Site* site, int depth = 0)
+             Diagnostics& diags, ReadCounts& counts, const Site* site, int depth = 0)
         : body_(body),
           line_(first_line),
           page_(page),
           path_(path),
           diags_(diags),
+          counts_(counts),
           site_(site),
           depth_(depth) {}
 
@@ -179,6 +180,7 @@ class Expander {
         const auto words = words_of(tag.inner);
         const std::string name = words.empty() ? std::string() : words.front();
         pos_ = tag.end;
+        ++counts_.template_tags;
         if (name == "raw" || name == "comment") {
             const std::string end_name = "end" + name;
             auto end = find_end(tag.end, liquid_tag, end_name);
@@ -221,7 +223,7 @@ class Expander {
             warn(at, "{% include " + name + " %} cannot be read; left out");
             return true;
         }
-        out_ += Expander(*text, 1, page_, file.string(), diags_, site_, depth_ + 1).run();
+        out_ += Expander(*text, 1, page_, file.string(), diags_, counts_, site_, depth_ + 1).run();
         return true;
     }
 
@@ -233,6 +235,7 @@ class Expander {
         if (!literal && !is_liquid_object(value))
             return false;  // `{{name}}`, `{{signatories.count}}`: mail-merge fields, filled later
         pos_ = tag.end;
+        ++counts_.template_tags;
         std::optional<std::string> text;
         if (literal && value.back() == value.front()) {
             text = std::string(value.substr(1, value.size() - 2));
@@ -275,6 +278,7 @@ class Expander {
             return;
         }
         if (inner.starts_with('/')) return;  // the end of a shortcode whose content stays
+        ++counts_.template_tags;
         const auto words = words_of(inner);
         const std::string name = words.empty() ? std::string() : words.front();
         if (name == "figure") {
@@ -340,6 +344,7 @@ class Expander {
         const std::size_t line_start = line_end == std::string_view::npos ? 0 : line_end + 1;
         const int column = static_cast<int>(at - line_start) + 1;
         diags_.warning(path_, line_, column, std::move(message), std::move(hint));
+        ++counts_.template_tags_left_out;
     }
 
     std::string_view body_;
@@ -348,6 +353,7 @@ class Expander {
     const Meta& page_;
     const std::string& path_;
     Diagnostics& diags_;
+    ReadCounts& counts_;
     const Site* site_;
     int depth_;
     std::size_t pos_ = 0;
@@ -358,10 +364,11 @@ class Expander {
 }  // namespace
 
 std::string expand_site_templates(std::string_view body, int first_line, const Meta& page,
-                                  const std::string& path, Diagnostics& diags, const Site* site) {
+                                  const std::string& path, Diagnostics& diags, ReadCounts& counts,
+                                  const Site* site) {
     if (body.find("{%") == std::string_view::npos && body.find("{{") == std::string_view::npos)
         return std::string(body);
-    return Expander(body, first_line, page, path, diags, site).run();
+    return Expander(body, first_line, page, path, diags, counts, site).run();
 }
 
 }  // namespace broadside::core

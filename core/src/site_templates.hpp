@@ -9,6 +9,7 @@
 #include <string_view>
 
 #include "broadside/core/diagnostics.hpp"
+#include "broadside/core/document.hpp"
 #include "broadside/core/meta.hpp"
 #include "broadside/core/site.hpp"
 
@@ -22,9 +23,10 @@ namespace broadside::core {
 /// `{{topic|default}}`) are mail-merge fields, left alone. Lines are kept where they were, so later messages point at the file's
 /// lines. `first_line` is the body's first line in the file; `page` answers `{{ page.x }}`;
 /// `site`, when known, answers `{{ site.x }}`, the `relative_url` and `absolute_url` filters
-/// and `{% include name %}` (the file `_includes/name` of the site).
+/// and `{% include name %}` (the file `_includes/name` of the site). Every tag met is counted in
+/// `counts`, and so is every one left out.
 std::string expand_site_templates(std::string_view body, int first_line, const Meta& page,
-                                  const std::string& path, Diagnostics& diags,
+                                  const std::string& path, Diagnostics& diags, ReadCounts& counts,
                                   const Site* site = nullptr);
 
 }  // namespace broadside::core

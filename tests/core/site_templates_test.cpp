@@ -11,11 +11,12 @@ namespace {
 struct Expanded {
     std::string text;
     Diagnostics diags;
+    ReadCounts counts;
 };
 
 Expanded expand(std::string_view body, const Meta& page = Meta{}) {
     Expanded e;
-    e.text = expand_site_templates(body, 5, page, "post.md", e.diags);
+    e.text = expand_site_templates(body, 5, page, "post.md", e.diags, e.counts);
     return e;
 }
 
@@ -62,6 +63,8 @@ TEST_CASE("Liquid objects: page keys, quoted strings with filters, others warned
           "6:5 Liquid {{ site.repository }} is not known here; left out\n"
           "6:38 Liquid tag {% for %} is not run; left out\n"
           "6:66 Liquid tag {% endfor %} is not run; left out\n");
+    CHECK(e.counts.template_tags == 3);
+    CHECK(e.counts.template_tags_left_out == 3);
 }
 
 TEST_CASE("mail-merge fields are not Liquid") {
@@ -86,6 +89,8 @@ TEST_CASE("Hugo shortcodes: figure, ref, highlight, youtube, escaped and unknown
     auto e = expand("{{% notice tip %}}Keep this.{{% /notice %}}");
     CHECK(e.text == "Keep this.");
     CHECK(messages(e.diags) == "5:1 Hugo shortcode {{< notice >}} is not known; left out\n");
+    CHECK(e.counts.template_tags == 1);  // the closing tag is part of the one left out
+    CHECK(e.counts.template_tags_left_out == 1);
 }
 
 TEST_CASE("unclosed and endless tags cost a warning, not time") {

@@ -233,12 +233,14 @@ TEST_CASE("an archive run ends with a summary, and --report writes every message
         dir, shell_quote(sites + "jekyll-docs/_posts") + " -o book.pdf --report report.json");
     INFO(r.err);
     REQUIRE(r.status == 0);
-    // The Jekyll posts' {% for %} loop is left out with warnings; the summary counts them.
+    // The Jekyll posts' {% for %} loop is left out with warnings; the summary counts them
+    // beside what was resolved ({{ site.repository }}, a post_url) and translated (a <div>).
     CHECK(contains(
         r.err,
         "summary of book.pdf:\n  posts:         5 read, 5 in the book; left out: 0 as drafts, "
         "0 for errors\n"));
-    CHECK(contains(r.err, "  template tags: 3 not run\n"));
+    CHECK(contains(r.err, "  raw HTML:      1 blocks and tags translated, 0 elements left out"));
+    CHECK(contains(r.err, "  template tags: 2 resolved, 3 not run\n"));
     const std::string json = read_file(dir + "/report.json");
     CHECK(json.rfind("[\n  {\"file\": ", 0) == 0);
     CHECK(contains(json, "\"severity\": \"warning\", \"code\": \"liquid-tag-for-is-not-run\""));

@@ -109,8 +109,8 @@ std::optional<BookSummary> write_book(const BookOptions& options, const styles::
     // Only a book without errors replaces what is at the path; otherwise the package removes
     // its temporary file and an older book stays.
     if (!written || diags.has_errors() || !zip.commit()) return std::nullopt;
-    return BookSummary{count, plan->images.size(), fonts.files.size(), plan->scanned,
-                       plan->skipped};
+    return BookSummary{count,         plan->images.size(), fonts.files.size(),
+                       plan->scanned, plan->skipped,       plan->read_counts};
 }
 
 }  // namespace broadside::epub

@@ -110,6 +110,7 @@ void scan_post(PostInfo& post, const BookPlan& plan, std::atomic<std::size_t>& c
                                         plan.site ? &*plan.site : nullptr);
     if (!doc || post.diags.has_errors()) return;
     post.readable = true;
+    post.read_counts = doc->read_counts;
 
     const core::Meta& meta = doc->meta;
     collect_urls(post, meta);
@@ -321,6 +322,7 @@ void assign_chapters(BookPlan& plan, std::vector<PostInfo>& scanned,
     std::vector<std::string> slugs;
     for (const auto& k : keys) {
         plan.posts.push_back(std::move(scanned[k.index]));
+        plan.read_counts += plan.posts.back().read_counts;
         slugs.push_back(core::post_file_slug(plan.posts.back().path));
     }
     const std::vector<std::string> plain_slugs = slugs;

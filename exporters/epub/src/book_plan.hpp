@@ -48,6 +48,7 @@ struct PostInfo {
     ScriptSet scripts = 0;
     std::vector<char32_t> code_points;     ///< non-ASCII characters of the text, sorted, unique
     PostAccessibility accessibility;       ///< what the conformance claim depends on
+    core::ReadCounts read_counts;          ///< raw HTML and template tags met in reading
     std::uint64_t hash_a = 0, hash_b = 0;  ///< content hash (file name and bytes)
     // Assigned once the order is known:
     std::string file;       ///< `0001-slug.xhtml`, inside `chapters/`
@@ -71,6 +72,7 @@ struct BookPlan {
     std::vector<char32_t> code_points;  ///< every non-ASCII character of the book, sorted
     std::size_t skipped = 0;            ///< posts left out because of errors (reported at the end)
     std::size_t scanned = 0;            ///< posts read, including drafts and skipped ones
+    core::ReadCounts read_counts;       ///< of the posts in the book
     std::unordered_map<std::string, std::size_t> by_path;  ///< absolute path → post index
     std::unordered_map<std::string, std::vector<std::size_t>> by_slug;
     std::unordered_map<std::string, std::size_t> by_url;  ///< site_url_key → post index

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <cstddef>
 #include <string>
 #include <variant>
 #include <vector>
@@ -153,12 +154,28 @@ struct Block {
     SourceSpan span;
 };
 
+/// What reading turned into the model rather than copying it as text, counted for the summary
+/// of an archive run (what was translated beside what was left out).
+struct ReadCounts {
+    std::size_t html_pieces = 0;    ///< raw HTML blocks and inline tags translated
+    std::size_t template_tags = 0;  ///< Liquid tags and Hugo shortcodes met
+    std::size_t template_tags_left_out = 0;  ///< of those, the ones that could not be run
+
+    ReadCounts& operator+=(const ReadCounts& other) {
+        html_pieces += other.html_pieces;
+        template_tags += other.template_tags;
+        template_tags_left_out += other.template_tags_left_out;
+        return *this;
+    }
+};
+
 /// A whole Markdown file: front matter and blocks. Footnote definitions come last, in the
 /// order of their numbers.
 struct Document {
     std::string source_path;  ///< as given by the caller; used in diagnostics
     Meta meta;
     std::vector<Block> blocks;
+    ReadCounts read_counts;
 };
 
 }  // namespace broadside::core

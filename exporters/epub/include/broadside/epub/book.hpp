@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "broadside/core/diagnostics.hpp"
+#include "broadside/core/document.hpp"
 #include "broadside/core/limits.hpp"
 #include "broadside/styles/style.hpp"
 
@@ -45,6 +46,7 @@ struct BookSummary {
     std::size_t fonts = 0;
     std::size_t posts_read = 0;  ///< every post found, drafts and broken ones included
     std::size_t skipped = 0;     ///< posts left out because of errors
+    core::ReadCounts read_counts;  ///< raw HTML and template tags of the posts in the book
 };
 
 /// Builds the book: reads and orders the posts (drafts and broken posts left out, with
