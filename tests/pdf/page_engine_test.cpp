@@ -11,11 +11,16 @@
 
 #include "broadside/core/plain_text.hpp"
 #include "broadside/core/reader.hpp"
+#include "layout_text.hpp"
 #include "run_command.hpp"
 #include "scratch_folder.hpp"
 
 namespace fs = std::filesystem;
 using namespace broadside;
+using test::dump_text;
+using test::DumpText;
+using test::first_difference;
+using test::letters;
 using test::run_command;
 using test::scratch_folder;
 using test::shell_quote;
@@ -55,18 +60,21 @@ std::vector<std::vector<DumpLine>> body_lines(const std::string& dump) {
 
 std::pair<int, int> position(const std::string& role) {  // "paragraph 2/7" -> {2, 7}
     auto space = role.rfind(' '), slash = role.rfind('/');
-    return {std::stoi(role.substr(space + 1, slash - space - 1)), std::stoi(role.substr(slash + 1))};
+    return {std::stoi(role.substr(space + 1, slash - space - 1)),
+            std::stoi(role.substr(slash + 1))};
 }
 
-bool starts(const std::string& s, const std::string& prefix) { return s.rfind(prefix, 0) == 0; }
+bool starts(const std::string& s, const std::string& prefix) {
+    return s.rfind(prefix, 0) == 0;
+}
 
 // Mixed content for about 200 pages: headings, paragraphs of 1 to 12 lines, lists, quotes,
 // code, long tables and footnotes.
 std::string long_document() {
-    static const char* words[] = {"rights", "defenders", "detained", "international", "law",
-                                  "accountability", "transnational", "repression", "report",
-                                  "organisations", "government", "freedom", "expression",
-                                  "association", "lawyers", "families"};
+    static const char* words[] = {"rights",     "defenders",      "detained",      "international",
+                                  "law",        "accountability", "transnational", "repression",
+                                  "report",     "organisations",  "government",    "freedom",
+                                  "expression", "association",    "lawyers",       "families"};
     std::string md = "---\ntitle: Two hundred pages\nlang: en\n---\n\n";
     unsigned seed = 7;
     auto next = [&] { return seed = seed * 1103515245u + 12345u, (seed >> 8) & 0xffff; };
@@ -179,93 +187,6 @@ TEST_CASE("a footnote is set at the foot of the page that refers to it", "[pdf][
     fs::remove_all(dir);
 }
 
-namespace {
-
-std::string unquote(const std::string& s) {  // the dump's quoting: \" \\ \n
-    std::string out;
-    for (std::size_t i = 0; i < s.size(); ++i) {
-        if (s[i] == '\\' && i + 1 < s.size()) {
-            ++i;
-            out += s[i] == 'n' ? '\n' : s[i];
-        } else {
-            out += s[i];
-        }
-    }
-    return out;
-}
-
-// Text compared without any white space: line breaks, hyphenation points and the spaces
-// pdftotext guesses between runs differ between renderers, the characters must not. Bidi
-// marks Poppler adds around right-to-left runs are dropped too.
-std::string letters(const std::string& text) {
-    std::string out;
-    for (std::size_t i = 0; i < text.size();) {
-        unsigned char c = static_cast<unsigned char>(text[i]);
-        if (c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f') {
-            ++i;
-            continue;
-        }
-        static const char* marks[] = {"\xE2\x80\xAA", "\xE2\x80\xAB", "\xE2\x80\xAC",
-                                      "\xE2\x80\x8E", "\xE2\x80\x8F"};
-        bool mark = false;
-        for (const char* m : marks)
-            if (text.compare(i, 3, m) == 0) mark = true;
-        if (mark) {
-            i += 3;
-            continue;
-        }
-        out += text[i++];
-    }
-    return out;
-}
-
-// Where two texts part, with some context, so a failure says what differs.
-std::string first_difference(const std::string& a, const std::string& b) {
-    std::size_t i = 0;
-    while (i < a.size() && i < b.size() && a[i] == b[i]) ++i;
-    if (i == a.size() && i == b.size()) return "equal";
-    std::size_t from = i > 60 ? i - 60 : 0;
-    return "at byte " + std::to_string(i) + ":\n  " + a.substr(from, 120) + "\n  " +
-           b.substr(from, 120);
-}
-
-struct DumpText {
-    std::string all;        ///< every line of every frame, in drawing order
-    std::string body;       ///< the document's own text lines
-    std::string footnotes;  ///< footnote lines
-};
-
-// Lines that come from front matter or page furniture rather than the Markdown body.
-bool furniture(const std::string& role) {
-    static const char* kinds[] = {"marker", "title", "byline", "page-number", "running-head",
-                                  "continuation-head", "letterhead", "return-line", "notes",
-                                  "address", "info", "date", "subject", "opening", "closing",
-                                  "signature", "signator", "cc", "enclosures", "postscript"};
-    for (const char* k : kinds)
-        if (starts(role, k)) return true;
-    return false;
-}
-
-DumpText dump_text(const std::string& dump) {
-    static const std::regex item(R"(^    @\S+ line(?: \[([^\]]*)\])? r=\S+ (?:hyphen )?"(.*)\"$)");
-    DumpText t;
-    std::istringstream in(dump);
-    for (std::string l; std::getline(in, l);) {
-        std::smatch m;
-        if (!std::regex_match(l, m, item)) continue;
-        std::string role = m[1], text = unquote(m[2]);
-        t.all += text + "\n";
-        if (starts(role, "footnote")) {
-            t.footnotes += text + "\n";
-        } else if (!furniture(role)) {
-            t.body += text + "\n";
-        }
-    }
-    return t;
-}
-
-}  // namespace
-
 TEST_CASE("the seed and every sample: model text = layout text = PDF text, outline, qpdf",
           "[pdf][pages]") {
     std::vector<std::string> inputs = {source_dir + "/tests/seed/000_76c02472bb265b5b.txt",
@@ -278,8 +199,8 @@ TEST_CASE("the seed and every sample: model text = layout text = PDF text, outli
     for (const auto& input : inputs) {
         INFO(input);
         std::string pdf = (dir / "out.pdf").string();
-        auto r = run_command(shell_quote(program) + " " + shell_quote(input) + " --dump-layout -o " +
-                             shell_quote(pdf));
+        auto r = run_command(shell_quote(program) + " " + shell_quote(input) +
+                             " --dump-layout -o " + shell_quote(pdf));
         REQUIRE(r.status == 0);
         core::Diagnostics diags;
         auto doc = core::read_document_file(input, diags);
@@ -340,7 +261,8 @@ TEST_CASE("10,000 nested list items finish quickly, readable and valid", "[pdf][
 
 TEST_CASE("a right-to-left list hangs its markers on the right", "[pdf][pages]") {
     fs::path dir = scratch_folder("rtl-list");
-    std::ofstream(dir / "l.md") << "---\nlang: ug\n---\n- \xD8\xA6\xDB\x87\xD9\x8A\xD8\xBA\xDB\x87\xD8\xB1\n";
+    std::ofstream(dir / "l.md")
+        << "---\nlang: ug\n---\n- \xD8\xA6\xDB\x87\xD9\x8A\xD8\xBA\xDB\x87\xD8\xB1\n";
     auto r = run_command(shell_quote(program) + " " + shell_quote((dir / "l.md").string()) +
                          " --dump-layout");
     REQUIRE(r.status == 0);
