@@ -29,7 +29,7 @@ bool furniture(const std::string& role) {
         "marker",     "title",       "byline",  "page-number", "running-head", "continuation-head",
         "letterhead", "return-line", "notes",   "address",     "info",         "date",
         "subject",    "opening",     "closing", "signature",   "signator",     "cc",
-        "enclosures", "postscript"};
+        "enclosures", "postscript", "repeated-table-header"};
     for (const char* k : kinds)
         if (starts(role, k)) return true;
     return false;

@@ -9,10 +9,13 @@ namespace {
 
 Rgb rgb(const styles::Color& c) { return {c.r, c.g, c.b}; }
 
-void place(Frame& frame, const VBox& box, double y) {
+void place(Frame& frame, const VBox& box, double y, const char* role = nullptr) {
     auto items = box.items;
     offset_items(items, 0, y);
-    for (auto& entry : items) frame.items.push_back(std::move(entry));
+    for (auto& entry : items) {
+        if (auto* line = std::get_if<TextLine>(&entry.second); line && role) line->role = role;
+        frame.items.push_back(std::move(entry));
+    }
 }
 
 }  // namespace
@@ -48,7 +51,9 @@ Layout compose_pages(const VerticalList& list, const std::vector<PageSlice>& sli
         std::vector<const VBox*> notes;
         if (slice.repeated_header >= 0) {
             const VBox& header = list[static_cast<std::size_t>(slice.repeated_header)];
-            place(body, header, 0);
+            // Its text is printed once more, not said once more: tagged apart from the
+            // table's own header, so text comparisons and screen readers can skip it.
+            place(body, header, 0, "repeated-table-header");
             y = header.metrics.height;
         }
         for (std::size_t i = slice.begin; i < slice.end; ++i) {

@@ -102,7 +102,8 @@ struct TextLine {
     double ratio = 0;         ///< the line breaker's adjustment ratio (>0 stretched, <0 shrunk)
     bool hyphenated = false;  ///< the line ends with an inserted hyphen
     /// What the line belongs to, for the layout dump and its tests: "paragraph 2/7",
-    /// "heading 1/1", "table-header", "code 3/12", "footnote 1/2"…
+    /// "heading 1/1", "table-header", "repeated-table-header" (a continued table's header
+    /// printed again), "code 3/12", "footnote 1/2"…
     std::string role;
 };
 
