@@ -12,6 +12,7 @@
 #include <cstdlib>
 #include <iostream>
 #include <memory>
+#include <optional>
 #include <thread>
 
 #include "archive_summary.hpp"
@@ -20,6 +21,7 @@
 #include "book_options.hpp"
 #include "broadside/core/output_file.hpp"
 #include "broadside/core/reader.hpp"
+#include "broadside/pdf/layout_dump.hpp"
 #include "broadside/pdf/pdf_exporter.hpp"
 #include "broadside/pdf/pdf_writer.hpp"
 #include "broadside/styles/style.hpp"
@@ -121,8 +123,11 @@ int run_pdf_book(const Options& options) {
     auto plan = epub::plan_book(book, diags);
     if (!plan) return report(diags), exit_input_error;
     // Opened before the work starts: an unwritable folder costs nothing but the message.
-    core::OutputFile output(options.output, diags);
-    if (!output.ok()) return report(diags);
+    std::optional<core::OutputFile> output;
+    if (!options.output.empty()) {
+        output.emplace(options.output, diags);
+        if (!output->ok()) return report(diags);
+    }
 
     styles::Style chapter_style = *style;
     chapter_style.running_head = true;
@@ -194,10 +199,16 @@ int run_pdf_book(const Options& options) {
                     {"p" + std::to_string(i), plan->posts[i].title, by_year ? 2 : 1});
                 rename_anchors(c.layout.pages, "p" + std::to_string(i) + "-", by_year ? 2 : 1);
                 mark(c.layout.pages.front(), std::move(bookmarks));
-                for (auto& page : c.layout.pages) {
-                    front_exporter.number_page(page, static_cast<int>(written) + 1, diags);
-                    write(page);
-                }
+                for (std::size_t k = 0; k < c.layout.pages.size(); ++k)
+                    front_exporter.number_page(c.layout.pages[k],
+                                               static_cast<int>(written + k) + 1, diags);
+                // Each chapter's tree as it is printed, so tests compare it with the model
+                // and with pdftotext of its pages.
+                if (options.dump_layout)
+                    std::cout << "chapter " << i + 1 << " page " << first[i] << " "
+                              << plan->posts[i].path << "\n"
+                              << pdf::dump_layout(c.layout);
+                for (auto& page : c.layout.pages) write(page);
                 progress.update(i + 1);
                 return true;
             });
@@ -211,9 +222,9 @@ int run_pdf_book(const Options& options) {
         writer.draw_on(contents_at + i, toc.pages[i]);
     }
     bool written_ok = false;
-    if (!diags.has_errors()) {
+    if (output && !diags.has_errors()) {
         auto bytes = writer.finish();
-        written_ok = bytes && output.write(bytes->data(), bytes->size()) && output.commit();
+        written_ok = bytes && output->write(bytes->data(), bytes->size()) && output->commit();
     }
     const int status = report(diags);
     if (written_ok) {
