@@ -12,8 +12,8 @@
 #include "broadside/core/collection.hpp"
 #include "broadside/core/diagnostics.hpp"
 #include "broadside/core/image_header.hpp"
+#include "broadside/core/svg_check.hpp"
 #include "links.hpp"
-#include "svg_check.hpp"
 #include "xml.hpp"
 
 namespace broadside::epub {
@@ -100,11 +100,12 @@ ImageLookup find_image(const std::string& source, const std::string& base_dir,
         in.clear();  // the first read may have hit the end of a small file
         in.seekg(0);
         std::string svg((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-        if (std::string why = svg_problem(svg); !why.empty()) {
+        if (std::string why = core::svg_problem(svg); !why.empty()) {
             r.problem = "image " + core::quote_value(source) + " " + why + "; left out";
             return r;
         }
-        if (auto cleaned = svg_without_external_dtd(svg); cleaned && svg_problem(*cleaned).empty())
+        if (auto cleaned = core::svg_without_external_dtd(svg);
+            cleaned && core::svg_problem(*cleaned).empty())
             r.entry.content = std::move(*cleaned);
     }
     char hash[9];

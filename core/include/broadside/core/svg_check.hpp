@@ -5,7 +5,7 @@
 #include <string>
 #include <string_view>
 
-namespace broadside::epub {
+namespace broadside::core {
 
 /// Why `svg` may not travel into a book ("is an SVG with scripts", "is an SVG that refers to
 /// other files", "is not a well-formed SVG: …"); empty when it may. The SVG is parsed as XML
@@ -20,4 +20,4 @@ std::string svg_problem(std::string_view svg);
 /// drawing may use, stays as `<!DOCTYPE svg [ … ]>`. Nothing when there is nothing to remove.
 std::optional<std::string> svg_without_external_dtd(std::string_view svg);
 
-}  // namespace broadside::epub
+}  // namespace broadside::core

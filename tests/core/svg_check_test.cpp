@@ -5,10 +5,10 @@
 
 #include <string>
 
-#include "svg_check.hpp"
+#include "broadside/core/svg_check.hpp"
 
-using broadside::epub::svg_problem;
-using broadside::epub::svg_without_external_dtd;
+using broadside::core::svg_problem;
+using broadside::core::svg_without_external_dtd;
 
 namespace {
 

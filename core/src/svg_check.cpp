@@ -1,4 +1,4 @@
-#include "svg_check.hpp"
+#include "broadside/core/svg_check.hpp"
 
 #include <libxml/parser.h>
 #include <libxml/xmlreader.h>
@@ -8,7 +8,7 @@
 #include <climits>
 #include <memory>
 
-namespace broadside::epub {
+namespace broadside::core {
 namespace {
 
 std::string lower(std::string_view s) {
@@ -176,4 +176,4 @@ std::optional<std::string> svg_without_external_dtd(std::string_view svg) {
     return out;
 }
 
-}  // namespace broadside::epub
+}  // namespace broadside::core
