@@ -123,3 +123,62 @@ TEST_CASE("raw HTML images, figures and details reach the PDF", "[pdf][cli][figu
     CHECK(text.find("Sources") != std::string::npos);
     CHECK(text.find("Written in Markdown inside.") != std::string::npos);
 }
+
+namespace {
+
+// Whether page `page` of `pdf`, rendered at 20 dpi, has a pixel of about the colour `rgb`.
+bool page_shows_colour(const std::string& pdf, int page, unsigned rgb) {
+    const auto ppm = run_command("pdftoppm -r 20 -f " + std::to_string(page) + " -l " +
+                                 std::to_string(page) + " " + shell_quote(pdf));
+    std::size_t at = 0;  // after the header "P6\nW H\n255\n"
+    for (int lines = 0; lines < 3 && at < ppm.out.size(); ++at)
+        lines += ppm.out[at] == '\n';
+    auto near = [](unsigned char c, unsigned want) { return c + 40u > want && c < want + 40u; };
+    for (std::size_t i = at; i + 2 < ppm.out.size(); i += 3) {
+        const auto* p = reinterpret_cast<const unsigned char*>(ppm.out.data() + i);
+        if (near(p[0], rgb >> 16 & 0xFF) && near(p[1], rgb >> 8 & 0xFF) && near(p[2], rgb & 0xFF))
+            return true;
+    }
+    return false;
+}
+
+}  // namespace
+
+TEST_CASE("SVG pictures are drawn into the PDF at print resolution, unsafe ones refused",
+          "[pdf][cli][figures]") {
+    fs::path dir = broadside::test::scratch_folder("svg-figures");
+    for (const char* name : {"chart.svg", "viewbox.svg", "scripted.svg"})
+        fs::copy_file(fs::path(inputs) / name, dir / name);
+    std::ofstream(dir / "doc.md") << "---\ntitle: Drawings\n---\n\n![Cases by year](chart.svg)\n\n"
+                                     "![A blue dot](viewbox.svg)\n\n![Green](scripted.svg)\n\n"
+                                     "The end.\n";
+    const std::string pdf = (dir / "doc.pdf").string();
+    auto r = run_command("cd " + shell_quote(dir.string()) + " && " +
+                         shell_quote(BROADSIDE_BINARY) + " doc.md -o doc.pdf");
+    INFO(r.err);
+    REQUIRE(r.status == 0);
+    CHECK(r.err.find("doc.md:9:1: warning: image 'scripted.svg': the file is an SVG with "
+                     "scripts") != std::string::npos);
+    CHECK(r.err.find("chart.svg") == std::string::npos);
+    CHECK(r.err.find("viewbox.svg") == std::string::npos);
+    CHECK(run_command("qpdf --check " + shell_quote(pdf)).status == 0);
+    // 400 × 200 CSS pixels are 300 × 150 pt, drawn at 300 dpi; the viewBox-only drawing takes
+    // its viewBox, 100 × 50 pixels, as its size.
+    auto images = run_command("pdfimages -list " + shell_quote(pdf)).out;
+    INFO(images);
+    CHECK(images.find("image    1250   625  rgb     3   8  image  no ") != std::string::npos);
+    CHECK(images.find("image     313   157  rgb     3   8  image  no ") != std::string::npos);
+    CHECK(images.find("  300   300 ") != std::string::npos);
+    CHECK(page_shows_colour(pdf, 1, 0xE00000));
+    CHECK(page_shows_colour(pdf, 1, 0x0000E0));
+    CHECK_FALSE(page_shows_colour(pdf, 1, 0x00E000));  // the refused one is a placeholder
+    auto text = run_command("pdftotext " + shell_quote(pdf) + " -").out;
+    CHECK(text.find("Cases by year") != std::string::npos);
+    CHECK(text.find("Green") != std::string::npos);
+    CHECK(text.find("The end.") != std::string::npos);
+    // The same drawing gives the same bytes.
+    auto again = run_command("cd " + shell_quote(dir.string()) + " && " +
+                             shell_quote(BROADSIDE_BINARY) + " doc.md -o again.pdf");
+    REQUIRE(again.status == 0);
+    CHECK(read_file(pdf) == read_file((dir / "again.pdf").string()));
+}

@@ -6,8 +6,8 @@
 
 namespace broadside::core {
 
-/// The raster formats PDF can embed and every ePub reader shows.
-enum class ImageFormat { png, jpeg };
+/// The picture formats the PDF embeds: PNG and JPEG as they are, SVG drawn into pixels.
+enum class ImageFormat { png, jpeg, svg };
 
 /// What an image file's headers say, read without decoding a single pixel.
 struct ImageHeader {

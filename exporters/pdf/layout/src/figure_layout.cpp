@@ -10,6 +10,7 @@
 #include "broadside/core/diagnostics.hpp"
 #include "broadside/core/image_header.hpp"
 #include "item_offset.hpp"
+#include "picture_probe.hpp"
 
 namespace broadside::pdf {
 namespace {
@@ -165,7 +166,7 @@ void layout_figure(const core::Image& image, const core::SourceSpan& at, double 
     if (!resolved.ok) {
         problem = resolved.problem;
     } else {
-        core::ImageProbe probe = core::probe_image(resolved.path, policy.limits().max_image_pixels);
+        core::ImageProbe probe = probe_picture(resolved.path, policy.limits());
         problem = probe.problem;
         if (probe.header) {
             problem = name_problem(resolved.path, probe.header->format);

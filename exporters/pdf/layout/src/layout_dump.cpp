@@ -108,7 +108,9 @@ std::string dump_layout(const Layout& layout) {
                                    quoted(it.title);
                         } else if constexpr (std::is_same_v<T, Image>) {
                             out += std::string("image ") +
-                                   (it.format == ImageFormat::png ? "png " : "jpeg ") +
+                                   (it.format == ImageFormat::png    ? "png "
+                                    : it.format == ImageFormat::jpeg ? "jpeg "
+                                                                     : "svg ") +
                                    num(it.size.width) + "x" + num(it.size.height) + " " +
                                    quoted(file_name(it.path)) + " " + quoted(it.alt);
                         }

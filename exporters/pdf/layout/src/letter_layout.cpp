@@ -12,6 +12,7 @@
 #include "broadside/core/merge.hpp"
 #include "broadside/styles/words.hpp"
 #include "item_offset.hpp"
+#include "picture_probe.hpp"
 
 namespace broadside::pdf {
 namespace {
@@ -215,7 +216,7 @@ private:
         std::string image = letter_.letterhead_image;
         if (image.empty() && !doc_.meta.find("letterhead")) image = geo_.letterhead;
         if (!image.empty()) {
-            core::ImageProbe probe = core::probe_image(image, env_.resources.limits().max_image_pixels);
+            core::ImageProbe probe = probe_picture(image, env_.resources.limits());
             if (probe.header) {
                 double w = probe.header->width * 0.75, h = probe.header->height * 0.75;
                 double scale = std::min({1.0, (right - left) / w, room / h});
@@ -441,7 +442,7 @@ private:
         for (std::size_t i = 0; i < n; ++i) {
             const auto& sig = letter_.signatures[i];
             if (sig.image.empty()) continue;
-            core::ImageProbe probe = core::probe_image(sig.image, env_.resources.limits().max_image_pixels);
+            core::ImageProbe probe = probe_picture(sig.image, env_.resources.limits());
             if (!probe.header) {
                 env_.setter.diags().warning(doc_.source_path, 0, 0, probe.problem, "");
                 continue;

@@ -1,9 +1,12 @@
 #include "image_embedder.hpp"
 
+#include <algorithm>
+#include <cmath>
 #include <cstdio>
 
 #include "broadside/core/diagnostics.hpp"
 #include "png_check.hpp"
+#include "svg_raster.hpp"
 
 namespace broadside::pdf {
 
@@ -22,6 +25,18 @@ HPDF_Image ImageEmbedder::load_rgb(const std::string& path) {
                                     HPDF_CS_DEVICE_RGB, 8);
 }
 
+// Drawn at print resolution for its size on the page, never more pixels than that needs.
+HPDF_Image ImageEmbedder::load_svg(const Image& image) {
+    const double scale = svg_dots_per_inch / 72;
+    const auto pixels = [&](double points) {
+        return static_cast<std::uint32_t>(std::max(1.0, std::ceil(points * scale)));
+    };
+    RgbImage drawn = render_svg(image.path, pixels(image.size.width), pixels(image.size.height));
+    if (drawn.rgb.empty()) return nullptr;
+    return HPDF_LoadRawImageFromMem(doc_, drawn.rgb.data(), drawn.width, drawn.height,
+                                    HPDF_CS_DEVICE_RGB, 8);
+}
+
 HPDF_Image ImageEmbedder::load(const Image& image) {
     PngCheck png;
     if (image.format == ImageFormat::png) png = check_png(image.path);
@@ -31,6 +46,8 @@ HPDF_Image ImageEmbedder::load(const Image& image) {
         HaruErrors before = errors_;
         if (image.format == ImageFormat::jpeg)
             out = HPDF_LoadJpegImageFromFile(doc_, image.path.c_str());
+        else if (image.format == ImageFormat::svg)
+            out = load_svg(image);
         else if (png.interlaced)
             out = load_rgb(image.path);
         else

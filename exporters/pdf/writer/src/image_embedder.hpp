@@ -29,6 +29,8 @@ class ImageEmbedder {
     /// An interlaced PNG, decoded here and embedded as RGB pixels (transparency flattened onto
     /// white), since libharu 2.3.0 refuses Adam7.
     HPDF_Image load_rgb(const std::string& path);
+    /// An SVG, drawn into pixels (libharu embeds raster images only).
+    HPDF_Image load_svg(const Image& image);
 
     HPDF_Doc doc_;
     HaruErrors& errors_;
