@@ -97,6 +97,36 @@ HPDF_Dict new_flate_stream(HPDF_Doc doc, std::span<const std::uint8_t> bytes) {
     return s;
 }
 
+namespace {
+
+// libharu writes a stream's /Filter from its own filter flags, and compresses the data itself
+// when they say Flate; data deflated beforehand is declared here instead, inside the
+// dictionary, and copied as it is.
+HPDF_STATUS declare_flate(HPDF_Dict, HPDF_Stream out) {
+    return HPDF_Stream_WriteStr(out, "/Filter /FlateDecode\012");
+}
+
+}  // namespace
+
+HPDF_Image new_deflated_rgb_image(HPDF_Doc doc, std::uint32_t width, std::uint32_t height,
+                                  std::span<const std::uint8_t> deflated) {
+    HPDF_Dict image = HPDF_DictStream_New(doc->mmgr, doc->xref);
+    if (!image) return nullptr;
+    image->header.obj_class |= HPDF_OSUBCLASS_XOBJECT;  // what HPDF_Image_Validate asks for
+    image->filter = HPDF_STREAM_FILTER_NONE;
+    image->write_fn = declare_flate;
+    if (HPDF_Dict_AddName(image, "Type", "XObject") != HPDF_OK ||
+        HPDF_Dict_AddName(image, "Subtype", "Image") != HPDF_OK ||
+        HPDF_Dict_AddNumber(image, "Width", static_cast<HPDF_INT32>(width)) != HPDF_OK ||
+        HPDF_Dict_AddNumber(image, "Height", static_cast<HPDF_INT32>(height)) != HPDF_OK ||
+        HPDF_Dict_AddName(image, "ColorSpace", "DeviceRGB") != HPDF_OK ||
+        HPDF_Dict_AddNumber(image, "BitsPerComponent", 8) != HPDF_OK ||
+        HPDF_Stream_Write(image->stream, deflated.data(),
+                          static_cast<HPDF_UINT>(deflated.size())) != HPDF_OK)
+        return nullptr;
+    return image;
+}
+
 HPDF_STATUS add_text_string(HPDF_Doc doc, HPDF_Dict dict, const char* key, std::string_view utf8) {
     bool cut = false;
     auto bytes = utf16be_with_bom(cut_for_text_string(utf8, cut));

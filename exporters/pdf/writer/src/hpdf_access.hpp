@@ -22,6 +22,11 @@ HPDF_Dict new_dict(HPDF_Doc doc);
 HPDF_Array new_array(HPDF_Doc doc);
 /// A new indirect stream holding `bytes`, deflated when the document is saved.
 HPDF_Dict new_flate_stream(HPDF_Doc doc, std::span<const std::uint8_t> bytes);
+/// A new image XObject of `width` × `height` 8-bit RGB pixels handed over already deflated
+/// (zlib format), and written as they are: the document holds the compressed bytes until it
+/// is saved, never the pixels.
+HPDF_Image new_deflated_rgb_image(HPDF_Doc doc, std::uint32_t width, std::uint32_t height,
+                                  std::span<const std::uint8_t> deflated);
 /// Adds `key` to `dict` as a PDF text string: UTF-16BE with a byte-order mark, so any script
 /// shows in viewers' document properties and outlines. Replaces an existing entry.
 HPDF_STATUS add_text_string(HPDF_Doc doc, HPDF_Dict dict, const char* key, std::string_view utf8);

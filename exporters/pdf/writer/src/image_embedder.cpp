@@ -3,8 +3,12 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <vector>
+
+#include <zlib.h>
 
 #include "broadside/core/diagnostics.hpp"
+#include "hpdf_access.hpp"
 #include "png_check.hpp"
 #include "svg_raster.hpp"
 
@@ -18,11 +22,17 @@ HPDF_Image ImageEmbedder::image(const Image& image) {
     return loaded;
 }
 
-HPDF_Image ImageEmbedder::load_rgb(const std::string& path) {
-    RgbImage pixels = decode_png_rgb(path);
+HPDF_Image ImageEmbedder::embed(const RgbImage& pixels) {
     if (pixels.rgb.empty()) return nullptr;
-    return HPDF_LoadRawImageFromMem(doc_, pixels.rgb.data(), pixels.width, pixels.height,
-                                    HPDF_CS_DEVICE_RGB, 8);
+    // Deflated now, so that until the file is saved the document holds kilobytes of
+    // compressed pixels per picture, not megabytes of raw ones.
+    uLongf size = compressBound(static_cast<uLong>(pixels.rgb.size()));
+    std::vector<std::uint8_t> deflated(size);
+    if (compress2(deflated.data(), &size, pixels.rgb.data(), static_cast<uLong>(pixels.rgb.size()),
+                  Z_DEFAULT_COMPRESSION) != Z_OK)
+        return nullptr;
+    deflated.resize(size);
+    return hpdf::new_deflated_rgb_image(doc_, pixels.width, pixels.height, deflated);
 }
 
 // Drawn at print resolution for its size on the page, never more pixels than that needs.
@@ -31,10 +41,7 @@ HPDF_Image ImageEmbedder::load_svg(const Image& image) {
     const auto pixels = [&](double points) {
         return static_cast<std::uint32_t>(std::max(1.0, std::ceil(points * scale)));
     };
-    RgbImage drawn = render_svg(image.path, pixels(image.size.width), pixels(image.size.height));
-    if (drawn.rgb.empty()) return nullptr;
-    return HPDF_LoadRawImageFromMem(doc_, drawn.rgb.data(), drawn.width, drawn.height,
-                                    HPDF_CS_DEVICE_RGB, 8);
+    return embed(render_svg(image.path, pixels(image.size.width), pixels(image.size.height)));
 }
 
 HPDF_Image ImageEmbedder::load(const Image& image) {
@@ -48,8 +55,8 @@ HPDF_Image ImageEmbedder::load(const Image& image) {
             out = HPDF_LoadJpegImageFromFile(doc_, image.path.c_str());
         else if (image.format == ImageFormat::svg)
             out = load_svg(image);
-        else if (png.interlaced)
-            out = load_rgb(image.path);
+        else if (png.interlaced || png.transparent)
+            out = embed(decode_png_rgb(image.path));
         else
             // The pixels are read when the PDF is saved, one image at a time, instead of all
             // held until then: an archive of screenshots needs the memory of one. check_png

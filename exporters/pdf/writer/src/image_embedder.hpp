@@ -8,6 +8,7 @@
 #include "broadside/core/diagnostics.hpp"
 #include "broadside/pdf/layout.hpp"
 #include "haru_errors.hpp"
+#include "png_check.hpp"
 
 namespace broadside::pdf {
 
@@ -26,9 +27,9 @@ class ImageEmbedder {
 
   private:
     HPDF_Image load(const Image& image);
-    /// An interlaced PNG, decoded here and embedded as RGB pixels (transparency flattened onto
-    /// white), since libharu 2.3.0 refuses Adam7.
-    HPDF_Image load_rgb(const std::string& path);
+    /// Pixels decoded here (an interlaced PNG, which libharu 2.3.0 refuses; a transparent one,
+    /// flattened onto white; a drawn SVG) as a compressed image. Null when `pixels` is empty.
+    HPDF_Image embed(const RgbImage& pixels);
     /// An SVG, drawn into pixels (libharu embeds raster images only).
     HPDF_Image load_svg(const Image& image);
 

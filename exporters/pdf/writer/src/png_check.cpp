@@ -67,6 +67,8 @@ PngCheck check_png(const std::string& path) {
     png_init_io(r.png(), r.file());
     png_read_info(r.png(), r.info());
     out.interlaced = png_get_interlace_type(r.png(), r.info()) != PNG_INTERLACE_NONE;
+    out.transparent = (png_get_color_type(r.png(), r.info()) & PNG_COLOR_MASK_ALPHA) != 0 ||
+                      png_get_valid(r.png(), r.info(), PNG_INFO_tRNS) != 0;
     int passes = png_set_interlace_handling(r.png());
     png_read_update_info(r.png(), r.info());
     row.resize(png_get_rowbytes(r.png(), r.info()));

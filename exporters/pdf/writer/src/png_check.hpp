@@ -10,6 +10,9 @@ namespace broadside::pdf {
 struct PngCheck {
     std::string problem;      ///< empty when the file decodes
     bool interlaced = false;  ///< Adam7: libharu 2.3.0 cannot load these itself
+    /// An alpha channel or a transparent colour: libharu would hold these decoded, with an
+    /// uncompressed soft mask, until the file is saved.
+    bool transparent = false;
 };
 
 /// Decodes the PNG file at `path` row by row and throws the pixels away. libharu hands PNGs to
@@ -25,7 +28,8 @@ struct RgbImage {
 };
 
 /// Decodes a PNG that check_png accepted into 8-bit RGB, transparency composited on white
-/// (the page colour): the route for the interlaced PNGs libharu refuses. Empty on failure.
+/// (the page colour): the route for the interlaced PNGs libharu refuses and for transparent
+/// ones. Empty on failure.
 RgbImage decode_png_rgb(const std::string& path);
 
 }  // namespace broadside::pdf

@@ -27,8 +27,8 @@ RgbImage render_svg(const std::string& path, std::uint32_t width, std::uint32_t 
     std::ifstream in(path, std::ios::binary);
     const std::string svg((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
     GError* error = nullptr;
-    std::unique_ptr<RsvgHandle, HandleUnref> handle(rsvg_handle_new_from_data(
-        reinterpret_cast<const guint8*>(svg.data()), svg.size(), &error));
+    std::unique_ptr<RsvgHandle, HandleUnref> handle(
+        rsvg_handle_new_from_data(reinterpret_cast<const guint8*>(svg.data()), svg.size(), &error));
     g_clear_error(&error);
     if (!handle || width == 0 || height == 0) return {};
     std::unique_ptr<cairo_surface_t, SurfaceDestroy> surface(cairo_image_surface_create(
