@@ -39,6 +39,38 @@ std::string chunk_text(const cmark_chunk& c) {
     return c.data ? std::string(reinterpret_cast<const char*>(c.data), c.len) : std::string();
 }
 
+// `## Motivation {#motivation .wide}`: the attribute block Zola, Hugo, kramdown and pandoc
+// read at the end of a heading. It is taken off the heading's text; its `#id` is returned
+// (empty when it names none) and its classes and key=value pairs are dropped.
+std::string take_heading_attributes(std::vector<Inline>& children) {
+    if (children.empty()) return {};
+    auto* text = std::get_if<Text>(&children.back().node);
+    if (!text) return {};
+    std::string& s = text->text;
+    const std::size_t end = s.find_last_not_of(" \t");
+    if (end == std::string::npos || s[end] != '}') return {};
+    const std::size_t open = s.rfind('{', end);
+    if (open == std::string::npos) return {};
+    const std::string_view inside = std::string_view(s).substr(open + 1, end - open - 1);
+    std::string id;
+    std::size_t i = 0;
+    while (i < inside.size()) {
+        while (i < inside.size() && inside[i] == ' ') ++i;
+        const std::size_t word_end = std::min(inside.find(' ', i), inside.size());
+        const std::string_view word = inside.substr(i, word_end - i);
+        i = word_end;
+        if (word.empty()) continue;
+        const bool attribute = word.size() > 1 && (word[0] == '#' || word[0] == '.');
+        if (!attribute && word.find('=') == std::string_view::npos) return {};  // plain braces
+        if (word[0] == '#') id = word.substr(1);
+    }
+    if (open > 0 && s[open - 1] != ' ' && s[open - 1] != '\t') return {};  // `f{#x}` is text
+    s.resize(open);
+    while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.pop_back();
+    if (s.empty()) children.pop_back();
+    return id;
+}
+
 class TreeConverter {
   public:
     TreeConverter(int first_line, const std::string& path, const Limits& limits, Diagnostics& diags,
@@ -148,7 +180,8 @@ class TreeConverter {
                 Heading h;
                 h.level = cmark_node_get_heading_level(n);
                 h.children = inlines(n);
-                h.id = slugs_.make(plain_text(h.children));
+                std::string given = take_heading_attributes(h.children);
+                h.id = given.empty() ? slugs_.make(plain_text(h.children)) : std::move(given);
                 b.node = std::move(h);
                 break;
             }

@@ -214,6 +214,29 @@ TEST_CASE("smart punctuation is applied") {
           "\xE2\x80\x94\n");
 }
 
+TEST_CASE("a heading's {#id .class} block (Zola, Hugo, kramdown, pandoc) gives its id") {
+    Diagnostics diags;
+    auto doc = read_ok(
+        "# Motivation {#motivation}\n\n## Why *this* works {#why .wide data-x=1}\n\n"
+        "## A set {a, b}\n\n## Code `x{#y}`\n\n## Glued{#no}\n\n## Only classes {.wide}\n",
+        diags);
+    CHECK(diags.items().empty());
+    const auto& motivation = block_as<Heading>(doc, 0);
+    CHECK(motivation.id == "motivation");
+    CHECK(plain_text(motivation.children) == "Motivation");
+    const auto& why = block_as<Heading>(doc, 1);
+    CHECK(why.id == "why");
+    CHECK(plain_text(why.children) == "Why this works");
+    // Braces that are no attribute block, or a block glued to a word, stay text.
+    CHECK(plain_text(block_as<Heading>(doc, 2).children) == "A set {a, b}");
+    CHECK(block_as<Heading>(doc, 2).id == "a-set-a-b");
+    CHECK(plain_text(block_as<Heading>(doc, 3).children) == "Code x{#y}");
+    CHECK(plain_text(block_as<Heading>(doc, 4).children) == "Glued{#no}");
+    // Classes alone: the block goes, the id comes from the text.
+    CHECK(plain_text(block_as<Heading>(doc, 5).children) == "Only classes");
+    CHECK(block_as<Heading>(doc, 5).id == "only-classes");
+}
+
 TEST_CASE("an empty or white-space-only file is an error") {
     Diagnostics diags;
     CHECK_FALSE(read_document_text("", "e.md", diags));
