@@ -6,9 +6,7 @@
 
 namespace broadside::cli {
 
-ChapterLinks::ChapterLinks(const epub::BookPlan& plan) : plan_(plan) {
-    for (std::size_t i = 0; i < plan.posts.size(); ++i) by_file_[plan.posts[i].file] = i;
-}
+ChapterLinks::ChapterLinks(const epub::BookPlan& plan) : plan_(plan) {}
 
 std::string ChapterLinks::target(const std::string& url, std::size_t index,
                                  const core::SourceSpan& at, core::Diagnostics* diags) const {
@@ -17,17 +15,9 @@ std::string ChapterLinks::target(const std::string& url, std::size_t index,
         diags->warning(plan_.posts[index].path, at.line, at.column, t.problem);
     if (t.kind == epub::LinkTarget::Kind::external) return t.href;
     if (t.kind == epub::LinkTarget::Kind::none) return {};
-    // `0002-x.xhtml#part`, or `#part` within the chapter.
-    const std::size_t hash = t.href.find('#');
-    const std::string file = t.href.substr(0, hash);
-    std::size_t chapter = index;
-    if (!file.empty()) {
-        auto it = by_file_.find(file);
-        if (it == by_file_.end()) return {};
-        chapter = it->second;
-    }
-    std::string out = "#p" + std::to_string(chapter);
-    if (hash != std::string::npos && hash + 1 < t.href.size()) out += "-" + t.href.substr(hash + 1);
+    // The anchors of chapter i are named `p<i>-<id>` (pdf_book_command.cpp).
+    std::string out = "#p" + std::to_string(t.chapter);
+    if (!t.id.empty()) out += "-" + t.id;
     return out;
 }
 
@@ -39,6 +29,10 @@ void ChapterLinks::inlines(std::vector<core::Inline>& list, std::size_t index,
                 using T = std::decay_t<decltype(n)>;
                 if constexpr (std::is_same_v<T, core::Link>)
                     n.url = target(n.url, index, in.span, diags);
+                // An image the plan found from the post's site address instead of its file.
+                if constexpr (std::is_same_v<T, core::Image>)
+                    for (const auto& [written, found] : plan_.posts[index].image_sources)
+                        if (n.source == written) n.source = found;
                 if constexpr (requires { n.children; }) inlines(n.children, index, diags);
             },
             in.node);

@@ -1,7 +1,6 @@
 #pragma once
 
 #include <string>
-#include <unordered_map>
 
 #include "book_plan.hpp"
 #include "broadside/core/diagnostics.hpp"
@@ -11,7 +10,8 @@ namespace broadside::cli {
 
 /// Where the links of a post lead in the archive PDF, decided as the ePub decides them
 /// (epub::resolve_link): another post's chapter (`#p3`, `#p3-part`), a place in the post's own
-/// chapter (`#p<index>-part`), or the web. Chapter `i`'s anchors are named `p<i>-<id>`.
+/// chapter (`#p<index>-part`), or the web. Chapter `i`'s anchors are named `p<i>-<id>`. Images
+/// the plan found relative to the post's site address get the file's path instead.
 class ChapterLinks {
   public:
     explicit ChapterLinks(const epub::BookPlan& plan);
@@ -28,7 +28,6 @@ class ChapterLinks {
     void blocks(std::vector<core::Block>& list, std::size_t index, core::Diagnostics* diags) const;
 
     const epub::BookPlan& plan_;
-    std::unordered_map<std::string, std::size_t> by_file_;  ///< chapter file → post index
 };
 
 }  // namespace broadside::cli

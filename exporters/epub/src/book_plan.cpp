@@ -95,6 +95,21 @@ void collect_urls(PostInfo& post, const core::Meta& meta) {
         post.slug_alias = core::post_file_slug(*slug->as_string());
 }
 
+void add_image(PostInfo& post, const ImageEntry& entry, const std::string& source,
+               const std::string& alt) {
+    post.image_files.push_back(entry);
+    post.image_files.back().label = alt.empty() ? fs::path(source).filename().string() : alt;
+}
+
+void note_missing_alt(PostInfo& post, const std::string& source, const core::SourceSpan& span) {
+    post.accessibility.images_without_alt.push_back(source);
+    post.diags.warning(post.path, span.line, span.column,
+                       "image '" + source +
+                           "' has no alt text, so the book makes no accessibility conformance "
+                           "claim",
+                       "describe what it shows: ![a bar chart of …](" + source + ")");
+}
+
 // Reads one post and keeps only what the plan needs.
 void scan_post(PostInfo& post, const BookPlan& plan, std::atomic<std::size_t>& cache_left) {
     const core::Limits& limits = plan.resources->limits();
@@ -128,13 +143,12 @@ void scan_post(PostInfo& post, const BookPlan& plan, std::atomic<std::size_t>& c
             if (seen.first == img.source) return seen.second;
         }
         ImageLookup found = find_image(img.source, dir, *plan.resources);
-        if (!found.ok) post.diags.warning(post.path, span.line, span.column, found.problem);
+        if (!found.ok && plan.site && !post.urls.empty() && img.source.starts_with("../"))
+            post.page_relative_images.push_back({img.source, img.alt, found.problem, span});
+        else if (!found.ok)
+            post.diags.warning(post.path, span.line, span.column, found.problem);
         post.images.emplace_back(img.source, found.ok ? found.entry.href : std::string{});
-        if (found.ok) {
-            post.image_files.push_back(found.entry);
-            post.image_files.back().label =
-                img.alt.empty() ? fs::path(img.source).filename().string() : img.alt;
-        }
+        if (found.ok) add_image(post, found.entry, img.source, img.alt);
         return post.images.back().second;
     };
     auto on_inline = [&](const core::Inline& in) {
@@ -158,14 +172,8 @@ void scan_post(PostInfo& post, const BookPlan& plan, std::atomic<std::size_t>& c
         const auto* img = std::get_if<core::Image>(&in.node);
         if (!img) return;
         // An image the book does not hold shows its alt text instead; only shown ones count.
-        if (!image_href(*img, in.span).empty() && img->alt.empty()) {
-            post.accessibility.images_without_alt.push_back(img->source);
-            post.diags.warning(post.path, in.span.line, in.span.column,
-                               "image '" + img->source +
-                                   "' has no alt text, so the book makes no accessibility "
-                                   "conformance claim",
-                               "describe what it shows: ![a bar chart of …](" + img->source + ")");
-        }
+        if (!image_href(*img, in.span).empty() && img->alt.empty())
+            note_missing_alt(post, img->source, in.span);
     };
     auto on_block = [&](const core::Block& b) {
         if (const auto* hd = std::get_if<core::Heading>(&b.node)) {
@@ -208,6 +216,47 @@ void scan_post(PostInfo& post, const BookPlan& plan, std::atomic<std::size_t>& c
     while (left >= bytes.size() && !cache_left.compare_exchange_weak(left, left - bytes.size())) {
     }
     if (left >= bytes.size()) post.model = std::make_unique<core::Document>(std::move(*doc));
+}
+
+// Zola and Hugo publish a post at a folder-like address (`/2024/10/01/post/`) with the files of
+// its bundle beside it, so an author may write an image relative to that address
+// (`../../../../2024/05/07/other/chart.svg`, the bundle of another post). Such a source names
+// the file `chart.svg` in the folder of the post whose address is `/2024/05/07/other`. Not
+// found, the image gets the warning it would have had.
+void find_page_relative_images(std::vector<PostInfo>& scanned, const BookPlan& plan) {
+    std::unordered_map<std::string, std::size_t> by_url;
+    for (std::size_t i = 0; i < scanned.size(); ++i)
+        for (const auto& url : scanned[i].urls) by_url.emplace(url, i);
+    for (auto& post : scanned) {
+        const fs::path dir = fs::path(post.path).parent_path();
+        for (const auto& image : post.page_relative_images) {
+            std::optional<ImageLookup> found;
+            std::string relative;
+            for (const auto& page : post.urls) {
+                const fs::path address = fs::path(page + "/" + image.source).lexically_normal();
+                auto owner = by_url.find(site_url_key(address.parent_path().generic_string()));
+                if (owner == by_url.end()) continue;
+                const fs::path file =
+                    fs::path(scanned[owner->second].path).parent_path() / address.filename();
+                relative = file.lexically_relative(dir).generic_string();
+                ImageLookup lookup = find_image(relative, dir.string(), *plan.resources);
+                if (lookup.ok) {
+                    found = std::move(lookup);
+                    break;
+                }
+            }
+            if (!found) {
+                post.diags.warning(post.path, image.span.line, image.span.column, image.problem);
+                continue;
+            }
+            for (auto& [source, href] : post.images)
+                if (source == image.source) href = found->entry.href;
+            add_image(post, found->entry, image.source, image.alt);
+            post.image_sources.emplace_back(image.source, relative);
+            if (image.alt.empty()) note_missing_alt(post, image.source, image.span);
+        }
+        post.page_relative_images.clear();
+    }
 }
 
 // The most common value, ties broken by first appearance, so the result is deterministic.
@@ -417,6 +466,8 @@ std::optional<BookPlan> plan_book(const BookOptions& options, core::Diagnostics&
             options.progress("reading", n, scanned.size());
         }
     });
+
+    find_page_relative_images(scanned, plan);
 
     std::size_t skipped = 0;
     std::vector<core::PostKey> keys;

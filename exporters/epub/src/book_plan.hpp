@@ -40,6 +40,15 @@ struct PostInfo {
     std::vector<std::string> urls;
     std::string slug_alias;  ///< the file-name slug of Hugo's `slug`, empty when none
     std::vector<std::pair<std::string, std::string>> images;  ///< source → package href or ""
+    /// An image not found from the post's file but written with `../`, as if from the post's
+    /// address on its site: looked up again once every post's address is known.
+    struct PageRelativeImage {
+        std::string source, alt, problem;
+        core::SourceSpan span;
+    };
+    std::vector<PageRelativeImage> page_relative_images;
+    /// Those found that way: the source as written → the file relative to the post's folder.
+    std::vector<std::pair<std::string, std::string>> image_sources;
     std::vector<ImageEntry> image_files;  ///< the usable images, until the plan takes them
     /// The model from the first pass while the cache budget lasts; the chapter pass takes it.
     std::unique_ptr<core::Document> model;

@@ -33,17 +33,38 @@ bool ends_with(const std::string& s, std::string_view suffix) {
            s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
 }
 
-// `#fragment` within `post`: the XHTML id when the post has that heading.
-std::optional<std::string> fragment_id(const PostInfo& post, const std::string& fragment) {
-    std::string id = core::percent_decode(fragment);
-    if (std::find(post.ids.begin(), post.ids.end(), id) == post.ids.end()) return std::nullopt;
-    return heading_xhtml_id(id);
+// An id's letters and digits in lower case: what every generator's heading ids agree on.
+std::string id_letters(std::string_view id) {
+    std::string out;
+    for (unsigned char c : id)
+        if (std::isalnum(c) || c >= 0x80) out += static_cast<char>(std::tolower(c));
+    return out;
 }
 
+// `#fragment` within `post`: the model's id of the heading it names, exactly or else by the
+// letters and digits of exactly one of the post's ids.
+std::optional<std::string> fragment_id(const PostInfo& post, const std::string& fragment) {
+    std::string id = core::percent_decode(fragment);
+    if (std::find(post.ids.begin(), post.ids.end(), id) != post.ids.end()) return id;
+    const std::string letters = id_letters(id);
+    if (letters.empty()) return std::nullopt;
+    std::optional<std::string> found;
+    for (const auto& candidate : post.ids) {
+        if (id_letters(candidate) != letters) continue;
+        if (found) return std::nullopt;  // two headings alike: neither is meant more than the other
+        found = candidate;
+    }
+    return found;
+}
+
+// A post's file: relative to the post, to the input root (`/x.md`), or, as Zola writes its
+// internal links (`@/blog/x.md`), to the site's content folder.
 std::optional<std::size_t> post_for_path(const std::string& path, const BookPlan& plan,
                                          const PostInfo& from) {
-    fs::path base = path[0] == '/' ? fs::path(plan.root) / path.substr(1)
-                                   : fs::path(from.path).parent_path() / path;
+    fs::path base = path.starts_with("@/") && plan.site
+                        ? fs::path(plan.site->root) / "content" / path.substr(2)
+                    : path[0] == '/' ? fs::path(plan.root) / path.substr(1)
+                                     : fs::path(from.path).parent_path() / path;
     auto it = plan.by_path.find(base.lexically_normal().string());
     if (it != plan.by_path.end()) return it->second;
     return std::nullopt;
@@ -90,10 +111,12 @@ LinkTarget resolve_relative(const std::string& url, const BookPlan& plan, std::s
     if (!target) return t;
     const PostInfo& dest = plan.posts[*target];
     t.kind = LinkTarget::Kind::internal;
+    t.chapter = *target;
     t.href = *target == from ? std::string{} : dest.file;
     if (!fragment.empty()) {
         if (auto id = fragment_id(dest, fragment)) {
-            t.href += "#" + *id;
+            t.id = *id;
+            t.href += "#" + heading_xhtml_id(*id);
         } else {
             t.problem = "link " + core::quote_value(url) + " names a heading that does not exist";
             if (*target == from) {
