@@ -122,14 +122,15 @@ ImageProbe probe_jpeg(std::FILE* f) {
     }
 }
 
-std::string limit_problem(const ImageHeader& h, std::uint64_t max_pixels) {
+
+}  // namespace
+
+std::string pixel_limit_problem(const ImageHeader& h, std::uint64_t max_pixels) {
     if (std::uint64_t{h.width} * h.height <= max_pixels) return {};
     return "the image is " + std::to_string(h.width) + " × " + std::to_string(h.height) +
            " pixels, over the limit of " + std::to_string(max_pixels) + " pixels; " +
            raise_hint("--max-image-pixels N");
 }
-
-}  // namespace
 
 ImageProbe probe_image(const std::string& path, std::uint64_t max_pixels) {
     File f(std::fopen(path.c_str(), "rb"), &std::fclose);
@@ -148,7 +149,7 @@ ImageProbe probe_image(const std::string& path, std::uint64_t max_pixels) {
         return fail("the file is neither a PNG nor a JPEG image");
     }
     if (probe.header) {
-        std::string problem = limit_problem(*probe.header, max_pixels);
+        std::string problem = pixel_limit_problem(*probe.header, max_pixels);
         if (!problem.empty()) return fail(std::move(problem));
     }
     return probe;

@@ -144,14 +144,15 @@ bool page_shows_colour(const std::string& pdf, int page, unsigned rgb) {
 
 }  // namespace
 
-TEST_CASE("SVG pictures are drawn into the PDF at print resolution, unsafe ones refused",
+TEST_CASE("SVG pictures are drawn into the PDF at print resolution, GIFs decoded, unsafe "
+          "SVGs refused",
           "[pdf][cli][figures]") {
     fs::path dir = broadside::test::scratch_folder("svg-figures");
-    for (const char* name : {"chart.svg", "viewbox.svg", "scripted.svg"})
+    for (const char* name : {"chart.svg", "viewbox.svg", "scripted.svg", "magenta.gif"})
         fs::copy_file(fs::path(inputs) / name, dir / name);
     std::ofstream(dir / "doc.md") << "---\ntitle: Drawings\n---\n\n![Cases by year](chart.svg)\n\n"
                                      "![A blue dot](viewbox.svg)\n\n![Green](scripted.svg)\n\n"
-                                     "The end.\n";
+                                     "![A magenta bar](magenta.gif)\n\nThe end.\n";
     const std::string pdf = (dir / "doc.pdf").string();
     auto r = run_command("cd " + shell_quote(dir.string()) + " && " +
                          shell_quote(BROADSIDE_BINARY) + " doc.md -o doc.pdf");
@@ -161,6 +162,7 @@ TEST_CASE("SVG pictures are drawn into the PDF at print resolution, unsafe ones 
                      "scripts") != std::string::npos);
     CHECK(r.err.find("chart.svg") == std::string::npos);
     CHECK(r.err.find("viewbox.svg") == std::string::npos);
+    CHECK(r.err.find("magenta.gif") == std::string::npos);
     CHECK(run_command("qpdf --check " + shell_quote(pdf)).status == 0);
     // 400 × 200 CSS pixels are 300 × 150 pt, drawn at 300 dpi; the viewBox-only drawing takes
     // its viewBox, 100 × 50 pixels, as its size.
@@ -169,7 +171,9 @@ TEST_CASE("SVG pictures are drawn into the PDF at print resolution, unsafe ones 
     CHECK(images.find("image    1250   625  rgb     3   8  image  no ") != std::string::npos);
     CHECK(images.find("image     313   157  rgb     3   8  image  no ") != std::string::npos);
     CHECK(images.find("  300   300 ") != std::string::npos);
+    CHECK(images.find("image      40    20  rgb     3   8  image  no ") != std::string::npos);
     CHECK(page_shows_colour(pdf, 1, 0xE00000));
+    CHECK(page_shows_colour(pdf, 1, 0xE000E0));
     CHECK(page_shows_colour(pdf, 1, 0x0000E0));
     CHECK_FALSE(page_shows_colour(pdf, 1, 0x00E000));  // the refused one is a placeholder
     auto text = run_command("pdftotext " + shell_quote(pdf) + " -").out;

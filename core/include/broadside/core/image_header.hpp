@@ -6,8 +6,9 @@
 
 namespace broadside::core {
 
-/// The picture formats the PDF embeds: PNG and JPEG as they are, SVG drawn into pixels.
-enum class ImageFormat { png, jpeg, svg };
+/// The picture formats the PDF embeds: PNG and JPEG as they are, SVG drawn into pixels, GIF
+/// (its first frame) decoded.
+enum class ImageFormat { png, jpeg, svg, gif };
 
 /// What an image file's headers say, read without decoding a single pixel.
 struct ImageHeader {
@@ -28,5 +29,9 @@ struct ImageProbe {
 /// formats, JPEG codings PDF readers cannot show (lossless, arithmetic, hierarchical), invalid
 /// IHDR values and images of more than `max_pixels` (core::Limits::max_image_pixels).
 ImageProbe probe_image(const std::string& path, std::uint64_t max_pixels);
+
+/// Why an image of `header`'s size is refused ("the image is 20000 × 20000 pixels, over the
+/// limit…"), or empty when it is within `max_pixels`.
+std::string pixel_limit_problem(const ImageHeader& header, std::uint64_t max_pixels);
 
 }  // namespace broadside::core

@@ -110,6 +110,7 @@ std::string dump_layout(const Layout& layout) {
                             out += std::string("image ") +
                                    (it.format == ImageFormat::png    ? "png "
                                     : it.format == ImageFormat::jpeg ? "jpeg "
+                                    : it.format == ImageFormat::gif  ? "gif "
                                                                      : "svg ") +
                                    num(it.size.width) + "x" + num(it.size.height) + " " +
                                    quoted(file_name(it.path)) + " " + quoted(it.alt);

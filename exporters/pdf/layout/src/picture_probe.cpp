@@ -1,5 +1,6 @@
 #include "picture_probe.hpp"
 
+#include <gdk-pixbuf/gdk-pixbuf.h>
 #include <librsvg/rsvg.h>
 
 #include <cmath>
@@ -15,13 +16,26 @@ namespace {
 
 core::ImageProbe fail(std::string problem) { return {std::nullopt, std::move(problem)}; }
 
-// Sniffed from the first bytes, as the ePub does: extensions lie more often than content.
-bool looks_like_svg(const std::string& path) {
+// The file's first bytes: the kind is sniffed, as the ePub does, since extensions lie more
+// often than content.
+std::string head_of(const std::string& path) {
     std::ifstream in(path, std::ios::binary);
     std::string head(1024, '\0');
     in.read(head.data(), static_cast<std::streamsize>(head.size()));
     head.resize(static_cast<std::size_t>(in.gcount()));
-    return head.find("<svg") != std::string::npos;
+    return head;
+}
+
+core::ImageProbe probe_gif(const std::string& path, const core::Limits& limits) {
+    int width = 0, height = 0;
+    if (!gdk_pixbuf_get_file_info(path.c_str(), &width, &height) || width <= 0 || height <= 0)
+        return fail("the GIF file is damaged");
+    core::ImageHeader header{core::ImageFormat::gif, static_cast<std::uint32_t>(width),
+                             static_cast<std::uint32_t>(height)};
+    if (std::string problem = core::pixel_limit_problem(header, limits.max_image_pixels);
+        !problem.empty())
+        return fail(std::move(problem));
+    return {header, {}};
 }
 
 struct HandleUnref {
@@ -54,19 +68,23 @@ core::ImageProbe probe_svg(const std::string& path, const core::Limits& limits) 
         width = box.width;
         height = box.height;
     }
-    if (!(width >= 1 && height >= 1 && width * height <= double(limits.max_image_pixels)))
-        return fail("the SVG's size " + std::to_string(std::lround(width)) + " × " +
-                    std::to_string(std::lround(height)) + " is empty or too large; " +
-                    core::raise_hint("--max-image-pixels N"));
-    return {core::ImageHeader{core::ImageFormat::svg, static_cast<std::uint32_t>(std::lround(width)),
-                              static_cast<std::uint32_t>(std::lround(height))},
-            {}};
+    if (!(width >= 1 && height >= 1 && width < 1e9 && height < 1e9))
+        return fail("the SVG's width and height leave nothing to draw");
+    const core::ImageHeader header{core::ImageFormat::svg,
+                                   static_cast<std::uint32_t>(std::lround(width)),
+                                   static_cast<std::uint32_t>(std::lround(height))};
+    if (std::string problem = core::pixel_limit_problem(header, limits.max_image_pixels);
+        !problem.empty())
+        return fail(std::move(problem));
+    return {header, {}};
 }
 
 }  // namespace
 
 core::ImageProbe probe_picture(const std::string& path, const core::Limits& limits) {
-    if (looks_like_svg(path)) return probe_svg(path, limits);
+    const std::string head = head_of(path);
+    if (head.starts_with("GIF87a") || head.starts_with("GIF89a")) return probe_gif(path, limits);
+    if (head.find("<svg") != std::string::npos) return probe_svg(path, limits);
     return core::probe_image(path, limits.max_image_pixels);
 }
 

@@ -1,5 +1,6 @@
 // The size of a picture file for layout, whatever its kind: PNG and JPEG from their headers,
-// SVG from its own width, height or viewBox as librsvg reads them.
+// SVG from its own width, height or viewBox as librsvg reads them, GIF from its header as
+// gdk-pixbuf reads it.
 #pragma once
 
 #include <string>

@@ -8,6 +8,7 @@
 #include <zlib.h>
 
 #include "broadside/core/diagnostics.hpp"
+#include "gif_decode.hpp"
 #include "hpdf_access.hpp"
 #include "png_check.hpp"
 #include "svg_raster.hpp"
@@ -55,6 +56,8 @@ HPDF_Image ImageEmbedder::load(const Image& image) {
             out = HPDF_LoadJpegImageFromFile(doc_, image.path.c_str());
         else if (image.format == ImageFormat::svg)
             out = load_svg(image);
+        else if (image.format == ImageFormat::gif)
+            out = embed(decode_gif_rgb(image.path));
         else if (png.interlaced || png.transparent)
             out = embed(decode_png_rgb(image.path));
         else
