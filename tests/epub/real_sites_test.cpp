@@ -55,8 +55,8 @@ TEST_CASE(
     // folder.
     const auto entries = zip_entries(book);
     const std::vector<std::string> chapters{
-        "EPUB/chapters/0004-mozilla-irc-sunset-and-the-rust-channel.xhtml",
-        "EPUB/chapters/0005-rust-1-15.xhtml", "EPUB/chapters/0006-mir.xhtml"};
+        "EPUB/chapters/0010-mozilla-irc-sunset-and-the-rust-channel.xhtml",
+        "EPUB/chapters/0011-rust-1-15.xhtml", "EPUB/chapters/0012-mir.xhtml"};
     for (const auto& c : chapters)
         CHECK(std::find(entries.begin(), entries.end(), c) != entries.end());
     CHECK(contains(zip_entry(book, chapters[0]), "<time datetime=\"2019-04-26\">"));
@@ -80,9 +80,46 @@ TEST_CASE(
 
     // The site's own address of a post in the book leads to its chapter; of a post the book
     // does not hold, to the site.
-    const std::string final = zip_entry(book, "EPUB/chapters/0007-final-1-0-timeline.xhtml");
-    CHECK(contains(final, "<a href=\"0008-1-0-timeline.xhtml\">previous one</a>"));
+    const std::string final = zip_entry(book, "EPUB/chapters/0013-final-1-0-timeline.xhtml");
+    CHECK(contains(final, "<a href=\"0014-1-0-timeline.xhtml\">previous one</a>"));
     CHECK(contains(final, "href=\"https://blog.rust-lang.org/2015/01/09/Rust-1.0-alpha.html\""));
+}
+
+TEST_CASE("Zola's internal links, heading ids from attribute blocks or spelled another way, and "
+          "an image written from the post's address") {
+    const auto [book, err] = clean_book("site-zola-links", "rust-blog/content");
+    // `[here](@/inside-rust/…/index.md)`: a file under the site's content folder.
+    CHECK(contains(zip_entry(book, "EPUB/chapters/0001-infrastructure-team-2026-q1-recap-and-q2-"
+                                   "plan.xhtml"),
+                   "<a href=\"0002-infrastructure-team-2025-q4-recap-and-q1-2026-pl.xhtml\">here</a>"));
+    // `# Motivation {#motivation}` is the heading "Motivation" with the id the link names.
+    const std::string stage0 = zip_entry(book, "EPUB/chapters/0004-stage0-redesign.xhtml");
+    CHECK(contains(stage0, "<h2 id=\"motivation\">Motivation</h2>"));
+    CHECK(contains(stage0, "<a href=\"#motivation\">skip this section</a>"));
+    // `(#zcheck-cfg)` names the heading `-Zcheck-cfg`, whose id here is `-zcheck-cfg`.
+    const std::string cargo =
+        zip_entry(book, "EPUB/chapters/0007-this-development-cycle-in-cargo-1-80.xhtml");
+    CHECK(contains(cargo, "<a href=\"#h--zcheck-cfg\"><code>-Zcheck-cfg</code></a>"));
+    CHECK(contains(cargo, "id=\"h--zcheck-cfg\""));
+    // `../../../../2024/05/07/this-development-cycle-in-cargo-1.79/info.stdout.term.svg`, from
+    // the address /inside-rust/2024/10/01/this-development-cycle-in-cargo-1.82/: the drawing
+    // in the 1.79 post's folder.
+    CHECK(contains(zip_entry(book, "EPUB/chapters/0006-this-development-cycle-in-cargo-1-82.xhtml"),
+                   "<img src=\"../images/info-stdout-term-"));
+    CHECK_FALSE(contains(err, "info.stdout.term.svg"));
+    CHECK_FALSE(contains(err, "names a heading that does not exist"));
+    CHECK_FALSE(contains(err, "does not lead to a post"));
+
+    // The PDF book: the same links lead to their pages, the drawing is drawn.
+    const std::string dir = work_dir("site-zola-links-pdf");
+    auto pdf = run_broadside(dir, shell_quote(sites + "rust-blog/content") + " -o book.pdf");
+    INFO(pdf.err);
+    REQUIRE(pdf.status == 0);
+    CHECK_FALSE(contains(pdf.err, "leads nowhere"));
+    CHECK_FALSE(contains(pdf.err, "info.stdout.term.svg"));
+    CHECK_FALSE(contains(pdf.err, "does not lead to a post"));
+    auto images = run_command("pdfimages -list " + shell_quote(dir + "/book.pdf"));
+    CHECK(contains(images.out, " image    1843   812  rgb "));  // 740 × 326 CSS px at 300 dpi
 }
 
 TEST_CASE("the same URLs in a PDF's link annotations") {
@@ -148,7 +185,7 @@ TEST_CASE("HTML in real posts is translated: details, gauges, tables, links, not
     const std::string book = clean_book("site-zola-html", "rust-blog/content").first;
     // <details> with Markdown inside: the summary is a bold line, the comments' Markdown stays.
     const std::string july =
-        zip_entry(book, "EPUB/chapters/0001-project-goals-2025-july-update.xhtml");
+        zip_entry(book, "EPUB/chapters/0003-project-goals-2025-july-update.xhtml");
     CHECK(contains(july, "<p><strong>2 detailed updates available.</strong></p>"));
     CHECK(contains(july, "Comment by @tmandry posted on 2025-07-17:</a></p>\n<blockquote>"));
     CHECK(contains(july,
@@ -156,14 +193,14 @@ TEST_CASE("HTML in real posts is translated: details, gauges, tables, links, not
                    "Rust 2024."));
     CHECK(contains(xhtml_body_text(july), "excited by the lineup of goals"));
     // A flex row of <div>s with a link and a <progress>: the link and the gauge's value.
-    const std::string nov = zip_entry(book, "EPUB/chapters/0002-project-goals-nov-update.xhtml");
+    const std::string nov = zip_entry(book, "EPUB/chapters/0005-project-goals-nov-update.xhtml");
     CHECK(contains(nov,
                    "<a href=\"https://github.com/rust-lang/rust-project-goals/issues/105\" "
                    "class=\"external\"><strong>Bring the Async Rust experience closer to "
                    "parity with sync Rust</strong></a>"));
     CHECK(contains(nov, "21/40"));
     // An HTML table: header cells, code inside cells.
-    const std::string ffi = zip_entry(book, "EPUB/chapters/0003-ffi-unwind-design-meeting.xhtml");
+    const std::string ffi = zip_entry(book, "EPUB/chapters/0009-ffi-unwind-design-meeting.xhtml");
     CHECK(contains(ffi, "<th scope=\"col\"><code>panic</code>-unwind</th>"));
     CHECK(contains(ffi,
                    "<td>Proposals 1 &amp; 2, <code>&quot;C&quot;</code> boundary, "
