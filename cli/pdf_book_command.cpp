@@ -120,6 +120,7 @@ int run_pdf_book(const Options& options) {
     auto style = styles::load_style(options.style.empty() ? "default" : options.style, diags);
     if (!style) return report(diags);
     epub::BookOptions book = book_options(options, diags);
+    book.package_warnings = false;
     auto plan = epub::plan_book(book, diags);
     if (!plan) return report(diags), exit_input_error;
     // Opened before the work starts: an unwritable folder costs nothing but the message.

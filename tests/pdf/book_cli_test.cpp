@@ -225,3 +225,23 @@ TEST_CASE("every chapter's PDF text is its post's text: the sample archive and 2
     REQUIRE(gen.status == 0);
     CHECK(compare_chapters(posts.string(), "book-text-generated") == 2000);
 }
+
+TEST_CASE("the PDF book warns once about an image, from its layout, and not about the ePub's "
+          "accessibility claim",
+          "[pdf][cli][book]") {
+    const fs::path dir = broadside::test::scratch_folder("book-image-warning");
+    fs::create_directories(dir / "posts");
+    std::ofstream(dir / "posts/2024-01-02-post.md")
+        << "---\ntitle: Post\n---\n\n![](missing.png)\n\nRead it [here](https://example.org).\n";
+    auto r = run_command(shell_quote(BROADSIDE_BINARY) + " " +
+                         shell_quote((dir / "posts").string()) + " -o " +
+                         shell_quote((dir / "book.pdf").string()));
+    INFO(r.err);
+    REQUIRE(r.status == 0);
+    std::size_t warnings = 0;
+    for (std::size_t at = r.err.find("missing.png"); at != std::string::npos;
+         at = r.err.find("missing.png", at + 1))
+        ++warnings;
+    CHECK(warnings == 1);
+    CHECK(r.err.find("accessibility conformance claim") == std::string::npos);
+}

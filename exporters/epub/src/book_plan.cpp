@@ -101,13 +101,21 @@ void add_image(PostInfo& post, const ImageEntry& entry, const std::string& sourc
     post.image_files.back().label = alt.empty() ? fs::path(source).filename().string() : alt;
 }
 
-void note_missing_alt(PostInfo& post, const std::string& source, const core::SourceSpan& span) {
+// A warning about what the ePub package holds (its images, its accessibility claim). The PDF
+// book reports its images from its own layout and makes no such claim, so it reads without.
+void package_warning(PostInfo& post, const BookPlan& plan, const core::SourceSpan& at,
+                     std::string message, std::string hint = {}) {
+    if (plan.package_warnings)
+        post.diags.warning(post.path, at.line, at.column, std::move(message), std::move(hint));
+}
+
+void note_missing_alt(PostInfo& post, const BookPlan& plan, const std::string& source,
+                      const core::SourceSpan& span) {
     post.accessibility.images_without_alt.push_back(source);
-    post.diags.warning(post.path, span.line, span.column,
-                       "image '" + source +
-                           "' has no alt text, so the book makes no accessibility conformance "
-                           "claim",
-                       "describe what it shows: ![a bar chart of …](" + source + ")");
+    package_warning(post, plan, span,
+                    "image '" + source +
+                        "' has no alt text, so the book makes no accessibility conformance claim",
+                    "describe what it shows: ![a bar chart of …](" + source + ")");
 }
 
 // Reads one post and keeps only what the plan needs.
@@ -146,7 +154,7 @@ void scan_post(PostInfo& post, const BookPlan& plan, std::atomic<std::size_t>& c
         if (!found.ok && plan.site && !post.urls.empty() && img.source.starts_with("../"))
             post.page_relative_images.push_back({img.source, img.alt, found.problem, span});
         else if (!found.ok)
-            post.diags.warning(post.path, span.line, span.column, found.problem);
+            package_warning(post, plan, span, found.problem);
         post.images.emplace_back(img.source, found.ok ? found.entry.href : std::string{});
         if (found.ok) add_image(post, found.entry, img.source, img.alt);
         return post.images.back().second;
@@ -158,12 +166,12 @@ void scan_post(PostInfo& post, const BookPlan& plan, std::atomic<std::size_t>& c
             const std::string text = core::plain_text(link->children);
             if (!link->autolink && vague_link_text(text)) {
                 ++post.accessibility.vague_links;
-                post.diags.warning(post.path, in.span.line, in.span.column,
-                                   "the link text '" + text +
-                                       "' does not say where the link goes, so the book makes "
-                                       "no accessibility conformance claim",
-                                   "write what it leads to, e.g. [the 2023 report](" +
-                                       link->url.substr(0, 40) + ")");
+                package_warning(post, plan, in.span,
+                                "the link text '" + text +
+                                    "' does not say where the link goes, so the book makes "
+                                    "no accessibility conformance claim",
+                                "write what it leads to, e.g. [the 2023 report](" +
+                                    link->url.substr(0, 40) + ")");
             }
         }
         if (std::holds_alternative<core::FootnoteReference>(in.node)) {
@@ -173,7 +181,7 @@ void scan_post(PostInfo& post, const BookPlan& plan, std::atomic<std::size_t>& c
         if (!img) return;
         // An image the book does not hold shows its alt text instead; only shown ones count.
         if (!image_href(*img, in.span).empty() && img->alt.empty())
-            note_missing_alt(post, img->source, in.span);
+            note_missing_alt(post, plan, img->source, in.span);
     };
     auto on_block = [&](const core::Block& b) {
         if (const auto* hd = std::get_if<core::Heading>(&b.node)) {
@@ -194,8 +202,7 @@ void scan_post(PostInfo& post, const BookPlan& plan, std::atomic<std::size_t>& c
             post.image_files.push_back(found.entry);
             post.image_files.back().label = fs::path(*image).filename().string();
         } else {
-            post.diags.warning(post.path, v ? v->span.line : 0, v ? v->span.column : 0,
-                               found.problem);
+            package_warning(post, plan, v ? v->span : core::SourceSpan{}, found.problem);
         }
     }
     const std::string text = core::plain_text(*doc);
@@ -246,14 +253,14 @@ void find_page_relative_images(std::vector<PostInfo>& scanned, const BookPlan& p
                 }
             }
             if (!found) {
-                post.diags.warning(post.path, image.span.line, image.span.column, image.problem);
+                package_warning(post, plan, image.span, image.problem);
                 continue;
             }
             for (auto& [source, href] : post.images)
                 if (source == image.source) href = found->entry.href;
             add_image(post, found->entry, image.source, image.alt);
             post.image_sources.emplace_back(image.source, relative);
-            if (image.alt.empty()) note_missing_alt(post, image.source, image.span);
+            if (image.alt.empty()) note_missing_alt(post, plan, image.source, image.span);
         }
         post.page_relative_images.clear();
     }
@@ -444,6 +451,7 @@ std::optional<BookPlan> plan_book(const BookOptions& options, core::Diagnostics&
     }
     plan.root = canonical_dir(files.root);
     plan.resources.emplace(plan.root, options.resource_paths, options.limits);
+    plan.package_warnings = options.package_warnings;
     std::string chosen_site = options.site_root;
     if (chosen_site.empty() && !plan.settings.site_root.empty()) {
         chosen_site =

@@ -81,6 +81,7 @@ struct BookPlan {
     std::vector<char32_t> code_points;  ///< every non-ASCII character of the book, sorted
     std::size_t skipped = 0;            ///< posts left out because of errors (reported at the end)
     std::size_t scanned = 0;            ///< posts read, including drafts and skipped ones
+    bool package_warnings = true;       ///< BookOptions::package_warnings
     core::ReadCounts read_counts;       ///< of the posts in the book
     std::unordered_map<std::string, std::size_t> by_path;  ///< absolute path → post index
     std::unordered_map<std::string, std::vector<std::size_t>> by_slug;

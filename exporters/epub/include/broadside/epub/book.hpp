@@ -26,6 +26,10 @@ struct BookOptions {
     std::string site_root;
     bool strict = false;          ///< a post with errors stops the book instead of being skipped
     bool include_drafts = false;  ///< keep posts with `draft: true`
+    /// Whether reading the posts warns about their images (missing, remote, refused) and about
+    /// what withdraws the ePub's accessibility claim. The PDF book lays images out and reports
+    /// them itself, and makes no such claim.
+    bool package_warnings = true;
     std::optional<bool> oldest_first;  ///< overrides the collection file's `sort`
     std::optional<bool> embed_fonts;   ///< default: embed when the text needs non-Latin fonts
     /// Seconds since 1970 for `dcterms:modified` (SOURCE_DATE_EPOCH); else the newest post.
