@@ -2,6 +2,8 @@
 // them with the same fonts, scripts and line breaking as the chapters.
 #include "book_front_matter.hpp"
 
+#include <algorithm>
+
 #include "broadside/styles/words.hpp"
 
 namespace broadside::cli {
@@ -52,6 +54,28 @@ core::Document title_page(const epub::BookPlan& plan) {
                            : std::to_string(first) + "\u2013" + std::to_string(last));
     if (!lines.empty()) doc.blocks.push_back(paragraph(std::move(lines)));
     return doc;
+}
+
+void centre_title_page(pdf::Page& page) {
+    for (auto& frame : page.frames)
+        for (auto& [at, item] : frame.items) {
+            auto* line = std::get_if<pdf::TextLine>(&item);
+            if (!line || line->runs.empty()) continue;
+            // The runs stand where they are drawn, in the frame, whatever the line's direction.
+            double left = frame.box.size.width, right = 0;
+            for (const auto& [run_at, run] : line->runs) {
+                left = std::min(left, run_at.x);
+                right = std::max(right, run_at.x + run.width());
+            }
+            const double dx = (frame.box.size.width - (right - left)) / 2 - left;
+            const double dy = frame.box.size.height / 4;
+            at.x += dx;
+            at.y += dy;
+            for (auto& [run_at, run] : line->runs) {
+                run_at.x += dx;
+                run_at.y += dy;
+            }
+        }
 }
 
 core::Document contents(const epub::BookPlan& plan, const std::vector<int>& first_pages) {

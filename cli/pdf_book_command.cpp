@@ -157,7 +157,10 @@ int run_pdf_book(const Options& options) {
         writer.add(page);
         ++written;
     };
-    for (auto& page : title.pages) write(page);
+    for (auto& page : title.pages) {
+        centre_title_page(page);
+        write(page);
+    }
     const pdf::Size sheet = title.pages.empty() ? pdf::Size{} : title.pages.front().size;
     const std::size_t contents_at = written;
     for (std::size_t i = 0; i < reserved; ++i) {
