@@ -1,5 +1,9 @@
 #include "broadside/core/language_tag.hpp"
 
+#include <unicode/uchar.h>
+#include <unicode/uloc.h>
+#include <unicode/uscript.h>
+
 namespace broadside::core {
 namespace {
 
@@ -23,6 +27,30 @@ bool is_language_tag(std::string_view tag) {
         if (i == start || i - start > 8) return false;
     }
     return true;
+}
+
+std::string likely_script(std::string_view tag) {
+    if (tag.empty() || tag.size() > 64) return {};
+    const std::string bcp47(tag);
+    char locale[ULOC_FULLNAME_CAPACITY], likely[ULOC_FULLNAME_CAPACITY];
+    char script[ULOC_SCRIPT_CAPACITY] = "";
+    UErrorCode status = U_ZERO_ERROR;
+    int32_t parsed = 0;
+    uloc_forLanguageTag(bcp47.c_str(), locale, sizeof locale, &parsed, &status);
+    if (U_FAILURE(status) || parsed == 0) return {};
+    uloc_addLikelySubtags(locale, likely, sizeof likely, &status);
+    if (U_FAILURE(status)) return {};
+    uloc_getScript(likely, script, sizeof script, &status);
+    if (U_FAILURE(status)) return {};
+    return script;
+}
+
+bool is_rtl_language(std::string_view tag) {
+    const std::string script = likely_script(tag);
+    if (script.empty()) return false;
+    const UScriptCode code =
+        static_cast<UScriptCode>(u_getPropertyValueEnum(UCHAR_SCRIPT, script.c_str()));
+    return code != USCRIPT_INVALID_CODE && uscript_isRightToLeft(code);
 }
 
 }  // namespace broadside::core

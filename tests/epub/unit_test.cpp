@@ -2,6 +2,7 @@
 #include <catch2/catch.hpp>
 
 #include "broadside/core/collection.hpp"
+#include "broadside/core/language_tag.hpp"
 #include "scripts.hpp"
 
 using namespace broadside;
@@ -19,8 +20,8 @@ TEST_CASE("epub unit: passages in other scripts get lang and dir") {
     CHECK(wrap("人权 (2023)", "en") == "<span lang=\"zh\" xml:lang=\"zh\">人权</span> (2023)");
     CHECK(wrap("人权", "zh-Hans") == "人权");
     CHECK(wrap("بىز English", "ug") == "بىز <span lang=\"en\" xml:lang=\"en\">English</span>");
-    CHECK(epub::is_rtl_language("ug"));
-    CHECK(!epub::is_rtl_language("zh-Hant"));
+    CHECK(core::is_rtl_language("ug"));
+    CHECK(!core::is_rtl_language("zh-Hant"));
     CHECK(epub::scripts_in("abc 人 བོད") == ((1u << static_cast<int>(epub::Script::latin)) |
                                             (1u << static_cast<int>(epub::Script::han)) |
                                             (1u << static_cast<int>(epub::Script::tibetan))));

@@ -28,7 +28,7 @@ class ChapterWriter {
           latin_lang_(script_of_language(plan.language) == Script::latin ? plan.language : "en"),
           // In right-to-left chapters each block finds its own direction, so an English
           // paragraph in a Uyghur post reads left to right.
-          block_dir_(is_rtl_language(lang_) ? " dir=\"auto\"" : ""),
+          block_dir_(core::is_rtl_language(lang_) ? " dir=\"auto\"" : ""),
           prefix_("bs-c" + std::to_string(index + 1) + "-") {
         for (const auto& block : doc.blocks) {
             if (const auto* fn = std::get_if<core::FootnoteDefinition>(&block.node)) {

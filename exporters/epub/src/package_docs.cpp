@@ -7,6 +7,7 @@
 #include <set>
 
 #include "accessibility.hpp"
+#include "broadside/core/language_tag.hpp"
 #include "broadside/styles/words.hpp"
 #include "scripts.hpp"
 #include "xhtml_page.hpp"
@@ -146,7 +147,7 @@ std::string package_opf(const BookPlan& plan, const BookParts& parts) {
              "\"/>\n";
     }
     // A right-to-left book (Uyghur, Arabic) turns its pages the other way.
-    o += is_rtl_language(plan.language)
+    o += core::is_rtl_language(plan.language)
              ? "</manifest>\n<spine toc=\"ncx\" page-progression-direction=\"rtl\">\n"
              : "</manifest>\n<spine toc=\"ncx\">\n";
     if (parts.cover_page) o += "<itemref idref=\"cover\"/>\n";
@@ -179,8 +180,8 @@ std::string nav_xhtml(const BookPlan& plan, const BookParts& parts) {
         o += "<li><a href=\"chapters/" + p.file + "\"";
         if (lang != plan.language) {
             o += " lang=\"" + xml_escape(lang) + "\" xml:lang=\"" + xml_escape(lang) + "\"";
-            if (is_rtl_language(lang) != is_rtl_language(plan.language)) {
-                o += is_rtl_language(lang) ? " dir=\"rtl\"" : " dir=\"ltr\"";
+            if (core::is_rtl_language(lang) != core::is_rtl_language(plan.language)) {
+                o += core::is_rtl_language(lang) ? " dir=\"rtl\"" : " dir=\"ltr\"";
             }
         }
         o += ">" + text_in(p.title, lang) + "</a></li>\n";

@@ -1,5 +1,6 @@
 #include "scripts.hpp"
 
+#include "broadside/core/language_tag.hpp"
 #include "broadside/core/utf8.hpp"
 #include "xml.hpp"
 
@@ -121,19 +122,13 @@ ScriptSet scripts_in(std::string_view text) {
 }
 
 Script script_of_language(std::string_view lang) {
-    std::string_view p = primary_subtag(lang);
-    if (p == "ug" || p == "ar" || p == "fa" || p == "ur" || p == "ps" || p == "ckb") {
-        return Script::arabic;
-    }
-    if (p == "he" || p == "yi") return Script::hebrew;
-    if (p == "zh" || p == "ja") return Script::han;
-    if (p == "bo" || p == "dz") return Script::tibetan;
+    const std::string script = core::likely_script(lang);
+    if (script == "Arab") return Script::arabic;
+    if (script == "Hebr") return Script::hebrew;
+    if (script == "Hans" || script == "Hant" || script == "Jpan" || script == "Hani")
+        return Script::han;
+    if (script == "Tibt") return Script::tibetan;
     return Script::latin;
-}
-
-bool is_rtl_language(std::string_view lang) {
-    Script s = script_of_language(lang);
-    return s == Script::arabic || s == Script::hebrew;
 }
 
 void append_text_with_lang(std::string& out, std::string_view text, std::string_view lang,

@@ -25,11 +25,8 @@ void collect_non_ascii(std::string_view text, std::vector<char32_t>& out);
 Script script_of_code_point(char32_t c);
 
 /// The script a language tag is normally written in (`ug` → arabic, `zh-Hant` → han, `bo` →
-/// tibetan); latin for anything else, including an empty tag.
+/// tibetan), from core::likely_script; latin for anything else, including an empty tag.
 Script script_of_language(std::string_view lang);
-
-/// True for languages written right to left.
-bool is_rtl_language(std::string_view lang);
 
 /// Appends `text` escaped for XHTML, wrapping each passage in a script other than the one of
 /// `lang` (the enclosing element's language) in `<span lang xml:lang [dir]>`: Arabic-script

@@ -1,5 +1,6 @@
 #include "xhtml_page.hpp"
 
+#include "broadside/core/language_tag.hpp"
 #include "scripts.hpp"
 #include "xml.hpp"
 
@@ -11,7 +12,7 @@ std::string xhtml_open(std::string_view title, std::string_view lang, std::strin
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<!DOCTYPE html>\n"
         "<html xmlns=\"http://www.w3.org/1999/xhtml\" xmlns:epub=\"http://www.idpf.org/2007/ops\"";
     out += " lang=\"" + xml_escape(lang) + "\" xml:lang=\"" + xml_escape(lang) + "\"";
-    if (is_rtl_language(lang)) out += " dir=\"rtl\"";
+    if (core::is_rtl_language(lang)) out += " dir=\"rtl\"";
     out += ">\n<head>\n<title>";
     append_xml(out, title);
     out += "</title>\n<link rel=\"stylesheet\" type=\"text/css\" href=\"";

@@ -1,12 +1,25 @@
 #pragma once
 
+#include <string>
 #include <string_view>
 
+// Language tags, the one place that decides what a tag means: its shape, its usual script and
+// its direction come from ICU's locale data (CLDR likely subtags), so the PDF and the ePub
+// agree by construction.
 namespace broadside::core {
 
 /// Whether `tag` has the shape of a BCP 47 language tag as documents write them: a primary
 /// language of 2 or 3 letters, then subtags of 1 to 8 letters or digits joined by '-'
 /// (`en`, `zh-Hans`, `ug-Arab-CN`). Scanned by hand, in one pass: `lang:` is untrusted text.
 bool is_language_tag(std::string_view tag);
+
+/// The script `tag` is written in, as an ISO 15924 code: its own script subtag, else the
+/// likely one (`ug` → `Arab`, `sd` → `Arab`, `dv` → `Thaa`, `zh-Hant` → `Hant`, `sr` → `Cyrl`).
+/// Empty for an empty tag or one ICU knows nothing of.
+std::string likely_script(std::string_view tag);
+
+/// Whether text in `tag` runs right to left: its script (likely_script) does (Arabic, Hebrew,
+/// Thaana, Syriac, N'Ko…).
+bool is_rtl_language(std::string_view tag);
 
 }  // namespace broadside::core

@@ -11,6 +11,8 @@
 #include <optional>
 #include <set>
 
+#include "broadside/core/language_tag.hpp"
+
 namespace broadside::pdf {
 namespace {
 
@@ -71,7 +73,7 @@ void assign_levels(Itemized& p, std::vector<CodePoint>& cps, std::optional<bool>
     }
     UErrorCode err = U_ZERO_ERROR;
     std::unique_ptr<UBiDi, decltype(&ubidi_close)> bidi(ubidi_open(), &ubidi_close);
-    UBiDiLevel para = is_rtl_language(p.lang) ? UBIDI_DEFAULT_RTL : UBIDI_DEFAULT_LTR;
+    UBiDiLevel para = core::is_rtl_language(p.lang) ? UBIDI_DEFAULT_RTL : UBIDI_DEFAULT_LTR;
     if (rtl) para = *rtl ? 1 : 0;
     ubidi_setPara(bidi.get(), u16.data(), static_cast<int32_t>(u16.size()), para, nullptr, &err);
     if (U_FAILURE(err)) return;  // levels stay 0: the text still comes out, left to right
@@ -212,14 +214,6 @@ class FaceAssigner {
 };
 
 }  // namespace
-
-bool is_rtl_language(std::string_view lang) {
-    std::string primary(lang.substr(0, lang.find_first_of("-_")));
-    for (auto& c : primary) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    static const std::set<std::string> rtl{"ar", "ug", "fa", "ur",  "he",
-                                           "yi", "ps", "sd", "ckb", "dv"};
-    return rtl.contains(primary);
-}
 
 Itemized itemize(std::vector<TextSpan> spans, const ParagraphFormat& format,
                  fonts::FontResolver& resolver, core::Diagnostics& diags) {

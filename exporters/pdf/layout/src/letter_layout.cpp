@@ -8,6 +8,7 @@
 #include "broadside/core/date_text.hpp"
 #include "broadside/core/diagnostics.hpp"
 #include "broadside/core/image_header.hpp"
+#include "broadside/core/language_tag.hpp"
 #include "broadside/core/letter.hpp"
 #include "broadside/core/merge.hpp"
 #include "broadside/styles/words.hpp"
@@ -19,7 +20,9 @@ namespace {
 
 constexpr double mm = 72.0 / 25.4;
 
-Rgb rgb(const styles::Color& c) { return {c.r, c.g, c.b}; }
+Rgb rgb(const styles::Color& c) {
+    return {c.r, c.g, c.b};
+}
 
 TextSpan plain(const std::string& text, bool bold = false, bool italic = false) {
     return TextSpan{text, bold, italic, false, {}, 0, 0};
@@ -40,7 +43,9 @@ struct Measure {
     double left = 0, right = 0, width = 0;
 };
 
-Measure box(double x, double w) { return {x, x + w, w}; }
+Measure box(double x, double w) {
+    return {x, x + w, w};
+}
 
 /// Moves one set line so its ink sits against `side` of `m`; the line box moves to the ink
 /// too, so nothing keeps the unbounded measure's coordinates. Returns the ink's width.
@@ -55,10 +60,15 @@ double place_on_side(std::vector<std::pair<Point, Item>>& items, const Measure& 
 }
 
 class LetterLayout {
-public:
+  public:
     LetterLayout(const core::Document& doc, BlockEnvironment& env, const core::Letter& letter)
-        : doc_(doc), env_(env), style_(env.style), geo_(env.style.letter), letter_(letter),
-          setter_(env.setter), rtl_(is_rtl_language(letter.lang)),
+        : doc_(doc),
+          env_(env),
+          style_(env.style),
+          geo_(env.style.letter),
+          letter_(letter),
+          setter_(env.setter),
+          rtl_(core::is_rtl_language(letter.lang)),
           words_(styles::words_for(letter.lang, env.style.words)) {}
 
     bool build(VerticalList& list) {
@@ -83,14 +93,17 @@ public:
         const double width = style_.page_width - style_.margin_left - style_.margin_right;
         const double bottom = style_.page_height - style_.margin_bottom;
         double first_top = std::max(geo_.body_top, style_.margin_top);
-        plan.bodies.push_back(Rect{Point{style_.margin_left, first_top}, Size{width, bottom - first_top}});
+        plan.bodies.push_back(
+            Rect{Point{style_.margin_left, first_top}, Size{width, bottom - first_top}});
         double later_top = style_.margin_top + 2 * style_.footnote.leading;
-        plan.bodies.push_back(Rect{Point{style_.margin_left, later_top}, Size{width, bottom - later_top}});
+        plan.bodies.push_back(
+            Rect{Point{style_.margin_left, later_top}, Size{width, bottom - later_top}});
         plan.decorate = [this, width](Page& page, std::size_t n, std::size_t count) {
             if (n == 0) first_page(page);
             std::string of = words_.page_of(n + 1, count);
             if (n > 0) {
-                std::string head = letter_.recipient.empty() ? std::string() : letter_.recipient.front();
+                std::string head =
+                    letter_.recipient.empty() ? std::string() : letter_.recipient.front();
                 if (!date_text_.empty()) head += (head.empty() ? "" : " \u2014 ") + date_text_;
                 head += (head.empty() ? "" : " \u2014 ") + of;
                 page.frames.push_back(furniture_line(setter_, head, "continuation-head",
@@ -100,14 +113,14 @@ public:
             if (count > 1)
                 page.frames.push_back(furniture_line(
                     setter_, of, "page-number",
-                    Point{style_.margin_left,
-                          style_.page_height - style_.margin_bottom / 2 - style_.footnote.leading / 2},
+                    Point{style_.margin_left, style_.page_height - style_.margin_bottom / 2 -
+                                                  style_.footnote.leading / 2},
                     width, TextAlign::center, false, rtl_));
         };
         return plan;
     }
 
-private:
+  private:
     double width() const { return env_.frame_width; }
 
     // Where the letter's lines start and end: mirrored in a right-to-left letter.
@@ -146,9 +159,9 @@ private:
 
     bool address_fits() {
         if (geo_.address_height <= 0) return true;
-        auto lines = std::min(static_cast<std::size_t>(geo_.address_lines),
-                              static_cast<std::size_t>(
-                                  std::floor(address_zone() / address_style().leading + 1e-6)));
+        auto lines = std::min(
+            static_cast<std::size_t>(geo_.address_lines),
+            static_cast<std::size_t>(std::floor(address_zone() / address_style().leading + 1e-6)));
         if (letter_.recipient.size() <= lines) return true;
         const core::MetaValue* to = doc_.meta.find("to");
         env_.setter.diags().error(
@@ -210,7 +223,8 @@ private:
         const double right = style_.page_width - style_.margin_right;
         const double left = style_.margin_left;
         const double top = 10 * mm;
-        const double room = std::max(12.0, (geo_.address_height > 0 ? geo_.address_y : geo_.body_top) - top - 3 * mm);
+        const double room = std::max(
+            12.0, (geo_.address_height > 0 ? geo_.address_y : geo_.body_top) - top - 3 * mm);
         // The front matter's letterhead first; else the style's (an organisation's house
         // style names its letterhead once for all its letters).
         std::string image = letter_.letterhead_image;
@@ -221,9 +235,8 @@ private:
                 double w = probe.header->width * 0.75, h = probe.header->height * 0.75;
                 double scale = std::min({1.0, (right - left) / w, room / h});
                 double x = end_side() == Side::right ? right - w * scale : left;
-                zones.items.emplace_back(Point{x, top},
-                                         Image{Size{w * scale, h * scale}, image,
-                                               probe.header->format, "letterhead"});
+                zones.items.emplace_back(Point{x, top}, Image{Size{w * scale, h * scale}, image,
+                                                              probe.header->format, "letterhead"});
                 return;
             }
             env_.setter.diags().warning(doc_.source_path, 0, 0, probe.problem, "");
@@ -303,9 +316,10 @@ private:
                 ink = one_line(line, plain(letter_.return_line), small, y, m, start_side(),
                                "return-line", rtl_);
                 if (ink > m.width)
-                    env_.setter.diags().warning(doc_.source_path, 0, 0,
-                                                "the return-address line is too long for the window",
-                                                "give a shorter 'from: return-line:'");
+                    env_.setter.diags().warning(
+                        doc_.source_path, 0, 0,
+                        "the return-address line is too long for the window",
+                        "give a shorter 'from: return-line:'");
             }
             for (auto& it : line.items) zones.items.push_back(std::move(it));
             zones.items.emplace_back(Point{x, y + small.leading - 0.5},
@@ -340,7 +354,8 @@ private:
             if (label.empty()) {
                 label = key;
                 std::replace(label.begin(), label.end(), '-', ' ');
-                if (!label.empty() && label[0] >= 'a' && label[0] <= 'z') label[0] = char(label[0] - 'a' + 'A');
+                if (!label.empty() && label[0] >= 'a' && label[0] <= 'z')
+                    label[0] = char(label[0] - 'a' + 'A');
             }
             rows.emplace_back(label, value);
         }
@@ -370,7 +385,8 @@ private:
 
     void marks(Frame& zones) const {
         const Rgb c = rgb(style_.rule_color);
-        for (double y : geo_.fold_marks) zones.items.emplace_back(Point{4 * mm, y}, Rule{Size{5 * mm, 0.4}, c});
+        for (double y : geo_.fold_marks)
+            zones.items.emplace_back(Point{4 * mm, y}, Rule{Size{5 * mm, 0.4}, c});
         if (geo_.hole_mark > 0)
             zones.items.emplace_back(Point{4 * mm, geo_.hole_mark}, Rule{Size{8 * mm, 0.4}, c});
     }
@@ -404,18 +420,19 @@ private:
                          "address", !list.empty(), 0, list);
         if (geo_.info_width <= 0) {
             std::string dated = letter_.place.empty() ? date_text_
-                                : date_text_.empty() ? letter_.place
-                                                     : letter_.place + ", " + date_text_;
+                                : date_text_.empty()  ? letter_.place
+                                                      : letter_.place + ", " + date_text_;
             if (!dated.empty())
-                push_set(setter_.set({plain(dated)}, style_.body, width(), 0, TextAlign::end, rtl_), "date",
-                         !list.empty(), list.empty() ? 0 : gap, list);
+                push_set(setter_.set({plain(dated)}, style_.body, width(), 0, TextAlign::end, rtl_),
+                         "date", !list.empty(), list.empty() ? 0 : gap, list);
         }
         if (!letter_.subject.empty())
             push_set(setter_.set({plain(letter_.subject, true)}, style_.body, width(), 0,
                                  TextAlign::start, rtl_),
                      "subject", !list.empty(), gap, list);
         if (!letter_.opening.empty())
-            push_set(setter_.set({plain(letter_.opening)}, style_.body, width(), 0, TextAlign::start, rtl_),
+            push_set(setter_.set({plain(letter_.opening)}, style_.body, width(), 0,
+                                 TextAlign::start, rtl_),
                      "opening", true, gap, list);
         if (!list.empty()) list.front().metrics.space_before = 0;
     }
@@ -427,12 +444,14 @@ private:
         if (!list.empty()) list.back().metrics.break_before = false;
         const double gap = style_.body.leading;
         if (!letter_.closing.empty())
-            push_set(setter_.set({plain(letter_.closing)}, style_.body, width(), 0, TextAlign::start, rtl_),
+            push_set(setter_.set({plain(letter_.closing)}, style_.body, width(), 0,
+                                 TextAlign::start, rtl_),
                      "closing", true, gap, list);
         if (letter_.signatures.empty()) return;
         const std::size_t n = letter_.signatures.size();
         const double column_gap = 8 * mm;
-        const double column = (width() - column_gap * static_cast<double>(n - 1)) / static_cast<double>(n);
+        const double column =
+            (width() - column_gap * static_cast<double>(n - 1)) / static_cast<double>(n);
         // Room for the handwritten signatures (or their images).
         const double sign_space = 3 * style_.body.leading;
         VBox space;
@@ -451,8 +470,8 @@ private:
             double scale = std::min({1.0, column / w, (sign_space - 4) / h});
             double x = column_x(i, column, column_gap) + (rtl_ ? column - w * scale : 0);
             space.items.emplace_back(Point{x, sign_space - h * scale - 2},
-                                     Image{Size{w * scale, h * scale}, sig.image, probe.header->format,
-                                           "signature of " + sig.name});
+                                     Image{Size{w * scale, h * scale}, sig.image,
+                                           probe.header->format, "signature of " + sig.name});
         }
         list.push_back(std::move(space));
         std::vector<std::vector<SetLine>> columns;
@@ -461,8 +480,8 @@ private:
             std::vector<SetLine> lines;
             for (const auto* part : {&sig.name, &sig.title, &sig.org}) {
                 if (part->empty()) continue;
-                SetParagraph set = setter_.set({plain(*part, part == &sig.name)}, style_.body, column,
-                                               0, TextAlign::start, rtl_);
+                SetParagraph set = setter_.set({plain(*part, part == &sig.name)}, style_.body,
+                                               column, 0, TextAlign::start, rtl_);
                 for (auto& l : set.lines) lines.push_back(std::move(l));
             }
             rows = std::max(rows, lines.size());
@@ -494,11 +513,13 @@ private:
         const double gap = 1.5 * style_.body.leading;
         const auto cols = static_cast<std::size_t>(std::clamp(s.columns, 1, 3));
         const double column_gap = 6 * mm;
-        const double column = (width() - column_gap * static_cast<double>(cols - 1)) / static_cast<double>(cols);
+        const double column =
+            (width() - column_gap * static_cast<double>(cols - 1)) / static_cast<double>(cols);
         bool first = true;
         for (const auto& group : s.groups) {
             std::string heading = group.name.empty() ? words_.get("signatories") : group.name;
-            push_set(setter_.set({plain(heading, true)}, style_.body, width(), 0, TextAlign::start, rtl_),
+            push_set(setter_.set({plain(heading, true)}, style_.body, width(), 0, TextAlign::start,
+                                 rtl_),
                      "signatories-heading", false, first ? gap : style_.body.leading / 2, list);
             first = false;
             std::size_t rows = (group.members.size() + cols - 1) / cols;
@@ -510,8 +531,8 @@ private:
                 for (std::size_t c = 0; c < cols; ++c) {
                     std::size_t i = c * rows + r;
                     if (i >= group.members.size()) continue;
-                    SetParagraph set = setter_.set({plain(group.members[i])}, style_.footnote, column,
-                                                   0, TextAlign::start, rtl_);
+                    SetParagraph set = setter_.set({plain(group.members[i])}, style_.footnote,
+                                                   column, 0, TextAlign::start, rtl_);
                     double y = 0;
                     for (auto& line : set.lines) {
                         for (auto& [p, item] : line.items)
@@ -539,8 +560,8 @@ private:
             std::string text = label;
             for (std::size_t i = 0; i < lines.size(); ++i)
                 text += (i == 0 && run_in ? " " : "\n") + lines[i];
-            push_set(setter_.set({plain(text)}, style_.body, width(), 0, TextAlign::start, rtl_), kind,
-                     false, gap, list);
+            push_set(setter_.set({plain(text)}, style_.body, width(), 0, TextAlign::start, rtl_),
+                     kind, false, gap, list);
         };
         block(words_.get("cc"), letter_.cc, "cc");
         block(words_.get(letter_.enclosures.size() == 1 ? "enclosure" : "enclosures"),
@@ -548,10 +569,10 @@ private:
         block(words_.get("ps"), {letter_.postscript}, "postscript");
     }
 
-public:
+  public:
     std::string date_text_;
 
-private:
+  private:
     const core::Document& doc_;
     BlockEnvironment& env_;
     const styles::Style& style_;
@@ -588,10 +609,8 @@ std::optional<PagePlan> layout_letter(const core::Document& doc, BlockEnvironmen
     if (kept->date) layout->date_text_ = core::DateText(kept->lang).format(*kept->date);
     if (!layout->build(list)) return std::nullopt;
     PagePlan plan = layout->plan();
-    plan.decorate = [filled, kept, layout, decorate = plan.decorate](Page& page, std::size_t n,
-                                                                     std::size_t total) {
-        decorate(page, n, total);
-    };
+    plan.decorate = [filled, kept, layout, decorate = plan.decorate](
+                        Page& page, std::size_t n, std::size_t total) { decorate(page, n, total); };
     return plan;
 }
 

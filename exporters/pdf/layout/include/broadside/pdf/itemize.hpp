@@ -59,9 +59,6 @@ struct Itemized {
     std::string lang;
 };
 
-/// Whether `lang` (BCP 47) is written right to left: Arabic, Uyghur, Persian, Urdu, Hebrew…
-bool is_rtl_language(std::string_view lang);
-
 /// Splits a paragraph into shaping items: bidi levels with ICU's ubidi (base direction from the
 /// first strong character, or from `lang` when there is none), script runs (Common and
 /// Inherited characters join their neighbours, paired brackets share a script), and font runs
