@@ -1,9 +1,7 @@
 #include "epub_command.hpp"
 
-#include <unistd.h>
-
-#include <cstdio>
-#include <iostream>
+#include <memory>
+#include <optional>
 #include <string>
 
 #include "archive_summary.hpp"
@@ -11,21 +9,25 @@
 #include "broadside/epub/book.hpp"
 #include "broadside/styles/style.hpp"
 #include "commands.hpp"
+#include "progress_bar.hpp"
 
 namespace broadside::cli {
 namespace {
 
-// One line redrawn in place; only when stderr is a terminal, so logs and pipes stay clean.
-void draw_progress(std::string_view stage, std::size_t done, std::size_t total) {
-    constexpr int width = 30;
-    const int filled = total == 0 ? width : static_cast<int>(width * done / total);
-    std::string bar(static_cast<std::size_t>(filled), '#');
-    bar.resize(width, '.');
-    std::fprintf(stderr, "\r%-8.*s [%s] %zu/%zu", static_cast<int>(stage.size()), stage.data(),
-                 bar.c_str(), done, total);
-    if (done == total) std::fputc('\n', stderr);
-    std::fflush(stderr);
-}
+// The book reports its stages ("reading", "writing") with counts: a bar for each stage.
+struct StageBars {
+    std::string stage;
+    std::optional<ProgressBar> bar;
+
+    void show(std::string_view now, std::size_t done, std::size_t total) {
+        if (!bar || now != stage) {
+            bar.reset();  // finishes the previous stage's line
+            stage = now;
+            bar.emplace(stage, total);
+        }
+        bar->update(done);
+    }
+};
 
 }  // namespace
 
@@ -35,7 +37,10 @@ int run_epub(const Options& options) {
     if (!style) return report(diags);
 
     epub::BookOptions book = book_options(options, diags);
-    if (isatty(STDERR_FILENO)) book.progress = draw_progress;
+    auto bars = std::make_shared<StageBars>();  // the progress function must be copyable
+    book.progress = [bars](std::string_view stage, std::size_t done, std::size_t total) {
+        bars->show(stage, done, total);
+    };
 
     auto summary = epub::write_book(book, *style, diags);
     int status = report(diags);

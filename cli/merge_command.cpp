@@ -7,6 +7,7 @@
 
 #include "broadside/core/merge.hpp"
 #include "broadside/core/output_file.hpp"
+#include "broadside/core/parallel.hpp"
 #include "broadside/core/reader.hpp"
 #include "broadside/core/records.hpp"
 #include "broadside/pdf/pdf_exporter.hpp"
@@ -17,7 +18,6 @@
 #include "document_style.hpp"
 #include "merge_diagnostics.hpp"
 #include "merge_template.hpp"
-#include "ordered_workers.hpp"
 #include "output_pattern.hpp"
 #include "progress_bar.hpp"
 #include "service_checks.hpp"
@@ -73,7 +73,7 @@ int write_per_record(MergeJob& job, const std::vector<std::string>& paths,
     bool ok;
     {
         ProgressBar progress("letters", job.records.size());
-        ok = run_in_order<Exporter, Rendered>(
+        ok = core::run_in_order<Exporter, Rendered>(
             job.records.size(), job.jobs, job.window(), [&] { return job.make_exporter(); },
             [&](Exporter& exporter, std::size_t i) {
                 Rendered out;
@@ -131,7 +131,7 @@ int write_combined(MergeJob& job, MergeDiagnostics& messages) {
     bool ok;
     {
         ProgressBar progress("letters", job.records.size());
-        ok = run_in_order<Exporter, Laid>(
+        ok = core::run_in_order<Exporter, Laid>(
             job.records.size(), job.jobs, job.window(), [&] { return job.make_exporter(); },
             [&](Exporter& exporter, std::size_t i) {
                 Laid out;

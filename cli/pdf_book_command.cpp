@@ -20,6 +20,7 @@
 #include "book_links.hpp"
 #include "book_options.hpp"
 #include "broadside/core/output_file.hpp"
+#include "broadside/core/parallel.hpp"
 #include "broadside/core/reader.hpp"
 #include "broadside/pdf/layout_dump.hpp"
 #include "broadside/pdf/pdf_exporter.hpp"
@@ -27,7 +28,6 @@
 #include "broadside/styles/style.hpp"
 #include "broadside/styles/words.hpp"
 #include "commands.hpp"
-#include "ordered_workers.hpp"
 #include "progress_bar.hpp"
 #include "shared_faces.hpp"
 
@@ -185,7 +185,7 @@ int run_pdf_book(const Options& options) {
     bool ok;
     {
         ProgressBar progress("chapters", n);
-        ok = run_in_order<Exporter, Chapter>(
+        ok = core::run_in_order<Exporter, Chapter>(
             n, jobs, job.window(),
             [&] { return std::make_unique<pdf::PdfExporter>(chapter_style); },
             [&](Exporter& e, std::size_t i) { return job.lay_out(*e, i); },
@@ -204,8 +204,8 @@ int run_pdf_book(const Options& options) {
                 rename_anchors(c.layout.pages, "p" + std::to_string(i) + "-", by_year ? 2 : 1);
                 mark(c.layout.pages.front(), std::move(bookmarks));
                 for (std::size_t k = 0; k < c.layout.pages.size(); ++k)
-                    front_exporter.number_page(c.layout.pages[k],
-                                               static_cast<int>(written + k) + 1, diags);
+                    front_exporter.number_page(c.layout.pages[k], static_cast<int>(written + k) + 1,
+                                               diags);
                 // Each chapter's tree as it is printed, so tests compare it with the model
                 // and with pdftotext of its pages.
                 if (options.dump_layout)
@@ -234,9 +234,8 @@ int run_pdf_book(const Options& options) {
     if (written_ok) {
         std::size_t chapters = 0;
         for (int f : first) chapters += f > 0;
-        print_archive_summary(
-            {options.output, plan->scanned, chapters, plan->skipped, plan->images.size(),
-             plan->read_counts});
+        print_archive_summary({options.output, plan->scanned, chapters, plan->skipped,
+                               plan->images.size(), plan->read_counts});
     }
     return status;
 }

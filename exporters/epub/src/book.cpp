@@ -4,15 +4,14 @@
 
 #include <memory>
 
+#include "broadside/core/parallel.hpp"
 #include "broadside/core/reader.hpp"
 
 #include "accessibility.hpp"
 #include "book_plan.hpp"
 #include "chapter_writer.hpp"
 #include "embedded_fonts.hpp"
-#include "ordered_pipeline.hpp"
 #include "package_docs.hpp"
-#include "parallel.hpp"
 #include "stylesheet.hpp"
 #include "zip_package.hpp"
 
@@ -49,8 +48,9 @@ std::optional<BookSummary> write_book(const BookOptions& options, const styles::
 
     const std::size_t count = plan->posts.size();
     std::vector<core::Diagnostics> chapter_diags(count);
-    const unsigned workers = worker_count(options.jobs, count);
-    auto make = [&](std::size_t i) -> std::optional<std::string> {
+    const unsigned workers = core::worker_count(options.jobs, count);
+    struct NoState {};  // a chapter needs nothing kept between the items of a worker
+    auto make = [&](NoState&, std::size_t i) -> std::optional<std::string> {
         // Each item belongs to one worker, so taking the cached model needs no lock.
         if (auto model = std::move(plan->posts[i].model)) {
             return write_chapter(*model, *plan, i, chapter_diags[i]);
@@ -65,8 +65,10 @@ std::optional<BookSummary> write_book(const BookOptions& options, const styles::
         }
         return write_chapter(*doc, *plan, i, chapter_diags[i]);
     };
-    auto pipeline = std::make_unique<OrderedPipeline>(count, workers, 4 * workers, make);
-    OrderedPipeline* chapters = pipeline.get();
+    using Chapters = core::OrderedWork<NoState, std::optional<std::string>>;
+    auto pipeline = std::make_unique<Chapters>(
+        count, workers, 4 * workers, [] { return NoState{}; }, make);
+    Chapters* chapters = pipeline.get();
     for (std::size_t i = 0; i < count; ++i) {
         zip.add_generated("EPUB/chapters/" + plan->posts[i].file,
                           [&, i, chapters](std::string& out) {

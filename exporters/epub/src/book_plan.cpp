@@ -15,11 +15,11 @@
 #include "broadside/core/diagnostics.hpp"
 #include "broadside/core/input_file.hpp"
 #include "broadside/core/language_tag.hpp"
+#include "broadside/core/parallel.hpp"
 #include "broadside/core/plain_text.hpp"
 #include "broadside/core/reader.hpp"
 #include "broadside/core/url.hpp"
 #include "broadside/styles/words.hpp"
-#include "parallel.hpp"
 
 namespace broadside::epub {
 namespace fs = std::filesystem;
@@ -465,7 +465,7 @@ std::optional<BookPlan> plan_book(const BookOptions& options, core::Diagnostics&
     std::atomic<std::size_t> done{0};
     std::atomic<std::size_t> cache_left{options.model_cache_bytes};
     std::mutex progress_mutex;
-    parallel_for(scanned.size(), options.jobs, [&](std::size_t i) {
+    core::parallel_for(scanned.size(), options.jobs, [&](std::size_t i) {
         scanned[i].path = files.files[i];
         scan_post(scanned[i], plan, cache_left);
         std::size_t n = ++done;
