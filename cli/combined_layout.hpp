@@ -5,7 +5,7 @@
 #include <utility>
 
 #include "broadside/pdf/layout.hpp"
-#include "shared_faces.hpp"
+#include "broadside/pdf/shared_faces.hpp"
 
 namespace broadside::cli {
 
@@ -27,7 +27,7 @@ class CombinedLayout {
 
     bool duplex_;
     Sink sink_;
-    SharedFaces faces_;
+    pdf::SharedFaces faces_;
 };
 
 }  // namespace broadside::cli

@@ -25,11 +25,11 @@
 #include "broadside/pdf/layout_dump.hpp"
 #include "broadside/pdf/pdf_exporter.hpp"
 #include "broadside/pdf/pdf_writer.hpp"
+#include "broadside/pdf/shared_faces.hpp"
 #include "broadside/styles/style.hpp"
 #include "broadside/styles/words.hpp"
 #include "commands.hpp"
 #include "progress_bar.hpp"
-#include "shared_faces.hpp"
 
 namespace broadside::cli {
 namespace {
@@ -150,7 +150,7 @@ int run_pdf_book(const Options& options) {
         front_exporter.layout(contents(*plan, std::vector<int>(n, 99999)), diags).pages.size();
     rename_anchors(title.pages, "front-", std::nullopt);
     pdf::PdfPageWriter writer(book_info(*plan), diags, plan->root);
-    SharedFaces faces;
+    pdf::SharedFaces faces;
     std::size_t written = 0;
     auto write = [&](pdf::Page& page) {
         faces.adopt(page);

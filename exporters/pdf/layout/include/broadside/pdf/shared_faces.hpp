@@ -6,7 +6,7 @@
 
 #include "broadside/pdf/layout.hpp"
 
-namespace broadside::cli {
+namespace broadside::pdf {
 
 /// Layouts made on different threads hold different Face objects for the same font file; the
 /// writer embeds one font per object, so the pages of one PDF are pointed at the first Face
@@ -14,12 +14,12 @@ namespace broadside::cli {
 class SharedFaces {
   public:
     /// Points every glyph run of `page` at the shared face of its font file.
-    void adopt(pdf::Page& page);
+    void adopt(Page& page);
 
   private:
-    pdf::FontRef same_face(const pdf::FontRef& face);
+    FontRef same_face(const FontRef& face);
 
-    std::map<std::pair<std::string, unsigned>, pdf::FontRef> faces_;
+    std::map<std::pair<std::string, unsigned>, FontRef> faces_;
 };
 
-}  // namespace broadside::cli
+}  // namespace broadside::pdf

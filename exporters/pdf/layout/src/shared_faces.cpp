@@ -1,23 +1,23 @@
-#include "shared_faces.hpp"
+#include "broadside/pdf/shared_faces.hpp"
 
 #include <variant>
 
 #include "broadside/core/overloaded.hpp"
 
-namespace broadside::cli {
+namespace broadside::pdf {
 
-pdf::FontRef SharedFaces::same_face(const pdf::FontRef& face) {
+FontRef SharedFaces::same_face(const FontRef& face) {
     if (!face) return face;
     const auto& ref = face->ref();
     return faces_.try_emplace({ref.path, ref.index}, face).first->second;
 }
 
-void SharedFaces::adopt(pdf::Page& page) {
+void SharedFaces::adopt(Page& page) {
     for (auto& frame : page.frames)
         for (auto& [at, item] : frame.items)
             std::visit(core::overloaded{
-                           [&](pdf::GlyphRun& run) { run.font = same_face(run.font); },
-                           [&](pdf::TextLine& line) {
+                           [&](GlyphRun& run) { run.font = same_face(run.font); },
+                           [&](TextLine& line) {
                                for (auto& [p, run] : line.runs) run.font = same_face(run.font);
                            },
                            [](auto&) {},
@@ -25,4 +25,4 @@ void SharedFaces::adopt(pdf::Page& page) {
                        item);
 }
 
-}  // namespace broadside::cli
+}  // namespace broadside::pdf
