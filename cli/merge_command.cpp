@@ -10,21 +10,29 @@
 #include "broadside/core/parallel.hpp"
 #include "broadside/core/reader.hpp"
 #include "broadside/core/records.hpp"
+#include "broadside/merge/combined_layout.hpp"
+#include "broadside/merge/merge_diagnostics.hpp"
+#include "broadside/merge/merge_template.hpp"
+#include "broadside/merge/output_pattern.hpp"
+#include "broadside/merge/staged_files.hpp"
 #include "broadside/pdf/pdf_exporter.hpp"
 #include "broadside/pdf/pdf_writer.hpp"
 #include "broadside/styles/style.hpp"
-#include "combined_layout.hpp"
 #include "commands.hpp"
 #include "document_style.hpp"
-#include "merge_diagnostics.hpp"
-#include "merge_template.hpp"
-#include "output_pattern.hpp"
 #include "progress_bar.hpp"
 #include "service_checks.hpp"
-#include "staged_files.hpp"
 
 namespace broadside::cli {
 namespace {
+
+using merge::CombinedLayout;
+using merge::expand_output_pattern;
+using merge::is_output_pattern;
+using merge::MergeDiagnostics;
+using merge::MergeTemplate;
+using merge::record_label;
+using merge::StagedFiles;
 
 using Exporter = std::unique_ptr<pdf::PdfExporter>;
 
@@ -96,7 +104,7 @@ int write_per_record(MergeJob& job, const std::vector<std::string>& paths,
     }
     if (ok) staged.commit();
     messages.add(diags);
-    return messages.report();
+    return report(messages.merged());
 }
 
 struct Laid {
@@ -120,7 +128,7 @@ int write_combined(MergeJob& job, MergeDiagnostics& messages) {
     core::OutputFile output(job.options.output, diags);
     if (!output.ok()) {
         messages.add(diags);
-        return messages.report();
+        return report(messages.merged());
     }
     const auto& letter = job.letter.document();
     // Pages go into the PDF as each letter arrives, so memory holds one window of letters'
@@ -156,7 +164,7 @@ int write_combined(MergeJob& job, MergeDiagnostics& messages) {
         if (bytes && output.write(bytes->data(), bytes->size())) output.commit();
         messages.add(diags);
     }
-    return messages.report();
+    return report(messages.merged());
 }
 
 }  // namespace
@@ -198,7 +206,7 @@ int run_merge(const Options& options) {
                       "print the per-record files as separate duplex jobs");
     MergeDiagnostics messages;
     messages.add(diags);
-    if (messages.has_errors()) return messages.report();
+    if (messages.has_errors()) return report(messages.merged());
     return per_record ? write_per_record(job, paths, messages) : write_combined(job, messages);
 }
 

@@ -1,7 +1,7 @@
 // The combined layout of a merge: labels, bookmarks, duplex padding and shared faces.
 #include <catch2/catch.hpp>
 
-#include "combined_layout.hpp"
+#include "broadside/merge/combined_layout.hpp"
 
 using namespace broadside;
 
@@ -31,7 +31,7 @@ const pdf::Anchor* first_anchor(const pdf::Page& page) {
 
 TEST_CASE("letters are joined with restarting labels and a bookmark each", "[merge][combined]") {
     std::vector<pdf::Page> pages;
-    cli::CombinedLayout combined(false, [&](pdf::Page&& p) { pages.push_back(std::move(p)); });
+    merge::CombinedLayout combined(false, [&](pdf::Page&& p) { pages.push_back(std::move(p)); });
     combined.append(letter_of(1), 1, "Li Na 李娜");
     combined.append(letter_of(2), 2, "Smith, John");
     REQUIRE(pages.size() == 3);
@@ -54,7 +54,7 @@ TEST_CASE("letters are joined with restarting labels and a bookmark each", "[mer
 
 TEST_CASE("duplex pads letters of odd length with a blank page", "[merge][combined]") {
     std::vector<pdf::Page> pages;
-    cli::CombinedLayout combined(true, [&](pdf::Page&& p) { pages.push_back(std::move(p)); });
+    merge::CombinedLayout combined(true, [&](pdf::Page&& p) { pages.push_back(std::move(p)); });
     combined.append(letter_of(1), 1, "a");
     combined.append(letter_of(2), 2, "b");
     combined.append(letter_of(3), 3, "c");

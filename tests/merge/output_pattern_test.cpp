@@ -1,11 +1,11 @@
 // File names from record data: safe, unique, and as close to the data as that allows.
 #include <catch2/catch.hpp>
 
-#include "output_pattern.hpp"
+#include "broadside/merge/output_pattern.hpp"
 
-using broadside::cli::expand_output_pattern;
-using broadside::cli::is_output_pattern;
-using broadside::cli::safe_file_name;
+using broadside::merge::expand_output_pattern;
+using broadside::merge::is_output_pattern;
+using broadside::merge::safe_file_name;
 using broadside::core::Diagnostics;
 using broadside::core::Record;
 

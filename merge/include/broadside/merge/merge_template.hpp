@@ -10,7 +10,7 @@
 #include "broadside/core/limits.hpp"
 #include "broadside/core/records.hpp"
 
-namespace broadside::cli {
+namespace broadside::merge {
 
 /// How messages name a record: "record 3 (recipients.csv:4)".
 std::string record_label(const core::Record& record, const std::string& data_file);
@@ -48,4 +48,4 @@ class MergeTemplate {
     std::optional<std::string> signatories_count_;
 };
 
-}  // namespace broadside::cli
+}  // namespace broadside::merge

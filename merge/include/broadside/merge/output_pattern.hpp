@@ -6,7 +6,7 @@
 #include "broadside/core/diagnostics.hpp"
 #include "broadside/core/records.hpp"
 
-namespace broadside::cli {
+namespace broadside::merge {
 
 /// Whether an `-o` value asks for one file per record (it holds a `{{field}}` placeholder).
 bool is_output_pattern(const std::string& output);
@@ -26,4 +26,4 @@ std::vector<std::string> expand_output_pattern(const std::string& pattern,
 /// `text` as a safe file-name component (the rules above, without the `record-N` fallback).
 std::string safe_file_name(const std::string& text);
 
-}  // namespace broadside::cli
+}  // namespace broadside::merge

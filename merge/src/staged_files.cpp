@@ -1,6 +1,6 @@
-#include "staged_files.hpp"
+#include "broadside/merge/staged_files.hpp"
 
-namespace broadside::cli {
+namespace broadside::merge {
 
 namespace fs = std::filesystem;
 
@@ -82,4 +82,4 @@ bool StagedFiles::commit() {
     return all;
 }
 
-}  // namespace broadside::cli
+}  // namespace broadside::merge

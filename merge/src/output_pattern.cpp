@@ -1,6 +1,6 @@
 // File names from record data: a recipient's name must never write outside the output folder,
 // hide the file, spoof its extension with bidi controls or collide with another record's file.
-#include "output_pattern.hpp"
+#include "broadside/merge/output_pattern.hpp"
 
 #include <filesystem>
 #include <set>
@@ -8,9 +8,9 @@
 #include "broadside/core/document.hpp"
 #include "broadside/core/merge.hpp"
 #include "broadside/core/utf8.hpp"
-#include "merge_template.hpp"
+#include "broadside/merge/merge_template.hpp"
 
-namespace broadside::cli {
+namespace broadside::merge {
 namespace {
 
 constexpr std::size_t max_value_bytes = 100;
@@ -153,4 +153,4 @@ std::vector<std::string> expand_output_pattern(const std::string& pattern,
     return paths;
 }
 
-}  // namespace broadside::cli
+}  // namespace broadside::merge

@@ -1,4 +1,4 @@
-#include "merge_template.hpp"
+#include "broadside/merge/merge_template.hpp"
 
 #include <filesystem>
 
@@ -6,7 +6,7 @@
 #include "broadside/core/merge.hpp"
 #include "broadside/core/resources.hpp"
 
-namespace broadside::cli {
+namespace broadside::merge {
 namespace {
 
 std::string first_line(const std::string& text) {
@@ -70,4 +70,4 @@ std::string MergeTemplate::bookmark_title(const core::Document& filled,
     return record_label(record, data_file_);
 }
 
-}  // namespace broadside::cli
+}  // namespace broadside::merge

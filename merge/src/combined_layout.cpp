@@ -1,10 +1,10 @@
-#include "combined_layout.hpp"
+#include "broadside/merge/combined_layout.hpp"
 
 #include <variant>
 
 #include "broadside/core/overloaded.hpp"
 
-namespace broadside::cli {
+namespace broadside::merge {
 
 void CombinedLayout::adopt(pdf::Page& page, const std::string& id_prefix) {
     faces_.adopt(page);
@@ -43,4 +43,4 @@ void CombinedLayout::append(pdf::Layout letter, int number, const std::string& t
     if (duplex_ && count % 2 == 1) sink_(pdf::Page{sheet, {}, std::nullopt});
 }
 
-}  // namespace broadside::cli
+}  // namespace broadside::merge

@@ -9,7 +9,7 @@
 #include "broadside/core/output_file.hpp"
 #include "broadside/core/staging_folder.hpp"
 
-namespace broadside::cli {
+namespace broadside::merge {
 
 /// Output files that appear together or not at all: each is written to a temporary file in
 /// its destination's folder (core::OutputFile), and only `commit` puts them in place. Until
@@ -45,4 +45,4 @@ class StagedFiles {
     std::vector<std::filesystem::path> created_folders_;  // outermost first
 };
 
-}  // namespace broadside::cli
+}  // namespace broadside::merge

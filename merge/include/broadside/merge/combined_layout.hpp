@@ -7,7 +7,7 @@
 #include "broadside/pdf/layout.hpp"
 #include "broadside/pdf/shared_faces.hpp"
 
-namespace broadside::cli {
+namespace broadside::merge {
 
 /// The pages of a combined mail-merge PDF, built one letter at a time and handed to `sink` as
 /// they are ready (so a batch of thousands never holds all its layouts): each letter's first
@@ -30,4 +30,4 @@ class CombinedLayout {
     pdf::SharedFaces faces_;
 };
 
-}  // namespace broadside::cli
+}  // namespace broadside::merge

@@ -7,7 +7,7 @@
 
 #include "broadside/core/diagnostics.hpp"
 
-namespace broadside::cli {
+namespace broadside::merge {
 
 /// The messages of a merge job. Every letter comes from one template, so a warning about the
 /// template comes back once per record; a warning about one record's data (an address line
@@ -22,8 +22,8 @@ class MergeDiagnostics {
     void add(const core::Diagnostics& diags, const std::string& label);
 
     [[nodiscard]] bool has_errors() const;
-    /// Prints everything to stderr in the order first seen; returns the ExitStatus.
-    [[nodiscard]] int report() const;
+    /// Every message once, in the order first seen, with the records it came from.
+    [[nodiscard]] core::Diagnostics merged() const;
 
   private:
     struct Entry {
@@ -36,4 +36,4 @@ class MergeDiagnostics {
     std::map<std::string, std::size_t> index_;  // formatted message → entry
 };
 
-}  // namespace broadside::cli
+}  // namespace broadside::merge

@@ -1,8 +1,6 @@
-#include "merge_diagnostics.hpp"
+#include "broadside/merge/merge_diagnostics.hpp"
 
-#include "commands.hpp"
-
-namespace broadside::cli {
+namespace broadside::merge {
 namespace {
 
 // Up to this many records are named in front of a shared message; more means the template.
@@ -31,7 +29,7 @@ bool MergeDiagnostics::has_errors() const {
     return false;
 }
 
-int MergeDiagnostics::report() const {
+core::Diagnostics MergeDiagnostics::merged() const {
     core::Diagnostics out;
     for (const auto& e : entries_) {
         core::Diagnostic d = e.diagnostic;
@@ -44,7 +42,7 @@ int MergeDiagnostics::report() const {
         }
         out.add(std::move(d));
     }
-    return cli::report(out);
+    return out;
 }
 
-}  // namespace broadside::cli
+}  // namespace broadside::merge
