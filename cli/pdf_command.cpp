@@ -11,6 +11,7 @@
 #include "broadside/pdf/layout_dump.hpp"
 #include "broadside/pdf/pdf_exporter.hpp"
 #include "broadside/pdf/pdf_writer.hpp"
+#include "broadside/pdf/service_check.hpp"
 #include "broadside/styles/style.hpp"
 #include "commands.hpp"
 #include "document_style.hpp"
@@ -51,10 +52,10 @@ int run_pdf(const Options& options) {
     pdf::Layout layout =
         exporter.layout(*doc, diags, options.resource_paths, options.limits, in_site);
     if (options.dump_layout) std::cout << pdf::dump_layout(layout);
-    check_letter(*services, layout, geometry, doc->source_path, diags);
+    pdf::check_for_services(layout, geometry, *services, doc->source_path, diags);
     if (output && !diags.has_errors()) {
         auto bytes = exporter.render(*doc, layout, diags, std::getenv("SOURCE_DATE_EPOCH"));
-        if (bytes) check_letter_file(*services, bytes->size(), doc->source_path, diags);
+        if (bytes) pdf::check_file_for_services(bytes->size(), *services, doc->source_path, diags);
         if (bytes && !diags.has_errors() && output->write(bytes->data(), bytes->size()))
             output->commit();
     }

@@ -18,11 +18,4 @@ namespace broadside::cli {
 std::optional<std::vector<styles::MailService>> services_to_check(const Options& options,
                                                                   core::Diagnostics& diags);
 
-/// One letter's layout, then its written size, against every service.
-void check_letter(const std::vector<styles::MailService>& services, const pdf::Layout& letter,
-                  const styles::LetterGeometry& geometry, const std::string& source,
-                  core::Diagnostics& diags);
-void check_letter_file(const std::vector<styles::MailService>& services, std::uintmax_t bytes,
-                       const std::string& source, core::Diagnostics& diags);
-
 }  // namespace broadside::cli

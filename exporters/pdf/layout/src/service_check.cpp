@@ -35,8 +35,12 @@ struct Ink {
 // A run's box as page_bounds measures it: an em above the baseline, a third of one below.
 Ink run_ink(Point at, const GlyphRun& run, const std::string& role) {
     std::string what = role.empty() ? "text" : role;
-    return {at.x, at.y - run.size, at.x + run.width(), at.y + run.size / 3,
-            what + " " + core::quote_value(run.text), role == "address"};
+    return {at.x,
+            at.y - run.size,
+            at.x + run.width(),
+            at.y + run.size / 3,
+            what + " " + core::quote_value(run.text),
+            role == "address"};
 }
 
 std::vector<Ink> page_ink(const Page& page) {
@@ -51,7 +55,8 @@ std::vector<Ink> page_ink(const Page& page) {
                 for (const auto& [pos, r] : line->runs)
                     out.push_back(run_ink({o.x + pos.x, o.y + pos.y}, r, line->role));
             else if (const auto* rule = std::get_if<Rule>(&item))
-                out.push_back({p.x, p.y, p.x + rule->size.width, p.y + rule->size.height, "a rule"});
+                out.push_back(
+                    {p.x, p.y, p.x + rule->size.width, p.y + rule->size.height, "a rule"});
             else if (const auto* image = std::get_if<Image>(&item))
                 out.push_back({p.x, p.y, p.x + image->size.width, p.y + image->size.height,
                                "image " + core::quote_value(image->path)});
@@ -71,7 +76,7 @@ bool inside(const Ink& i, const styles::ServiceZone& z) {
 }
 
 class Checker {
-public:
+  public:
     Checker(const styles::MailService& s, const std::string& source, core::Diagnostics& diags)
         : service_(s), source_(source), diags_(diags) {}
 
@@ -95,7 +100,8 @@ public:
             if (z.kind != styles::ServiceZone::Kind::address) continue;
             std::string off;
             auto side = [&off](double by, const char* where) {
-                if (by > tolerance) off += (off.empty() ? "" : ", ") + millimetres(by) + " mm " + where;
+                if (by > tolerance)
+                    off += (off.empty() ? "" : ", ") + millimetres(by) + " mm " + where;
             };
             side(z.y - top, "too high");
             side(bottom - (z.y + z.height), "too low");
@@ -118,7 +124,7 @@ public:
         return service_.name + ": " + (page > 0 ? "page " + std::to_string(page) + ": " : "");
     }
 
-private:
+  private:
     void size(const Page& page, std::size_t n) {
         if (service_.page_sizes.empty()) return;
         for (const auto& [w, h] : service_.page_sizes)
@@ -136,9 +142,9 @@ private:
         auto near = [&](double gap, double edge, const char* side) {
             if (edge <= 0 || gap >= edge - tolerance) return false;
             if (!first_on_page(n, side)) return true;
-            breach(n + 1, ink.what + " is " + millimetres(std::max(gap, 0.0)) + " mm from the " +
-                              side + " edge; " + s.name + " keeps " + millimetres(edge) +
-                              " mm clear",
+            breach(n + 1,
+                   ink.what + " is " + millimetres(std::max(gap, 0.0)) + " mm from the " + side +
+                       " edge; " + s.name + " keeps " + millimetres(edge) + " mm clear",
                    "keep every page's content inside that margin (fold marks: `marks: false`)");
             return true;
         };
@@ -209,6 +215,17 @@ void check_file_for_service(std::uintmax_t bytes, const styles::MailService& ser
                 service.name + ": the PDF has " + std::to_string(bytes) + " bytes; " +
                     service.name + " takes at most " + std::to_string(service.max_file_bytes),
                 "use smaller images");
+}
+
+void check_for_services(const Layout& letter, const styles::LetterGeometry& geometry,
+                        const std::vector<styles::MailService>& services, const std::string& source,
+                        core::Diagnostics& diags) {
+    for (const auto& s : services) check_for_service(letter, geometry, s, source, diags);
+}
+
+void check_file_for_services(std::uintmax_t bytes, const std::vector<styles::MailService>& services,
+                             const std::string& source, core::Diagnostics& diags) {
+    for (const auto& s : services) check_file_for_service(bytes, s, source, diags);
 }
 
 }  // namespace broadside::pdf

@@ -2,6 +2,7 @@
 
 #include <cstdint>
 #include <string>
+#include <vector>
 
 #include "broadside/core/diagnostics.hpp"
 #include "broadside/pdf/layout.hpp"
@@ -22,5 +23,12 @@ void check_for_service(const Layout& letter, const styles::LetterGeometry& geome
 /// The written file's size against the service's limit.
 void check_file_for_service(std::uintmax_t bytes, const styles::MailService& service,
                             const std::string& source, core::Diagnostics& diags);
+
+/// One letter's layout, then its written size, against every service of `--check-for`.
+void check_for_services(const Layout& letter, const styles::LetterGeometry& geometry,
+                        const std::vector<styles::MailService>& services, const std::string& source,
+                        core::Diagnostics& diags);
+void check_file_for_services(std::uintmax_t bytes, const std::vector<styles::MailService>& services,
+                             const std::string& source, core::Diagnostics& diags);
 
 }  // namespace broadside::pdf

@@ -1,0 +1,45 @@
+// A whole mail-merge job, as a library call: the CLI's `--merge` and any service that makes
+// letters from records use the same code.
+#pragma once
+
+#include <cstddef>
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "broadside/core/diagnostics.hpp"
+#include "broadside/core/document.hpp"
+#include "broadside/core/limits.hpp"
+#include "broadside/core/records.hpp"
+#include "broadside/styles/mail_service.hpp"
+#include "broadside/styles/style.hpp"
+
+namespace broadside::merge {
+
+/// How and where a merge job writes its letters.
+struct MergeOptions {
+    std::string data_file;  ///< the records' file, as messages name it
+    /// A PDF for all letters, or a pattern with a `{{field}}` (`out/{{id}}.pdf`) for one PDF
+    /// per record (is_output_pattern).
+    std::string output;
+    bool duplex = false;  ///< combined: a letter of odd length is followed by a blank page
+    unsigned jobs = 1;    ///< worker threads, each keeping one PdfExporter for its records
+    std::vector<std::string> resource_paths;  ///< folders outside the template's it may read
+    core::Limits limits;
+    const char* source_date_epoch = nullptr;  ///< SOURCE_DATE_EPOCH, or null for none
+    std::vector<styles::MailService> services;  ///< letters are checked against these rules
+    /// Letters done so far of the total, called in record order from the calling thread.
+    std::function<void(std::size_t done, std::size_t total)> progress;
+};
+
+/// Writes one letter per record from `letter` (a template read from its file) in `style`.
+/// Every record's fields are filled once before anything is rendered, so a missing field in
+/// record 900 stops the job at once, with every other one. Letters are laid out on
+/// `options.jobs` threads and written in record order, so bytes do not depend on the thread
+/// count; a failed job leaves no output behind. Messages are merged across records (a
+/// template's warning once, a record's with its label) into `diags`. True when the output is
+/// in place.
+bool run_merge(core::Document letter, const std::vector<core::Record>& records,
+               const styles::Style& style, const MergeOptions& options, core::Diagnostics& diags);
+
+}  // namespace broadside::merge
