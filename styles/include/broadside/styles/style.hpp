@@ -103,8 +103,10 @@ std::optional<Style> load_document_style(const std::string& name_or_path,
                                          const core::ResourcePolicy& sandbox,
                                          core::Diagnostics& diags);
 
-/// The folder holding the preset style files (the source tree's `styles/` at build time,
-/// overridable with the BROADSIDE_STYLES environment variable).
+/// The folder holding the preset style files, word tables and mail services: the
+/// BROADSIDE_STYLES environment variable, else `share/broadside/styles` of the prefix the
+/// running program is installed in, else the source tree's `styles/` (a build-tree program),
+/// else the folder `cmake --install` wrote them to.
 std::string styles_folder();
 
 }  // namespace broadside::styles
