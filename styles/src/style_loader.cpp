@@ -42,7 +42,9 @@ struct Source {
 using Setter = std::function<void(const YAML::Node&, const std::string& key, Source&)>;
 using Section = std::map<std::string, Setter>;
 
-std::string scalar(const YAML::Node& n) { return n.IsScalar() ? n.Scalar() : std::string(); }
+std::string scalar(const YAML::Node& n) {
+    return n.IsScalar() ? n.Scalar() : std::string();
+}
 
 Setter length(double& field) {
     return [&field](const YAML::Node& n, const std::string& key, Source& src) {
@@ -71,8 +73,9 @@ Setter count(int& field, int least, int most) {
         int v = 0;
         auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
         if (ec != std::errc() || end != s.data() + s.size() || v < least || v > most)
-            return src.error(n, "style key " + core::quote_value(key) + " must be a whole number from " +
-                                    std::to_string(least) + " to " + std::to_string(most));
+            return src.error(n, "style key " + core::quote_value(key) +
+                                    " must be a whole number from " + std::to_string(least) +
+                                    " to " + std::to_string(most));
         field = v;
     };
 }
@@ -99,10 +102,14 @@ Setter color(Color& field) {
 }
 
 Section text_style(TextStyle& t) {
-    return {{"family", text(t.family)},           {"size", length(t.size)},
-            {"leading", length(t.leading)},       {"bold", boolean(t.bold)},
-            {"italic", boolean(t.italic)},        {"color", color(t.color)},
-            {"space-before", length(t.space_before)}, {"space-after", length(t.space_after)}};
+    return {{"family", text(t.family)},
+            {"size", length(t.size)},
+            {"leading", length(t.leading)},
+            {"bold", boolean(t.bold)},
+            {"italic", boolean(t.italic)},
+            {"color", color(t.color)},
+            {"space-before", length(t.space_before)},
+            {"space-after", length(t.space_after)}};
 }
 
 Setter section(Section keys) {
@@ -201,8 +208,8 @@ Setter file_path(std::string& field) {
         if (!n.IsScalar() || n.Scalar().empty())
             return src.error(n, "style key " + core::quote_value(key) + " must be a file name");
         if (src.sandbox) {
-            auto r = src.sandbox->resolve(n.Scalar(), fs::path(src.path).parent_path().string(),
-                                          key);
+            auto r =
+                src.sandbox->resolve(n.Scalar(), fs::path(src.path).parent_path().string(), key);
             if (!r.ok) return src.error(n, r.problem);
             field = r.path;
             return;
@@ -228,9 +235,10 @@ Setter word_overrides(std::map<std::string, std::string>& words) {
             if (std::find(known.begin(), known.end(), word) == known.end()) {
                 std::string list;
                 for (const auto& k : known) list += (list.empty() ? "" : ", ") + k;
-                src.error(kv.first,
-                          "unknown word " + core::quote_value(word) + " in " + core::quote_value(key),
-                          "known words: " + list);
+                src.error(
+                    kv.first,
+                    "unknown word " + core::quote_value(word) + " in " + core::quote_value(key),
+                    "known words: " + list);
                 continue;
             }
             if (!kv.second.IsScalar() || kv.second.Scalar().empty()) {
@@ -337,8 +345,9 @@ bool apply_file(const std::string& name, const std::string& relative_to, int dep
         path = r.path;
     }
     if (depth > max_extends_depth) {
-        diags.error(path, 0, 0, "style files extend each other more than " +
-                                    std::to_string(max_extends_depth) + " levels deep",
+        diags.error(path, 0, 0,
+                    "style files extend each other more than " + std::to_string(max_extends_depth) +
+                        " levels deep",
                     "check 'extends' for a cycle");
         return false;
     }
@@ -403,6 +412,17 @@ std::string styles_folder() {
         return std::string(BROADSIDE_STYLES_DIR);
     }();
     return found;
+}
+
+std::optional<Style> style_for_document(const core::Document& doc,
+                                        const std::vector<std::string>& resource_paths,
+                                        const core::Limits& limits, core::Diagnostics& diags) {
+    const auto named = doc.meta.style();
+    if (!named) return load_style("default", diags);
+    const std::string parent = fs::path(doc.source_path).parent_path().string();
+    const std::string folder = parent.empty() ? std::string(".") : parent;
+    const core::ResourcePolicy sandbox(folder, resource_paths, limits);
+    return load_document_style(*named, folder, sandbox, diags);
 }
 
 std::optional<Style> load_style(const std::string& name_or_path, core::Diagnostics& diags) {

@@ -52,3 +52,55 @@ TEST_CASE("the installed program works from any folder with the styles installed
           std::string::npos);
     CHECK(trace.find(source + "/styles/") == std::string::npos);
 }
+
+namespace {
+
+// Runs the example program built against the installed package and checks what it wrote.
+void check_example_run(const fs::path& program, const fs::path& out) {
+    fs::create_directories(out);
+    auto r = run_command(shell_quote(program.string()) + " " +
+                         shell_quote(source + "/samples/letter.md") + " " +
+                         shell_quote(source + "/samples/archive") + " " +
+                         shell_quote(out.string()));
+    INFO(r.out + r.err);
+    REQUIRE(r.status == 0);
+    CHECK(r.out.find("broadside 0.") != std::string::npos);
+    CHECK(run_command("qpdf --check " + shell_quote((out / "letter.pdf").string())).status == 0);
+    auto text = run_command("pdftotext " + shell_quote((out / "letter.pdf").string()) + " -");
+    CHECK(text.out.find("Respectfully yours,") != std::string::npos);
+    auto book = run_command("unzip -p " + shell_quote((out / "posts.epub").string()) + " mimetype");
+    CHECK(book.out == "application/epub+zip");
+}
+
+}  // namespace
+
+TEST_CASE("a program builds against the installed package, with CMake and with pkg-config",
+          "[package]") {
+    const fs::path prefix = installed("install-library");
+    const fs::path work = prefix.parent_path();
+    CHECK(fs::is_regular_file(prefix / "include/broadside/broadside.hpp"));
+    CHECK(fs::is_regular_file(prefix / "lib/cmake/broadside/broadsideConfig.cmake"));
+
+    // find_package(broadside CONFIG) with the prefix on CMAKE_PREFIX_PATH.
+    const fs::path build = work / "example-build";
+    auto configure = run_command(
+        shell_quote(BROADSIDE_CMAKE) + " -S " + shell_quote(source + "/examples/letter-service") +
+        " -B " + shell_quote(build.string()) + " -DCMAKE_PREFIX_PATH=" +
+        shell_quote(prefix.string()));
+    INFO(configure.out + configure.err);
+    REQUIRE(configure.status == 0);
+    auto compile = run_command(shell_quote(BROADSIDE_CMAKE) + " --build " +
+                               shell_quote(build.string()) + " -j2");
+    INFO(compile.out + compile.err);
+    REQUIRE(compile.status == 0);
+    check_example_run(build / "letter-service", work / "out-cmake");
+
+    // pkg-config --cflags --libs broadside, with the prefix's pkgconfig folder on the path.
+    const std::string pc = "PKG_CONFIG_PATH=" + shell_quote((prefix / "lib/pkgconfig").string());
+    auto direct = run_command("c++ " + shell_quote(source + "/examples/letter-service/main.cpp") +
+                              " -o " + shell_quote((work / "letter-service-pc").string()) +
+                              " $(" + pc + " pkg-config --cflags --libs broadside)");
+    INFO(direct.out + direct.err);
+    REQUIRE(direct.status == 0);
+    check_example_run(work / "letter-service-pc", work / "out-pkg-config");
+}

@@ -7,6 +7,8 @@
 #include <vector>
 
 #include "broadside/core/diagnostics.hpp"
+#include "broadside/core/document.hpp"
+#include "broadside/core/limits.hpp"
 #include "broadside/core/resources.hpp"
 
 namespace broadside::styles {
@@ -102,6 +104,12 @@ std::optional<Style> load_document_style(const std::string& name_or_path,
                                          const std::string& document_dir,
                                          const core::ResourcePolicy& sandbox,
                                          core::Diagnostics& diags);
+
+/// The style a document asks for with its front matter's `style:` (a preset, or a file within
+/// the document's folder or `resource_paths`, as load_document_style allows), else `default`.
+std::optional<Style> style_for_document(const core::Document& doc,
+                                        const std::vector<std::string>& resource_paths,
+                                        const core::Limits& limits, core::Diagnostics& diags);
 
 /// The folder holding the preset style files, word tables and mail services: the
 /// BROADSIDE_STYLES environment variable, else `share/broadside/styles` of the prefix the

@@ -1,0 +1,38 @@
+# What `cmake --install` and `cpack` deliver besides the program and its styles: the static
+# libraries and their public headers, a CMake package (find_package(broadside CONFIG) gives
+# broadside::broadside) and a pkg-config file, for programs that use broadside as a library.
+include(GNUInstallDirs)
+include(CMakePackageConfigHelpers)
+
+set(broadside_libraries broadside_core broadside_styles broadside_fonts broadside_pdf_layout
+    broadside_pdf_writer broadside_epub broadside_merge broadside_api)
+foreach(lib IN LISTS broadside_libraries)
+  if(NOT lib STREQUAL "broadside_api")
+    string(REPLACE "broadside_" "" short ${lib})
+    set_target_properties(${lib} PROPERTIES EXPORT_NAME ${short})
+  endif()
+endforeach()
+install(TARGETS ${broadside_libraries} EXPORT broadsideTargets
+        ARCHIVE DESTINATION ${CMAKE_INSTALL_LIBDIR}
+        INCLUDES DESTINATION ${CMAKE_INSTALL_INCLUDEDIR})
+foreach(dir core styles fonts exporters/pdf/layout exporters/pdf/writer exporters/epub merge api)
+  install(DIRECTORY ${PROJECT_SOURCE_DIR}/${dir}/include/ DESTINATION ${CMAKE_INSTALL_INCLUDEDIR})
+endforeach()
+
+set(package_dir ${CMAKE_INSTALL_LIBDIR}/cmake/broadside)
+install(EXPORT broadsideTargets NAMESPACE broadside:: DESTINATION ${package_dir})
+configure_package_config_file(${PROJECT_SOURCE_DIR}/cmake/broadsideConfig.cmake.in
+                              ${PROJECT_BINARY_DIR}/broadsideConfig.cmake
+                              INSTALL_DESTINATION ${package_dir})
+write_basic_package_version_file(${PROJECT_BINARY_DIR}/broadsideConfigVersion.cmake
+                                 COMPATIBILITY SameMinorVersion)
+install(FILES ${PROJECT_BINARY_DIR}/broadsideConfig.cmake
+              ${PROJECT_BINARY_DIR}/broadsideConfigVersion.cmake
+              ${PROJECT_SOURCE_DIR}/cmake/broadsideDependencies.cmake
+        DESTINATION ${package_dir})
+
+file(RELATIVE_PATH pc_to_prefix "/${CMAKE_INSTALL_LIBDIR}/pkgconfig" "/")
+string(REGEX REPLACE "/$" "" pc_to_prefix "${pc_to_prefix}")
+configure_file(${PROJECT_SOURCE_DIR}/cmake/broadside.pc.in ${PROJECT_BINARY_DIR}/broadside.pc
+               @ONLY)
+install(FILES ${PROJECT_BINARY_DIR}/broadside.pc DESTINATION ${CMAKE_INSTALL_LIBDIR}/pkgconfig)
