@@ -104,3 +104,44 @@ TEST_CASE("a program builds against the installed package, with CMake and with p
     REQUIRE(direct.status == 0);
     check_example_run(work / "letter-service-pc", work / "out-pkg-config");
 }
+
+TEST_CASE("cpack makes a Debian package that holds the program, its styles and the library, "
+          "and names what it needs",
+          "[package]") {
+    const fs::path dir = broadside::test::scratch_folder("debian-package");
+    auto pack = run_command("cd " + shell_quote(BROADSIDE_BUILD_DIR) + " && " +
+                            shell_quote(BROADSIDE_CPACK) + " -G DEB -B " +
+                            shell_quote(dir.string()));
+    INFO(pack.out + pack.err);
+    REQUIRE(pack.status == 0);
+    fs::path deb;
+    for (const auto& e : fs::directory_iterator(dir))
+        if (e.path().extension() == ".deb") deb = e.path();
+    REQUIRE_FALSE(deb.empty());
+    CHECK(deb.filename().string().rfind("broadside_0.", 0) == 0);
+
+    const std::string contents = run_command("dpkg-deb -c " + shell_quote(deb.string())).out;
+    for (const char* file : {"./usr/bin/broadside", "./usr/share/broadside/styles/default.yaml",
+                             "./usr/include/broadside/broadside.hpp", "/broadside.pc",
+                             "/cmake/broadside/broadsideConfig.cmake", "/libbroadside_core.a"})
+        CHECK(contents.find(file) != std::string::npos);
+    const std::string depends =
+        run_command("dpkg-deb -f " + shell_quote(deb.string()) + " Depends").out;
+    for (const char* package : {"fonts-noto-core", "fonts-noto-cjk", "hyphen-en-us", "libhpdf",
+                                "libharfbuzz-subset0", "librsvg2-2"})
+        CHECK(depends.find(package) != std::string::npos);
+
+    // Unpacked anywhere, the program finds the styles beside it, from any folder.
+    const fs::path root = dir / "root";
+    REQUIRE(run_command("dpkg-deb -x " + shell_quote(deb.string()) + " " +
+                        shell_quote(root.string()))
+                .status == 0);
+    const fs::path work = dir / "work";
+    fs::create_directories(work);
+    auto r = run_command("cd " + shell_quote(work.string()) + " && env -u BROADSIDE_STYLES " +
+                         shell_quote((root / "usr/bin/broadside").string()) + " " +
+                         shell_quote(source + "/samples/letter.md") + " -o x.pdf");
+    INFO(r.err);
+    CHECK(r.status == 0);
+    CHECK(run_command("qpdf --check " + shell_quote((work / "x.pdf").string())).status == 0);
+}
