@@ -1,5 +1,6 @@
 // The `broadside` program: parses the command line and hands the work to a command.
 #include <algorithm>
+#include <cstdio>
 #include <cstdlib>
 #include <filesystem>
 #include <iostream>
@@ -41,6 +42,8 @@ constexpr const char* options_text = R"(
                           code, message, hint), for CI
   --merge FILE            mail merge: one letter per record of FILE (.csv, .yaml); with
                           {{field}} in -o one PDF per record, else one combined PDF
+  --shard I/N             write only part I of N of a merge's records (a contiguous block;
+                          each letter as the whole job writes it), for N machines
   --duplex                for two-sided printing: in a combined merge, a blank page after
                           each odd-length letter; in a book of posts, each chapter on a
                           right-hand page
@@ -104,6 +107,18 @@ std::string input_replaced_by_output(const Options& opt) {
     return {};
 }
 
+// `--shard 2/4`: the second of four parts.
+bool parse_shard(const std::string& text, Options& opt) {
+    unsigned long i = 0, n = 0;
+    char slash = 0, rest = 0;
+    if (std::sscanf(text.c_str(), "%lu%c%lu%c", &i, &slash, &n, &rest) != 3 || slash != '/')
+        return false;
+    if (i < 1 || n < 1 || i > n || n > 100000) return false;
+    opt.shard = i;
+    opt.shards = n;
+    return true;
+}
+
 int run(int argc, char** argv) {
     std::vector<std::string> args(argv + 1, argv + argc);
     if (args.empty()) {
@@ -149,6 +164,9 @@ int run(int argc, char** argv) {
             if (!value(opt.report)) return usage_error("--report needs a file name");
         } else if (a == "--merge") {
             if (!value(opt.merge)) return usage_error("--merge needs a data file");
+        } else if (a == "--shard") {
+            if (!value(v) || !parse_shard(v, opt))
+                return usage_error("--shard needs I/N, 1 <= I <= N");
         } else if (a == "--duplex") {
             opt.duplex = true;
         } else if (a == "--check-for") {
@@ -186,6 +204,8 @@ int run(int argc, char** argv) {
     }
 
     if (opt.inputs.empty()) return usage_error("no input given");
+    if (opt.shards > 1 && opt.merge.empty())
+        return usage_error("--shard splits the records of a mail merge; give --merge FILE");
     if (opt.output.empty() && !opt.dump_layout) return usage_error("no output given (-o FILE)");
     const OutputFormat* format = nullptr;
     if (!opt.to.empty()) {

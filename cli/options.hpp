@@ -24,6 +24,7 @@ struct Options {
     std::optional<bool> embed_fonts;          ///< `--embed-fonts` / `--no-embed-fonts`
     int jobs = 0;                             ///< `--jobs N`; 0 = all cores
     std::string merge;                        ///< `--merge FILE`: mail-merge data (CSV or YAML)
+    std::size_t shard = 1, shards = 1;        ///< `--shard I/N`: the I-th of N parts of a merge
     bool duplex = false;  ///< `--duplex`: pad each letter of a combined merge to even pages
     std::vector<std::string>
         check_for;        ///< `--check-for SERVICE`: mail services to measure against

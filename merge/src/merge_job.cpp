@@ -49,7 +49,7 @@ struct MergeJob {
 
 /// Fills every record once before anything is rendered, so a missing field in record 900 is
 /// reported at once, together with every other one, and no output is started.
-void check_records(MergeJob& job, core::Diagnostics& diags) {
+void check_records(const MergeJob& job, core::Diagnostics& diags) {
     for (const auto& r : job.records) job.letter.fill(r, diags);
 }
 
@@ -152,12 +152,21 @@ bool run_merge(core::Document letter, const std::vector<core::Record>& records,
                const styles::Style& style, const MergeOptions& options, core::Diagnostics& diags) {
     MergeTemplate filler(std::move(letter), options.data_file, options.resource_paths,
                          options.limits);
-    MergeJob job{options, filler, records, style};
-    check_records(job, diags);
+    check_records(MergeJob{options, filler, records, style}, diags);
     const bool per_record = is_output_pattern(options.output);
     std::vector<std::string> paths;
+    // Names come from every record, so a name two records share gets the same suffix in a
+    // shard as in the whole job.
     if (per_record)
         paths = expand_output_pattern(options.output, records, options.data_file, diags);
+    const std::size_t shards = std::max<std::size_t>(options.shards, 1);
+    const std::size_t shard = std::clamp<std::size_t>(options.shard, 1, shards);
+    const std::size_t begin = records.size() * (shard - 1) / shards;
+    const std::size_t end = records.size() * shard / shards;
+    const std::vector<core::Record> mine(records.begin() + begin, records.begin() + end);
+    if (!paths.empty())
+        paths = std::vector<std::string>(paths.begin() + begin, paths.begin() + end);
+    MergeJob job{options, filler, mine, style};
     if (per_record && options.duplex)
         diags.warning("--duplex", 0, 0, "pads letters only in a combined file; ignored",
                       "print the per-record files as separate duplex jobs");

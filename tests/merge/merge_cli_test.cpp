@@ -245,3 +245,39 @@ TEST_CASE("a warning about the data of one record names it, a template warning p
     CHECK_THAT(sender.str(), Catch::EndsWith("(in 4 letters)"));
     CHECK(r.err.find(sender.str(), sender.position() + 1) == std::string::npos);
 }
+
+TEST_CASE("four shards of a 1,000-letter merge write exactly the letters of the whole job",
+          "[merge][cli][shard]") {
+    const fs::path dir = scratch_folder("merge-shards");
+    {
+        std::ofstream csv(dir / "many.csv", std::ios::binary);
+        csv << "id,name,salutation,address\n";
+        // Two records share a name: the file names' suffixes must not depend on the shard.
+        for (int i = 1; i <= 1000; ++i)
+            csv << (i == 700 ? 699 : i) << ",Person " << i << ",Dear Person " << i << ","
+                << i << " Main Street\n";
+    }
+    auto whole = merge(letter_md, dir / "many.csv", (dir / "whole/{{id}}.pdf").string());
+    INFO(whole.err);
+    REQUIRE(whole.status == 0);
+    for (int k = 1; k <= 4; ++k) {
+        auto part = merge(letter_md, dir / "many.csv", (dir / "shards/{{id}}.pdf").string(),
+                          "--shard " + std::to_string(k) + "/4");
+        INFO(part.err);
+        REQUIRE(part.status == 0);
+    }
+    std::size_t files = 0, same = 0;
+    for (const auto& e : fs::directory_iterator(dir / "whole")) {
+        ++files;
+        const fs::path other = dir / "shards" / e.path().filename();
+        same += fs::exists(other) && read_file(e.path().string()) == read_file(other.string());
+    }
+    CHECK(files == 1000);
+    CHECK(same == 1000);
+    CHECK(std::distance(fs::directory_iterator(dir / "shards"), fs::directory_iterator{}) == 1000);
+    CHECK(fs::exists(dir / "whole/699-2.pdf"));
+
+    auto bad = merge(letter_md, dir / "many.csv", (dir / "x.pdf").string(), "--shard 5/4");
+    CHECK(bad.status == 2);
+    CHECK(bad.err.find("--shard needs I/N") != std::string::npos);
+}

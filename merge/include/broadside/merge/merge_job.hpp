@@ -23,10 +23,14 @@ struct MergeOptions {
     /// per record (is_output_pattern).
     std::string output;
     bool duplex = false;  ///< combined: a letter of odd length is followed by a blank page
-    unsigned jobs = 1;    ///< worker threads, each keeping one PdfExporter for its records
+    /// This job writes part `shard` (1-based) of `shards`: a contiguous block of the records,
+    /// each letter byte for byte what the whole job writes for it (file names included), so
+    /// N machines can share a batch.
+    std::size_t shard = 1, shards = 1;
+    unsigned jobs = 1;  ///< worker threads, each keeping one PdfExporter for its records
     std::vector<std::string> resource_paths;  ///< folders outside the template's it may read
     core::Limits limits;
-    const char* source_date_epoch = nullptr;  ///< SOURCE_DATE_EPOCH, or null for none
+    const char* source_date_epoch = nullptr;    ///< SOURCE_DATE_EPOCH, or null for none
     std::vector<styles::MailService> services;  ///< letters are checked against these rules
     /// Letters done so far of the total, called in record order from the calling thread.
     std::function<void(std::size_t done, std::size_t total)> progress;
