@@ -1,7 +1,8 @@
 #include "book_links.hpp"
 
-#include <type_traits>
+#include <variant>
 
+#include "broadside/core/model_walk.hpp"
 #include "links.hpp"
 
 namespace broadside::cli {
@@ -21,50 +22,17 @@ std::string ChapterLinks::target(const std::string& url, std::size_t index,
     return out;
 }
 
-void ChapterLinks::inlines(std::vector<core::Inline>& list, std::size_t index,
-                           core::Diagnostics* diags) const {
-    for (auto& in : list) {
-        std::visit(
-            [&](auto& n) {
-                using T = std::decay_t<decltype(n)>;
-                if constexpr (std::is_same_v<T, core::Link>)
-                    n.url = target(n.url, index, in.span, diags);
-                // An image the plan found from the post's site address instead of its file.
-                if constexpr (std::is_same_v<T, core::Image>)
-                    for (const auto& [written, found] : plan_.posts[index].image_sources)
-                        if (n.source == written) n.source = found;
-                if constexpr (requires { n.children; }) inlines(n.children, index, diags);
-            },
-            in.node);
-    }
-}
-
-void ChapterLinks::blocks(std::vector<core::Block>& list, std::size_t index,
-                          core::Diagnostics* diags) const {
-    for (auto& b : list) {
-        std::visit(
-            [&](auto& n) {
-                using T = std::decay_t<decltype(n)>;
-                if constexpr (std::is_same_v<T, core::Paragraph> ||
-                              std::is_same_v<T, core::Heading>) {
-                    inlines(n.children, index, diags);
-                } else if constexpr (std::is_same_v<T, core::BlockQuote> ||
-                                     std::is_same_v<T, core::FootnoteDefinition>) {
-                    blocks(n.children, index, diags);
-                } else if constexpr (std::is_same_v<T, core::List>) {
-                    for (auto& item : n.items) blocks(item.children, index, diags);
-                } else if constexpr (std::is_same_v<T, core::Table>) {
-                    for (auto& cell : n.header.cells) inlines(cell.children, index, diags);
-                    for (auto& row : n.rows)
-                        for (auto& cell : row.cells) inlines(cell.children, index, diags);
-                }
-            },
-            b.node);
-    }
-}
-
 void ChapterLinks::apply(core::Document& doc, std::size_t index, core::Diagnostics* diags) const {
-    blocks(doc.blocks, index, diags);
+    core::walk_blocks(
+        doc.blocks, [](core::Block&) {},
+        [&](core::Inline& in) {
+            if (auto* link = std::get_if<core::Link>(&in.node))
+                link->url = target(link->url, index, in.span, diags);
+            // An image the plan found from the post's site address instead of its file.
+            if (auto* image = std::get_if<core::Image>(&in.node))
+                for (const auto& [written, found] : plan_.posts[index].image_sources)
+                    if (image->source == written) image->source = found;
+        });
 }
 
 }  // namespace broadside::cli

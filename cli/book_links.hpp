@@ -23,9 +23,6 @@ class ChapterLinks {
   private:
     [[nodiscard]] std::string target(const std::string& url, std::size_t index,
                                      const core::SourceSpan& at, core::Diagnostics* diags) const;
-    void inlines(std::vector<core::Inline>& list, std::size_t index,
-                 core::Diagnostics* diags) const;
-    void blocks(std::vector<core::Block>& list, std::size_t index, core::Diagnostics* diags) const;
 
     const epub::BookPlan& plan_;
 };

@@ -5,6 +5,7 @@
 #include <cctype>
 
 #include "broadside/core/diagnostics.hpp"
+#include "broadside/core/model_walk.hpp"
 #include "broadside/core/overloaded.hpp"
 
 namespace broadside::core {
@@ -15,7 +16,7 @@ using TextFn = std::function<void(std::string& text, const SourceSpan& span)>;
 // Calls `fn` for every string a reader sees or a link follows: front-matter strings, text,
 // link URLs, image sources and alt texts.
 class TextWalker {
-public:
+  public:
     explicit TextWalker(const TextFn& fn) : fn_(fn) {}
 
     void document(Document& doc) {
@@ -24,59 +25,30 @@ public:
             meta(value);
             doc.meta.set(key, value);
         }
-        blocks(doc.blocks);
+        // Phrases (<sup>, <abbr>…) and every other container are walked too.
+        walk_blocks(
+            doc.blocks, [](Block&) {},
+            [&](Inline& in) {
+                std::visit(overloaded{
+                               [&](Text& t) { fn_(t.text, in.span); },
+                               [&](Link& l) { fn_(l.url, in.span); },
+                               [&](Image& img) {
+                                   fn_(img.source, in.span);
+                                   fn_(img.alt, in.span);
+                               },
+                               [](auto&) {},  // code stays as written; containers' text is walked
+                           },
+                           in.node);
+            });
     }
 
-private:
+  private:
     void meta(MetaValue& v) {
         if (auto* s = std::get_if<std::string>(&v.value)) fn_(*s, v.span);
         if (auto* list = std::get_if<MetaList>(&v.value))
             for (auto& item : *list) meta(item);
         if (auto* map = std::get_if<MetaMap>(&v.value))
             for (auto& [k, item] : *map) meta(item);
-    }
-
-    void blocks(std::vector<Block>& bs) {
-        for (auto& b : bs)
-            std::visit(overloaded{
-                           [&](Paragraph& p) { inlines(p.children); },
-                           [&](Heading& h) { inlines(h.children); },
-                           [&](BlockQuote& q) { blocks(q.children); },
-                           [&](List& l) {
-                               for (auto& item : l.items) blocks(item.children);
-                           },
-                           [&](Table& t) {
-                               row(t.header);
-                               for (auto& r : t.rows) row(r);
-                           },
-                           [&](FootnoteDefinition& f) { blocks(f.children); },
-                           [&](auto&) {},  // code, HTML and rules are left as written
-                       },
-                       b.node);
-    }
-
-    void row(TableRow& r) {
-        for (auto& cell : r.cells) inlines(cell.children);
-    }
-
-    void inlines(std::vector<Inline>& is) {
-        for (auto& i : is)
-            std::visit(overloaded{
-                           [&](Text& t) { fn_(t.text, i.span); },
-                           [&](Emphasis& e) { inlines(e.children); },
-                           [&](Strong& e) { inlines(e.children); },
-                           [&](Strikethrough& e) { inlines(e.children); },
-                           [&](Link& l) {
-                               fn_(l.url, i.span);
-                               inlines(l.children);
-                           },
-                           [&](Image& img) {
-                               fn_(img.source, i.span);
-                               fn_(img.alt, i.span);
-                           },
-                           [&](auto&) {},
-                       },
-                       i.node);
     }
 
     const TextFn& fn_;

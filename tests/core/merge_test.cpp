@@ -47,6 +47,18 @@ TEST_CASE("fields are filled in front matter, text and links, as text") {
     CHECK_FALSE(has_fields(doc));
 }
 
+TEST_CASE("fields are filled inside every container: phrases from HTML, tables, quotes, notes") {
+    auto doc = read(
+        "Dear <mark>{{name}}</mark>, <abbr title=\"x\">{{org}}</abbr>.\n\n"
+        "| Who |\n|---|\n| **{{name}}** |\n\n> - {{org}}[^1]\n\n[^1]: {{name}}\n");
+    Diagnostics diags;
+    REQUIRE(fill_fields(doc, fields({{"name", "Li"}, {"org", "LRN"}}), "record 1", diags));
+    CHECK(diags.empty());
+    CHECK(plain_text(doc).find("{{") == std::string::npos);
+    CHECK(plain_text(doc).find("Dear Li, LRN.") != std::string::npos);
+    CHECK_FALSE(has_fields(doc));
+}
+
 TEST_CASE("a missing field without a default is an error naming record and field") {
     auto doc = read("Dear {{salutation}},\n");
     Diagnostics diags;

@@ -15,6 +15,7 @@
 #include "broadside/core/diagnostics.hpp"
 #include "broadside/core/input_file.hpp"
 #include "broadside/core/language_tag.hpp"
+#include "broadside/core/model_walk.hpp"
 #include "broadside/core/parallel.hpp"
 #include "broadside/core/plain_text.hpp"
 #include "broadside/core/reader.hpp"
@@ -35,48 +36,6 @@ struct Hash128 {
         }
     }
 };
-
-// Walks every inline of the model once; `fn` sees each one, containers before their children.
-template <class Fn>
-void walk_inlines(const std::vector<core::Inline>& inlines, Fn& fn) {
-    for (const auto& in : inlines) {
-        fn(in);
-        if (const auto* e = std::get_if<core::Emphasis>(&in.node)) walk_inlines(e->children, fn);
-        if (const auto* e = std::get_if<core::Strong>(&in.node)) walk_inlines(e->children, fn);
-        if (const auto* e = std::get_if<core::Strikethrough>(&in.node))
-            walk_inlines(e->children, fn);
-        if (const auto* e = std::get_if<core::Link>(&in.node)) walk_inlines(e->children, fn);
-        if (const auto* e = std::get_if<core::Phrase>(&in.node)) walk_inlines(e->children, fn);
-    }
-}
-
-template <class InlineFn, class BlockFn>
-void walk_blocks(const std::vector<core::Block>& blocks, InlineFn& on_inline, BlockFn& on_block) {
-    for (const auto& block : blocks) {
-        on_block(block);
-        std::visit(
-            [&](const auto& node) {
-                using T = std::decay_t<decltype(node)>;
-                if constexpr (std::is_same_v<T, core::Paragraph> ||
-                              std::is_same_v<T, core::Heading>) {
-                    walk_inlines(node.children, on_inline);
-                } else if constexpr (std::is_same_v<T, core::BlockQuote> ||
-                                     std::is_same_v<T, core::FootnoteDefinition>) {
-                    walk_blocks(node.children, on_inline, on_block);
-                } else if constexpr (std::is_same_v<T, core::List>) {
-                    for (const auto& item : node.items)
-                        walk_blocks(item.children, on_inline, on_block);
-                } else if constexpr (std::is_same_v<T, core::Table>) {
-                    for (const auto& cell : node.header.cells)
-                        walk_inlines(cell.children, on_inline);
-                    for (const auto& row : node.rows) {
-                        for (const auto& cell : row.cells) walk_inlines(cell.children, on_inline);
-                    }
-                }
-            },
-            block.node);
-    }
-}
 
 // The addresses a post's front matter gives it. A Hugo `slug` replaces the file's name in
 // the last segment, so it is looked up the way a file name is.
@@ -188,7 +147,7 @@ void scan_post(PostInfo& post, const BookPlan& plan, std::atomic<std::size_t>& c
             post.ids.push_back(hd->id);
         }
     };
-    walk_blocks(doc->blocks, on_inline, on_block);
+    core::walk_blocks(doc->blocks, on_block, on_inline);
     post.title = core::document_title(*doc);
     if (auto image = meta.image()) {
         ImageLookup found = find_image(*image, dir, *plan.resources);
