@@ -6,6 +6,7 @@
 #include <optional>
 #include <thread>
 
+#include "broadside/core/date_text.hpp"
 #include "broadside/core/merge.hpp"
 #include "broadside/core/reader.hpp"
 #include "broadside/core/records.hpp"
@@ -48,7 +49,7 @@ int run_merge(const Options& options) {
                                 : std::max(1u, std::thread::hardware_concurrency());
     job.resource_paths = options.resource_paths;
     job.limits = options.limits;
-    job.source_date_epoch = std::getenv("SOURCE_DATE_EPOCH");
+    job.source_date_epoch = core::source_date_epoch(diags);
     job.services = std::move(*services);
     std::optional<ProgressBar> progress;
     job.progress = [&progress](std::size_t done, std::size_t total) {

@@ -19,6 +19,7 @@
 #include "book_front_matter.hpp"
 #include "book_links.hpp"
 #include "book_options.hpp"
+#include "broadside/core/date_text.hpp"
 #include "broadside/core/output_file.hpp"
 #include "broadside/core/parallel.hpp"
 #include "broadside/core/reader.hpp"
@@ -101,8 +102,8 @@ void mark(pdf::Page& page, std::vector<pdf::Anchor> anchors) {
     page.frames.insert(page.frames.begin(), std::move(frame));
 }
 
-pdf::DocumentInfo book_info(const epub::BookPlan& plan) {
-    pdf::DocumentInfo info = pdf::document_info(core::Meta{}, std::getenv("SOURCE_DATE_EPOCH"));
+pdf::DocumentInfo book_info(const epub::BookPlan& plan, std::optional<std::int64_t> epoch) {
+    pdf::DocumentInfo info = pdf::document_info(core::Meta{}, epoch);
     info.title = plan.title;
     for (const auto& a : plan.authors) info.author += (info.author.empty() ? "" : ", ") + a;
     info.subject = plan.settings.description;
@@ -149,7 +150,7 @@ int run_pdf_book(const Options& options) {
     const std::size_t reserved =
         front_exporter.layout(contents(*plan, std::vector<int>(n, 99999)), diags).pages.size();
     rename_anchors(title.pages, "front-", std::nullopt);
-    pdf::PdfPageWriter writer(book_info(*plan), diags, plan->root);
+    pdf::PdfPageWriter writer(book_info(*plan, book.source_date_epoch), diags, plan->root);
     pdf::SharedFaces faces;
     std::size_t written = 0;
     auto write = [&](pdf::Page& page) {

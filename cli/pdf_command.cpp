@@ -5,6 +5,7 @@
 #include <iostream>
 #include <optional>
 
+#include "broadside/core/date_text.hpp"
 #include "broadside/core/output_file.hpp"
 #include "broadside/core/reader.hpp"
 #include "broadside/core/site.hpp"
@@ -54,7 +55,7 @@ int run_pdf(const Options& options) {
     if (options.dump_layout) std::cout << pdf::dump_layout(layout);
     pdf::check_for_services(layout, geometry, *services, doc->source_path, diags);
     if (output && !diags.has_errors()) {
-        auto bytes = exporter.render(*doc, layout, diags, std::getenv("SOURCE_DATE_EPOCH"));
+        auto bytes = exporter.render(*doc, layout, diags, core::source_date_epoch(diags));
         if (bytes) pdf::check_file_for_services(bytes->size(), *services, doc->source_path, diags);
         if (bytes && !diags.has_errors() && output->write(bytes->data(), bytes->size()))
             output->commit();

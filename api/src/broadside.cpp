@@ -5,6 +5,7 @@
 #include <fstream>
 #include <iterator>
 
+#include "broadside/core/date_text.hpp"
 #include "broadside/core/reader.hpp"
 #include "broadside/core/staging_folder.hpp"
 #include "broadside/epub/book.hpp"
@@ -41,7 +42,7 @@ std::optional<std::vector<std::uint8_t>> render_pdf(const core::Document& doc,
     pdf::PdfExporter exporter(style);
     const pdf::Layout layout = exporter.layout(doc, diags);
     if (diags.has_errors()) return std::nullopt;
-    return exporter.render(doc, layout, diags, std::getenv("SOURCE_DATE_EPOCH"));
+    return exporter.render(doc, layout, diags, core::source_date_epoch(diags));
 }
 
 std::optional<std::vector<std::uint8_t>> render_epub(const std::vector<std::string>& inputs,

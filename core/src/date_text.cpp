@@ -7,7 +7,9 @@
 #include <unicode/timezone.h>
 #include <unicode/unistr.h>
 
+#include <cerrno>
 #include <cstdio>
+#include <cstdlib>
 #include <ctime>
 #include <memory>
 
@@ -42,6 +44,47 @@ std::string DateText::format(const Date& date) const {
     std::string out;
     text.toUTF8String(out);
     return out.empty() ? date.iso() : out;
+}
+
+/// Civil date from days since 1970-01-01 (Howard Hinnant's algorithm): no time zone database,
+/// no locale, the same answer everywhere.
+Date date_from_unix_seconds(long long seconds) {
+    long long days = seconds / 86400;
+    long long rest = seconds % 86400;
+    if (rest < 0) {
+        rest += 86400;
+        --days;
+    }
+    days += 719468;
+    long long era = (days >= 0 ? days : days - 146096) / 146097;
+    long long doe = days - era * 146097;
+    long long yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+    long long doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    long long mp = (5 * doy + 2) / 153;
+    Date d;
+    d.day = static_cast<int>(doy - (153 * mp + 2) / 5 + 1);
+    d.month = static_cast<int>(mp < 10 ? mp + 3 : mp - 9);
+    d.year = static_cast<int>(yoe + era * 400 + (d.month <= 2 ? 1 : 0));
+    d.has_time = true;
+    d.hour = static_cast<int>(rest / 3600);
+    d.minute = static_cast<int>(rest / 60 % 60);
+    d.second = static_cast<int>(rest % 60);
+    d.utc_offset_minutes = 0;
+    return d;
+}
+
+std::optional<long long> source_date_epoch(Diagnostics& diags) {
+    const char* env = std::getenv("SOURCE_DATE_EPOCH");
+    if (!env || !*env) return std::nullopt;
+    char* end = nullptr;
+    errno = 0;
+    const long long seconds = std::strtoll(env, &end, 10);
+    if (errno != 0 || *end != '\0' || seconds < 0) {
+        diags.warning("SOURCE_DATE_EPOCH", 0, 0, "is not a number of seconds; ignored",
+                      "set it to the seconds since 1970, e.g. $(git log -1 --format=%ct)");
+        return std::nullopt;
+    }
+    return seconds;
 }
 
 std::string utc_timestamp(long long unix_seconds) {

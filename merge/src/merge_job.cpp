@@ -97,7 +97,8 @@ struct Laid {
 
 /// Document information of the combined file: the template's, minus any field that still
 /// holds a placeholder (a title "Letter to {{name}}" belongs to no single letter).
-pdf::DocumentInfo combined_info(const core::Document& letter, const char* source_date_epoch) {
+pdf::DocumentInfo combined_info(const core::Document& letter,
+                                std::optional<std::int64_t> source_date_epoch) {
     pdf::DocumentInfo info = pdf::document_info(letter.meta, source_date_epoch);
     for (std::string* s : {&info.title, &info.author, &info.subject, &info.keywords})
         if (s->find("{{") != std::string::npos) s->clear();

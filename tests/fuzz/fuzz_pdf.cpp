@@ -56,7 +56,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     if (!exporter) return 0;
     pdf::Layout layout = exporter->layout(*doc, diags, {}, limits);
     if (options & 8) return 0;
-    auto bytes = exporter->render(*doc, layout, diags, "0");
+    auto bytes = exporter->render(*doc, layout, diags, 0);
     (void)bytes;
     return 0;
 }

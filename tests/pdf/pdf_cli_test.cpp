@@ -161,6 +161,14 @@ TEST_CASE("CreationDate comes from the date, else SOURCE_DATE_EPOCH, else nowher
                              shell_quote(md) + " -o " + shell_quote(pdf));
     REQUIRE(epoch.status == 0);
     CHECK(read_file(pdf).find("/CreationDate (D:20231114221320Z") != std::string::npos);
+    // Read in one place for every output: a value that is no count of seconds is a warning,
+    // for a PDF as for an ePub, and no date.
+    auto bad = run_command("SOURCE_DATE_EPOCH=-5 " + shell_quote(BROADSIDE_BINARY) + " " +
+                           shell_quote(md) + " -o " + shell_quote(pdf));
+    REQUIRE(bad.status == 0);
+    CHECK(bad.err.find("SOURCE_DATE_EPOCH: warning: is not a number of seconds; ignored") !=
+          std::string::npos);
+    CHECK(run_command("pdfinfo " + shell_quote(pdf)).out.find("CreationDate") == std::string::npos);
 }
 
 TEST_CASE("the same input twice gives byte-identical PDFs", "[pdf][cli]") {

@@ -3,7 +3,9 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <functional>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -30,8 +32,8 @@ struct MergeOptions {
     unsigned jobs = 1;  ///< worker threads, each keeping one PdfExporter for its records
     std::vector<std::string> resource_paths;  ///< folders outside the template's it may read
     core::Limits limits;
-    const char* source_date_epoch = nullptr;    ///< SOURCE_DATE_EPOCH, or null for none
-    std::vector<styles::MailService> services;  ///< letters are checked against these rules
+    std::optional<std::int64_t> source_date_epoch;  ///< core::source_date_epoch
+    std::vector<styles::MailService> services;      ///< letters are checked against these rules
     /// Letters done so far of the total, called in record order from the calling thread.
     std::function<void(std::size_t done, std::size_t total)> progress;
 };

@@ -37,10 +37,11 @@ class PdfExporter {
     /// Adds page number `number` to `page` as `layout` adds it to a document's pages.
     void number_page(Page& page, int number, core::Diagnostics& diags);
     /// Renders a layout of `doc` as PDF bytes; nothing (with an error in `diags`) on failure.
-    /// CreationDate comes from the front matter's date, else `source_date_epoch` (may be null).
+    /// CreationDate comes from the front matter's date, else `source_date_epoch`
+    /// (core::source_date_epoch), else none.
     std::optional<std::vector<std::uint8_t>> render(const core::Document& doc, const Layout& layout,
                                                     core::Diagnostics& diags,
-                                                    const char* source_date_epoch);
+                                                    std::optional<std::int64_t> source_date_epoch);
 
     /// The shaper, for its statistics (glyphs shaped and served from the cache).
     [[nodiscard]] const fonts::Shaper& shaper() const { return shaper_; }

@@ -24,9 +24,9 @@ struct DocumentInfo {
 };
 
 /// Document information from front matter: Title, Author, Subject (excerpt), Keywords (tags),
-/// CreationDate (`date`). Without a date, `source_date_epoch` (the SOURCE_DATE_EPOCH variable's
-/// value, seconds since 1970 UTC; may be null) supplies it; otherwise it is left out.
-DocumentInfo document_info(const core::Meta& meta, const char* source_date_epoch);
+/// CreationDate (`date`). Without a date, `source_date_epoch` (core::source_date_epoch, seconds
+/// since 1970 UTC) supplies it; otherwise it is left out.
+DocumentInfo document_info(const core::Meta& meta, std::optional<std::int64_t> source_date_epoch);
 
 /// Renders `layout` as PDF 1.5 bytes: glyph runs as subset Type0/Identity-H fonts with
 /// ToUnicode and ActualText, rules, link annotations, destinations and outlines for anchors,
@@ -41,7 +41,7 @@ std::optional<std::vector<std::uint8_t>> render_pdf(const Layout& layout, const 
 /// be dropped. The result is byte for byte what render_pdf gives for the same pages. Pages must
 /// not be added after finish(). Not thread-safe.
 class PdfPageWriter {
-public:
+  public:
     PdfPageWriter(const DocumentInfo& info, core::Diagnostics& diags, std::string file);
     ~PdfPageWriter();
     PdfPageWriter(const PdfPageWriter&) = delete;
@@ -56,7 +56,7 @@ public:
     /// libharu failed.
     std::optional<std::vector<std::uint8_t>> finish();
 
-private:
+  private:
     struct Impl;
     std::unique_ptr<Impl> impl_;
 };
