@@ -48,6 +48,12 @@ const LimitOption* find(std::string_view option) {
 
 }  // namespace
 
+std::vector<std::string_view> limit_option_names() {
+    std::vector<std::string_view> names;
+    for (const auto& o : limit_options) names.push_back(o.name);
+    return names;
+}
+
 bool is_limit_option(std::string_view option) {
     return find(option) != nullptr;
 }

@@ -1,6 +1,5 @@
 // The `broadside` program: parses the command line and hands the work to a command.
 #include <algorithm>
-#include <cstdio>
 #include <cstdlib>
 #include <filesystem>
 #include <iostream>
@@ -11,6 +10,7 @@
 #include "broadside/core/output_file.hpp"
 #include "commands.hpp"
 #include "limit_options.hpp"
+#include "option_table.hpp"
 #include "options.hpp"
 
 namespace broadside::cli {
@@ -18,61 +18,37 @@ namespace {
 
 constexpr const char* usage_text = R"(usage: broadside [OPTIONS] INPUT... -o OUTPUT
        broadside dump FILE.md
-       broadside --help | --version
+       broadside --help | --version | --completion bash
 
 Turns Markdown with YAML front matter into print-ready PDF letters and ePub books.
-The output format comes from the extension of OUTPUT, or from --to.
+The output format comes from the extension of OUTPUT, or from --to (formats in this build:)";
+
+constexpr const char* commands_text = R"().
 
 Commands:
   dump FILE.md            print the document model as an indented tree
 
-Options:
-  -o, --output FILE       where to write the result (written atomically)
-  --to FORMAT             force the output format)";
-
-constexpr const char* options_text = R"(
-  --style NAME|FILE       a style preset or a style file
-  --collection FILE       a book's collection file (default: broadside.yaml in the folder)
-  --resource-path DIR     allow images and data files from DIR (may repeat)
-  --site-root DIR         the Jekyll, Hugo, Zola or Astro site the posts belong to: its
-                          /… paths, its address and its settings (default: found around
-                          the input when its layout is unambiguous)
-  --dump-layout           print the page layout tree (PDF)
-  --report FILE.json      also write every message as JSON (file, line, column, severity,
-                          code, message, hint), for CI
-  --merge FILE            mail merge: one letter per record of FILE (.csv, .yaml); with
-                          {{field}} in -o one PDF per record, else one combined PDF
-  --shard I/N             write only part I of N of a merge's records (a contiguous block;
-                          each letter as the whole job writes it), for N machines
-  --duplex                for two-sided printing: in a combined merge, a blank page after
-                          each odd-length letter; in a book of posts, each chapter on a
-                          right-hand page
-  --check-for SERVICE     measure each letter against a print-and-mail service's rules
-                          (pingen, epost, lob, clicksend; comma-separated or repeated);
-                          a breach is an error and nothing is written
-  --strict                stop at the first broken post instead of skipping it (books)
-  --drafts                include posts with `draft: true` (books)
-  --oldest-first          order posts oldest first (books; default newest first)
-  --embed-fonts           embed subset fonts (ePub; default when the text needs them)
-  --no-embed-fonts        never embed fonts (ePub)
-  -j, --jobs N            worker threads (default: all cores)
-  -h, --help              show this help
-  --version               show the version
+Options (--name VALUE or --name=VALUE; after -- every argument is an input):
 )";
+
+constexpr const char* general_text = R"usage(  -h, --help              show this help
+  --version               show the version
+  --completion bash       print a bash completion script: eval "$(broadside --completion bash)"
+)usage";
 
 constexpr const char* exit_text = R"(
 Exit status: 0 success, 1 bad input, 2 bad usage.
 )";
 
 void print_usage(std::ostream& out) {
-    out << usage_text << " (";
+    out << usage_text;
     bool first = true;
     for (const auto& f : output_formats()) {
-        out << (first ? "" : ", ") << f.name;
+        out << (first ? " " : ", ") << f.name;
         first = false;
     }
-    if (first) out << "none in this build";
-    out << ")" << options_text << limit_options_help() << exit_text;
+    if (first) out << " none";
+    out << commands_text << options_help() << general_text << limit_options_help() << exit_text;
 }
 
 int usage_error(const std::string& message) {
@@ -130,78 +106,25 @@ int run(int argc, char** argv) {
         return run_dump(args[1]);
     }
 
-    Options opt;
-    for (std::size_t i = 0; i < args.size(); ++i) {
-        const std::string& a = args[i];
-        auto value = [&](std::string& into) -> bool {
-            if (i + 1 >= args.size()) return false;
-            into = args[++i];
-            return true;
-        };
-        std::string v;
-        if (a == "-h" || a == "--help") {
+    // Help, version and completion answer at once, wherever they stand before `--`.
+    for (std::size_t i = 0; i < args.size() && args[i] != "--"; ++i) {
+        if (args[i] == "-h" || args[i] == "--help") {
             print_usage(std::cout);
             return exit_ok;
-        } else if (a == "--version") {
+        }
+        if (args[i] == "--version") {
             std::cout << "broadside " << BROADSIDE_VERSION << '\n';
             return exit_ok;
-        } else if (a == "-o" || a == "--output") {
-            if (!value(opt.output)) return usage_error(a + " needs a file name");
-        } else if (a == "--to") {
-            if (!value(opt.to)) return usage_error("--to needs a format");
-        } else if (a == "--style") {
-            if (!value(opt.style)) return usage_error("--style needs a name or file");
-        } else if (a == "--collection") {
-            if (!value(opt.collection)) return usage_error("--collection needs a file");
-        } else if (a == "--resource-path") {
-            if (!value(v)) return usage_error("--resource-path needs a folder");
-            opt.resource_paths.push_back(v);
-        } else if (a == "--site-root") {
-            if (!value(opt.site_root)) return usage_error("--site-root needs a folder");
-        } else if (a == "--dump-layout") {
-            opt.dump_layout = true;
-        } else if (a == "--report") {
-            if (!value(opt.report)) return usage_error("--report needs a file name");
-        } else if (a == "--merge") {
-            if (!value(opt.merge)) return usage_error("--merge needs a data file");
-        } else if (a == "--shard") {
-            if (!value(v) || !parse_shard(v, opt))
-                return usage_error("--shard needs I/N, 1 <= I <= N");
-        } else if (a == "--duplex") {
-            opt.duplex = true;
-        } else if (a == "--check-for") {
-            if (!value(v)) return usage_error("--check-for needs a service");
-            for (std::size_t start = 0; start <= v.size();) {
-                std::size_t comma = std::min(v.find(',', start), v.size());
-                if (comma > start) opt.check_for.push_back(v.substr(start, comma - start));
-                start = comma + 1;
-            }
-        } else if (a == "--strict") {
-            opt.strict = true;
-        } else if (a == "--drafts") {
-            opt.include_drafts = true;
-        } else if (a == "--oldest-first") {
-            opt.oldest_first = true;
-        } else if (a == "--embed-fonts") {
-            opt.embed_fonts = true;
-        } else if (a == "--no-embed-fonts") {
-            opt.embed_fonts = false;
-        } else if (a == "-j" || a == "--jobs") {
-            if (!value(v)) return usage_error(a + " needs a number");
-            char* end = nullptr;
-            long n = std::strtol(v.c_str(), &end, 10);
-            if (*end != '\0' || n < 1 || n > 1024) return usage_error(a + " needs a number >= 1");
-            opt.jobs = static_cast<int>(n);
-        } else if (is_limit_option(a)) {
-            if (!value(v)) return usage_error(a + " needs a number");
-            if (auto problem = set_limit(a, v, opt.limits); !problem.empty())
-                return usage_error(problem);
-        } else if (a.size() > 1 && a[0] == '-') {
-            return usage_error("unknown option " + core::quote_value(a));
-        } else {
-            opt.inputs.push_back(a);
+        }
+        if (args[i] == "--completion") {
+            if (i + 1 >= args.size() || args[i + 1] != "bash")
+                return usage_error("--completion needs a shell: bash");
+            std::cout << bash_completion();
+            return exit_ok;
         }
     }
+    Options opt;
+    if (auto problem = parse_arguments(args, opt); !problem.empty()) return usage_error(problem);
 
     if (opt.inputs.empty()) return usage_error("no input given");
     if (opt.shards > 1 && opt.merge.empty())

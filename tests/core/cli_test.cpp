@@ -96,3 +96,47 @@ TEST_CASE("usage errors exit 2, help and version exit 0") {
     CHECK(version.status == 0);
     CHECK(contains(version.out, "broadside 0."));
 }
+
+TEST_CASE("options take --name=value, -- ends them, and help and completion come from one table") {
+    auto tmp = run_command("mktemp -d").out;
+    tmp.erase(tmp.find_last_not_of('\n') + 1);
+    // `--style=…` and `--jobs=…` as `--style …`; after `--`, `-dash.md` is a file.
+    run_command("printf -- '---\\ntitle: Dash\\n---\\n\\nText.\\n' > " +
+                shell_quote(tmp + "/-dash.md"));
+    auto equals = run_command("cd " + shell_quote(tmp) + " && " + shell_quote(program) +
+                              " --style=a4-plain --jobs=2 -o out.pdf -- -dash.md");
+    INFO(equals.err);
+    CHECK(equals.status == 0);
+    CHECK(run_command("test -s " + shell_quote(tmp + "/out.pdf")).status == 0);
+    auto flag_value = run_command(shell_quote(program) + " --duplex=yes x.md -o y.pdf");
+    CHECK(flag_value.status == 2);
+    CHECK(contains(flag_value.err, "--duplex takes no value"));
+    CHECK(run_command(shell_quote(program) + " --jobs=zero x.md -o y.pdf").status == 2);
+
+    // Every option the completion offers is in the help, and bash completes from it.
+    auto script = run_command(shell_quote(program) + " --completion bash");
+    REQUIRE(script.status == 0);
+    auto help = run_command(shell_quote(program) + " --help").out;
+    const auto words = script.out.find("compgen -W \"-o ");
+    REQUIRE(words != std::string::npos);
+    const std::string list =
+        script.out.substr(words + 12, script.out.find('"', words + 12) - words - 12);
+    std::size_t options = 0;
+    for (std::size_t at = 0; at < list.size();) {
+        const std::size_t end = std::min(list.find(' ', at), list.size());
+        const std::string name = list.substr(at, end - at);
+        INFO(name);
+        CHECK(contains(help, name));
+        ++options;
+        at = end + 1;
+    }
+    CHECK(options > 25);
+    const std::string session = "eval \"$(" + shell_quote(program) + " --completion bash)\"; " +
+                                "COMP_WORDS=(broadside --sty); COMP_CWORD=1; _broadside; "
+                                "echo \"${COMPREPLY[*]}\"; "
+                                "COMP_WORDS=(broadside --check-for pi); COMP_CWORD=2; _broadside; "
+                                "echo \"${COMPREPLY[*]}\"";
+    auto completed = run_command("bash -c " + shell_quote(session));
+    CHECK(completed.out == "--style\npingen\n");
+    run_command("rm -rf " + shell_quote(tmp));
+}
