@@ -16,6 +16,15 @@ std::string set_string(std::string& into, const std::string& v) {
     return {};
 }
 
+// A flag's action: sets `field` to `value`.
+template <class Field, class Value>
+std::function<std::string(Options&, const std::string&)> flag(Field Options::*field, Value value) {
+    return [field, value](Options& o, const std::string&) {
+        o.*field = value;
+        return std::string();
+    };
+}
+
 std::string set_jobs(Options& o, const std::string& v) {
     char* end = nullptr;
     const long n = std::strtol(v.c_str(), &end, 10);
@@ -79,10 +88,7 @@ const std::vector<OptionSpec>& table() {
          "and its settings (default: found around\nthe input when its layout is unambiguous)",
          [](Options& o, const std::string& v) { return set_string(o.site_root, v); }},
         {"--dump-layout", "", Kind::none, "print the page layout tree (PDF)",
-         [](Options& o, const std::string&) {
-             o.dump_layout = true;
-             return std::string();
-         }},
+         flag(&Options::dump_layout, true)},
         {"--report", "FILE.json", Kind::file,
          "also write every message as JSON (file, line, column, severity,\ncode, message, "
          "hint), for CI",
@@ -98,40 +104,22 @@ const std::vector<OptionSpec>& table() {
         {"--duplex", "", Kind::none,
          "for two-sided printing: in a combined merge, a blank page after\neach odd-length "
          "letter; in a book of posts, each chapter on a\nright-hand page",
-         [](Options& o, const std::string&) {
-             o.duplex = true;
-             return std::string();
-         }},
+         flag(&Options::duplex, true)},
         {"--check-for", "SERVICE", Kind::service,
          "measure each letter against a print-and-mail service's rules\n(pingen, epost, lob, "
          "clicksend; comma-separated or repeated);\na breach is an error and nothing is written",
          add_services},
         {"--strict", "", Kind::none, "stop at the first broken post instead of skipping it (books)",
-         [](Options& o, const std::string&) {
-             o.strict = true;
-             return std::string();
-         }},
+         flag(&Options::strict, true)},
         {"--drafts", "", Kind::none, "include posts with `draft: true` (books)",
-         [](Options& o, const std::string&) {
-             o.include_drafts = true;
-             return std::string();
-         }},
+         flag(&Options::include_drafts, true)},
         {"--oldest-first", "", Kind::none, "order posts oldest first (books; default newest first)",
-         [](Options& o, const std::string&) {
-             o.oldest_first = true;
-             return std::string();
-         }},
+         flag(&Options::oldest_first, true)},
         {"--embed-fonts", "", Kind::none,
          "embed subset fonts (ePub; default when the text needs them)",
-         [](Options& o, const std::string&) {
-             o.embed_fonts = true;
-             return std::string();
-         }},
+         flag(&Options::embed_fonts, true)},
         {"--no-embed-fonts", "", Kind::none, "never embed fonts (ePub)",
-         [](Options& o, const std::string&) {
-             o.embed_fonts = false;
-             return std::string();
-         }},
+         flag(&Options::embed_fonts, false)},
         {"-j, --jobs", "N", Kind::other, "worker threads (default: all cores)", set_jobs},
     };
     return specs;

@@ -22,32 +22,20 @@ find_package(ICU REQUIRED COMPONENTS uc i18n)
 find_package(ZLIB REQUIRED)
 find_package(PNG REQUIRED)
 
-# cmark-gfm's extensions library ships neither a pkg-config file nor a CMake package.
-find_library(CMARK_GFM_EXTENSIONS_LIBRARY NAMES cmark-gfm-extensions REQUIRED)
-find_path(CMARK_GFM_EXTENSIONS_INCLUDE_DIR NAMES cmark-gfm-core-extensions.h REQUIRED)
-if(NOT TARGET cmark_gfm_extensions)
-  add_library(cmark_gfm_extensions INTERFACE IMPORTED GLOBAL)
-  target_link_libraries(cmark_gfm_extensions INTERFACE ${CMARK_GFM_EXTENSIONS_LIBRARY}
-                        PkgConfig::CMARK_GFM)
-  target_include_directories(cmark_gfm_extensions INTERFACE ${CMARK_GFM_EXTENSIONS_INCLUDE_DIR})
-endif()
-
-# libharu has neither pkg-config nor a CMake package either.
-find_library(HPDF_LIBRARY NAMES hpdf REQUIRED)
-find_path(HPDF_INCLUDE_DIR NAMES hpdf.h REQUIRED)
-if(NOT TARGET hpdf)
-  add_library(hpdf INTERFACE IMPORTED GLOBAL)
-  target_link_libraries(hpdf INTERFACE ${HPDF_LIBRARY} ZLIB::ZLIB PNG::PNG)
-  target_include_directories(hpdf INTERFACE ${HPDF_INCLUDE_DIR})
-endif()
-
-# libhyphen likewise.
-find_library(HYPHEN_LIBRARY NAMES hyphen REQUIRED)
-find_path(HYPHEN_INCLUDE_DIR NAMES hyphen.h REQUIRED)
-if(NOT TARGET hyphen)
-  add_library(hyphen INTERFACE IMPORTED GLOBAL)
-  target_link_libraries(hyphen INTERFACE ${HYPHEN_LIBRARY})
-  target_include_directories(hyphen INTERFACE ${HYPHEN_INCLUDE_DIR})
-endif()
+# Libraries with neither a pkg-config file nor a CMake package (cmark-gfm's extensions,
+# libharu, libhyphen): the library and a header found by name, as an imported target.
+function(broadside_bare_library target library header)
+  find_library(${target}_LIBRARY NAMES ${library} REQUIRED)
+  find_path(${target}_INCLUDE_DIR NAMES ${header} REQUIRED)
+  if(NOT TARGET ${target})
+    add_library(${target} INTERFACE IMPORTED GLOBAL)
+    target_link_libraries(${target} INTERFACE ${${target}_LIBRARY} ${ARGN})
+    target_include_directories(${target} INTERFACE ${${target}_INCLUDE_DIR})
+  endif()
+endfunction()
+broadside_bare_library(cmark_gfm_extensions cmark-gfm-extensions cmark-gfm-core-extensions.h
+                       PkgConfig::CMARK_GFM)
+broadside_bare_library(hpdf hpdf hpdf.h ZLIB::ZLIB PNG::PNG)
+broadside_bare_library(hyphen hyphen hyphen.h)
 
 find_package(Threads REQUIRED)
