@@ -10,9 +10,9 @@
 #include "broadside/core/date_text.hpp"
 #include "broadside/core/plain_text.hpp"
 #include "broadside/core/utf8.hpp"
+#include "broadside/pdf/item_offset.hpp"
 #include "figure_layout.hpp"
 #include "inline_spans.hpp"
-#include "item_offset.hpp"
 #include "table_layout.hpp"
 
 namespace broadside::pdf {

@@ -9,7 +9,7 @@
 
 #include "broadside/core/diagnostics.hpp"
 #include "broadside/core/image_header.hpp"
-#include "item_offset.hpp"
+#include "broadside/pdf/item_offset.hpp"
 #include "picture_probe.hpp"
 
 namespace broadside::pdf {

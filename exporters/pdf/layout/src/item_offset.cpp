@@ -1,4 +1,4 @@
-#include "item_offset.hpp"
+#include "broadside/pdf/item_offset.hpp"
 
 #include <algorithm>
 #include <limits>

@@ -11,8 +11,8 @@
 #include "broadside/core/language_tag.hpp"
 #include "broadside/core/letter.hpp"
 #include "broadside/core/merge.hpp"
+#include "broadside/pdf/item_offset.hpp"
 #include "broadside/styles/words.hpp"
-#include "item_offset.hpp"
 #include "picture_probe.hpp"
 
 namespace broadside::pdf {

@@ -2,12 +2,14 @@
 
 #include <algorithm>
 
-#include "item_offset.hpp"
+#include "broadside/pdf/item_offset.hpp"
 
 namespace broadside::pdf {
 namespace {
 
-Rgb rgb(const styles::Color& c) { return {c.r, c.g, c.b}; }
+Rgb rgb(const styles::Color& c) {
+    return {c.r, c.g, c.b};
+}
 
 void place(Frame& frame, const VBox& box, double y, const char* role = nullptr) {
     auto items = box.items;
@@ -20,7 +22,9 @@ void place(Frame& frame, const VBox& box, double y, const char* role = nullptr) 
 
 }  // namespace
 
-double footnote_separator(const styles::Style& style) { return style.footnote.leading; }
+double footnote_separator(const styles::Style& style) {
+    return style.footnote.leading;
+}
 
 Frame furniture_line(TextSetter& setter, const std::string& text, const std::string& role,
                      Point origin, double width, TextAlign align, bool italic,
@@ -65,7 +69,8 @@ Layout compose_pages(const VerticalList& list, const std::vector<PageSlice>& sli
         }
         if (!notes.empty()) {
             double total = 0;
-            for (const VBox* note : notes) total += note->metrics.space_before + note->metrics.height;
+            for (const VBox* note : notes)
+                total += note->metrics.space_before + note->metrics.height;
             double top = box.size.height - total;
             // A short rule above the notes, as books have; its gap is footnote_separator().
             body.items.emplace_back(Point{0, top - footnote_separator(style) / 2},

@@ -8,8 +8,8 @@
 #include <utility>
 #include <vector>
 
+#include "broadside/pdf/item_offset.hpp"
 #include "inline_spans.hpp"
-#include "item_offset.hpp"
 
 namespace broadside::pdf {
 namespace {
