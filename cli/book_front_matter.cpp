@@ -3,7 +3,11 @@
 #include "book_front_matter.hpp"
 
 #include <algorithm>
+#include <utility>
+#include <variant>
+#include <vector>
 
+#include "broadside/pdf/item_offset.hpp"
 #include "broadside/styles/words.hpp"
 
 namespace broadside::cli {
@@ -58,23 +62,13 @@ core::Document title_page(const epub::BookPlan& plan) {
 
 void centre_title_page(pdf::Page& page) {
     for (auto& frame : page.frames)
-        for (auto& [at, item] : frame.items) {
-            auto* line = std::get_if<pdf::TextLine>(&item);
-            if (!line || line->runs.empty()) continue;
-            // The runs stand where they are drawn, in the frame, whatever the line's direction.
-            double left = frame.box.size.width, right = 0;
-            for (const auto& [run_at, run] : line->runs) {
-                left = std::min(left, run_at.x);
-                right = std::max(right, run_at.x + run.width());
-            }
-            const double dx = (frame.box.size.width - (right - left)) / 2 - left;
-            const double dy = frame.box.size.height / 4;
-            at.x += dx;
-            at.y += dy;
-            for (auto& [run_at, run] : line->runs) {
-                run_at.x += dx;
-                run_at.y += dy;
-            }
+        for (auto& entry : frame.items) {
+            if (!std::holds_alternative<pdf::TextLine>(entry.second)) continue;
+            std::vector<std::pair<pdf::Point, pdf::Item>> line{std::move(entry)};
+            const auto [left, right] = pdf::text_extent(line);
+            pdf::offset_items(line, (frame.box.size.width - (right - left)) / 2 - left,
+                              frame.box.size.height / 4);
+            entry = std::move(line.front());
         }
 }
 
