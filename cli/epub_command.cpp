@@ -1,7 +1,6 @@
 #include "epub_command.hpp"
 
 #include <memory>
-#include <optional>
 #include <string>
 
 #include "archive_summary.hpp"
@@ -12,24 +11,6 @@
 #include "progress_bar.hpp"
 
 namespace broadside::cli {
-namespace {
-
-// The book reports its stages ("reading", "writing") with counts: a bar for each stage.
-struct StageBars {
-    std::string stage;
-    std::optional<ProgressBar> bar;
-
-    void show(std::string_view now, std::size_t done, std::size_t total) {
-        if (!bar || now != stage) {
-            bar.reset();  // finishes the previous stage's line
-            stage = now;
-            bar.emplace(stage, total);
-        }
-        bar->update(done);
-    }
-};
-
-}  // namespace
 
 int run_epub(const Options& options) {
     core::Diagnostics diags;
@@ -37,7 +18,7 @@ int run_epub(const Options& options) {
     if (!style) return report(diags);
 
     epub::BookOptions book = book_options(options, diags);
-    auto bars = std::make_shared<StageBars>();  // the progress function must be copyable
+    auto bars = std::make_shared<StagedProgress>();  // the progress function must be copyable
     book.progress = [bars](std::string_view stage, std::size_t done, std::size_t total) {
         bars->show(stage, done, total);
     };

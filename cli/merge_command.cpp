@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <cstdlib>
 #include <iostream>
-#include <optional>
 #include <thread>
 
 #include "broadside/core/date_text.hpp"
@@ -51,13 +50,12 @@ int run_merge(const Options& options) {
     job.limits = options.limits;
     job.source_date_epoch = core::source_date_epoch(diags);
     job.services = std::move(*services);
-    std::optional<ProgressBar> progress;
+    StagedProgress progress;
     job.progress = [&progress](std::size_t done, std::size_t total) {
-        if (!progress) progress.emplace("letters", total);
-        progress->update(done);
+        progress.show("letters", done, total);
     };
     merge::run_merge(std::move(*doc), *records, *style, job, diags);
-    progress.reset();  // ends its line before the messages
+    progress.finish();  // ends its line before the messages
     return report(diags);
 }
 

@@ -27,6 +27,15 @@ void ProgressBar::update(std::size_t done) {
     std::fflush(stderr);
 }
 
+void StagedProgress::show(std::string_view stage, std::size_t done, std::size_t total) {
+    if (!bar_ || stage != stage_) {
+        bar_.reset();  // finishes the previous stage's line
+        stage_ = stage;
+        bar_.emplace(stage_, total);
+    }
+    bar_->update(done);
+}
+
 ProgressBar::~ProgressBar() {
     if (open_) std::fputc('\n', stderr);
 }

@@ -1,7 +1,9 @@
 #pragma once
 
 #include <cstddef>
+#include <optional>
 #include <string>
+#include <string_view>
 
 namespace broadside::cli {
 
@@ -24,6 +26,19 @@ class ProgressBar {
     bool enabled_;
     bool open_ = false;  // a partial line is on screen
     int last_filled_ = -1;
+};
+
+/// Progress reported as (stage, done, total) callbacks, as the library's jobs give it: a bar
+/// for each stage, made on its first report (when its total is known).
+class StagedProgress {
+  public:
+    void show(std::string_view stage, std::size_t done, std::size_t total);
+    /// Ends the current bar's line, so messages printed next start on their own.
+    void finish() { bar_.reset(); }
+
+  private:
+    std::string stage_;
+    std::optional<ProgressBar> bar_;
 };
 
 }  // namespace broadside::cli
