@@ -14,10 +14,6 @@ pkg_check_modules(LIBZIP REQUIRED IMPORTED_TARGET libzip)
 # libxml2 parses untrusted SVG (and XML) with bounded depth instead of pattern matching on text;
 # the tests check with it that every XML file of a book is well-formed.
 pkg_check_modules(LIBXML2 REQUIRED IMPORTED_TARGET libxml-2.0)
-# librsvg draws SVG pictures into pixels for the PDF (libharu embeds raster images only); it is
-# the SVG renderer GNOME keeps, and blogs are full of SVG charts and terminal captures. Its
-# gdk-pixbuf decodes GIFs for the PDF as well.
-pkg_check_modules(RSVG REQUIRED IMPORTED_TARGET librsvg-2.0 cairo gdk-pixbuf-2.0)
 find_package(ICU REQUIRED COMPONENTS uc i18n)
 find_package(ZLIB REQUIRED)
 find_package(PNG REQUIRED)

@@ -13,6 +13,7 @@
 
 #include "broadside/core/diagnostics.hpp"
 #include "broadside/core/input_file.hpp"
+#include "broadside/core/installed_file.hpp"
 #include "broadside/styles/style.hpp"
 #include "broadside/styles/words.hpp"
 #include "length.hpp"
@@ -397,19 +398,13 @@ std::string Color::hex() const {
 std::string styles_folder() {
     const char* env = std::getenv("BROADSIDE_STYLES");
     if (env && *env) return env;
-    // Found once: beside an installed program (<prefix>/bin → <prefix>/share/broadside/styles,
-    // so a moved or packaged prefix still works), else the source tree a build-tree program
+    // Found once: beside an installed program, else the source tree a build-tree program
     // belongs to, else where `cmake --install` put them (for programs that link the library).
     static const std::string found = [] {
-        std::error_code ec;
-        const fs::path exe = fs::read_symlink("/proc/self/exe", ec);
-        std::vector<fs::path> candidates;
-        if (!ec) candidates.push_back(exe.parent_path().parent_path() / "share/broadside/styles");
-        candidates.emplace_back(BROADSIDE_STYLES_DIR);
-        candidates.emplace_back(BROADSIDE_INSTALLED_STYLES_DIR);
-        for (const auto& c : candidates)
-            if (fs::is_regular_file(c / "default.yaml", ec)) return c.string();
-        return std::string(BROADSIDE_STYLES_DIR);
+        const fs::path preset = core::find_installed_file(
+            {"share/broadside/styles/default.yaml", BROADSIDE_STYLES_DIR "/default.yaml",
+             BROADSIDE_INSTALLED_STYLES_DIR "/default.yaml"});
+        return preset.empty() ? std::string(BROADSIDE_STYLES_DIR) : preset.parent_path().string();
     }();
     return found;
 }

@@ -3,6 +3,7 @@
 #include <catch2/catch.hpp>
 
 #include <filesystem>
+#include <fstream>
 
 #include "run_command.hpp"
 #include "scratch_folder.hpp"
@@ -51,6 +52,26 @@ TEST_CASE("the installed program works from any folder with the styles installed
     CHECK(trace.find(prefix.string() + "/share/broadside/styles/default.yaml") !=
           std::string::npos);
     CHECK(trace.find(source + "/styles/") == std::string::npos);
+    // A letter without SVG or GIF pictures does not pay for loading librsvg and its libraries.
+    CHECK(trace.find("libbroadside-pictures.so") == std::string::npos);
+    CHECK(trace.find("librsvg") == std::string::npos);
+
+    // One with an SVG loads the picture module installed beside the program.
+    CHECK(fs::is_regular_file(prefix / "lib/broadside/libbroadside-pictures.so"));
+    fs::copy_file(source + "/tests/pdf/inputs/chart.svg", work / "chart.svg");
+    std::ofstream(work / "figure.md") << "# Chart\n\n![A bar chart](chart.svg)\n";
+    r = run_command("cd " + shell_quote(work.string()) + " && strace -f -e trace=openat -o " +
+                    shell_quote((work / "trace-svg").string()) + " " +
+                    shell_quote((prefix / "bin/broadside").string()) + " figure.md -o figure.pdf");
+    INFO(r.err);
+    REQUIRE(r.status == 0);
+    CHECK(r.err.find("warning") == std::string::npos);
+    const std::string svg_trace = broadside::test::read_file((work / "trace-svg").string());
+    CHECK(svg_trace.find(prefix.string() + "/lib/broadside/libbroadside-pictures.so") !=
+          std::string::npos);
+    CHECK(run_command("pdfimages -list " + shell_quote((work / "figure.pdf").string()) +
+                      " | grep -c image")
+              .out == "1\n");
 }
 
 namespace {
@@ -123,7 +144,8 @@ TEST_CASE("cpack makes a Debian package that holds the program, its styles and t
     const std::string contents = run_command("dpkg-deb -c " + shell_quote(deb.string())).out;
     for (const char* file : {"./usr/bin/broadside", "./usr/share/broadside/styles/default.yaml",
                              "./usr/include/broadside/broadside.hpp", "/broadside.pc",
-                             "/cmake/broadside/broadsideConfig.cmake", "/libbroadside_core.a"})
+                             "/cmake/broadside/broadsideConfig.cmake", "/libbroadside_core.a",
+                             "/broadside/libbroadside-pictures.so"})
         CHECK(contents.find(file) != std::string::npos);
     const std::string depends =
         run_command("dpkg-deb -f " + shell_quote(deb.string()) + " Depends").out;

@@ -3,15 +3,16 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <fstream>
+#include <iterator>
 #include <vector>
 
 #include <zlib.h>
 
 #include "broadside/core/diagnostics.hpp"
-#include "gif_decode.hpp"
+#include "broadside/pdf/picture_codecs.hpp"
 #include "hpdf_access.hpp"
 #include "png_check.hpp"
-#include "svg_raster.hpp"
 
 namespace broadside::pdf {
 
@@ -36,13 +37,32 @@ HPDF_Image ImageEmbedder::embed(const RgbImage& pixels) {
     return hpdf::new_deflated_rgb_image(doc_, pixels.width, pixels.height, deflated);
 }
 
+namespace {
+
+// Print resolution for drawn pictures: sharp on paper, and a full-width figure stays a few
+// hundred kilobytes once compressed.
+constexpr double svg_dots_per_inch = 300;
+
+}  // namespace
+
 // Drawn at print resolution for its size on the page, never more pixels than that needs.
-HPDF_Image ImageEmbedder::load_svg(const Image& image) {
+RgbImage ImageEmbedder::draw_svg(const Image& image, const PictureCodecs& codecs) {
     const double scale = svg_dots_per_inch / 72;
     const auto pixels = [&](double points) {
         return static_cast<std::uint32_t>(std::max(1.0, std::ceil(points * scale)));
     };
-    return embed(render_svg(image.path, pixels(image.size.width), pixels(image.size.height)));
+    std::ifstream in(image.path, std::ios::binary);
+    const std::string svg((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    return codecs.render_svg(svg, pixels(image.size.width), pixels(image.size.height));
+}
+
+// SVG and GIF through the picture module, which layout has loaded already to size them.
+HPDF_Image ImageEmbedder::load_through_module(const Image& image) {
+    std::string unused;
+    const PictureCodecs* codecs = picture_codecs(unused);
+    if (!codecs) return nullptr;
+    return embed(image.format == ImageFormat::svg ? draw_svg(image, *codecs)
+                                                  : codecs->decode_gif(image.path));
 }
 
 HPDF_Image ImageEmbedder::load(const Image& image) {
@@ -54,10 +74,8 @@ HPDF_Image ImageEmbedder::load(const Image& image) {
         HaruErrors before = errors_;
         if (image.format == ImageFormat::jpeg)
             out = HPDF_LoadJpegImageFromFile(doc_, image.path.c_str());
-        else if (image.format == ImageFormat::svg)
-            out = load_svg(image);
-        else if (image.format == ImageFormat::gif)
-            out = embed(decode_gif_rgb(image.path));
+        else if (image.format == ImageFormat::svg || image.format == ImageFormat::gif)
+            out = load_through_module(image);
         else if (png.interlaced || png.transparent)
             out = embed(decode_png_rgb(image.path));
         else

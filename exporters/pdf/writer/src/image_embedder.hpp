@@ -30,8 +30,10 @@ class ImageEmbedder {
     /// Pixels decoded here (an interlaced PNG, which libharu 2.3.0 refuses; a transparent one,
     /// flattened onto white; a drawn SVG) as a compressed image. Null when `pixels` is empty.
     HPDF_Image embed(const RgbImage& pixels);
-    /// An SVG, drawn into pixels (libharu embeds raster images only).
-    HPDF_Image load_svg(const Image& image);
+    /// An SVG or GIF, decoded or drawn into pixels by the picture module (libharu embeds PNG
+    /// and JPEG only).
+    HPDF_Image load_through_module(const Image& image);
+    RgbImage draw_svg(const Image& image, const PictureCodecs& codecs);
 
     HPDF_Doc doc_;
     HaruErrors& errors_;

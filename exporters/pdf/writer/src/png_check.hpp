@@ -1,8 +1,8 @@
 #pragma once
 
-#include <cstdint>
 #include <string>
-#include <vector>
+
+#include "broadside/pdf/picture_codecs.hpp"
 
 namespace broadside::pdf {
 
@@ -20,12 +20,6 @@ struct PngCheck {
 /// passes here first. Memory is one row; sizes over 10,000 pixels a side are refused before any
 /// row is read.
 PngCheck check_png(const std::string& path);
-
-/// Pixels as 8-bit RGB, top row first.
-struct RgbImage {
-    std::uint32_t width = 0, height = 0;
-    std::vector<std::uint8_t> rgb;  ///< width × height × 3 bytes
-};
 
 /// Decodes a PNG that check_png accepted into 8-bit RGB, transparency composited on white
 /// (the page colour): the route for the interlaced PNGs libharu refuses and for transparent
