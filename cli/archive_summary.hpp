@@ -19,8 +19,9 @@ struct ArchiveCounts {
 
 /// Prints the end-of-run table on stderr: posts in and left out, raw HTML translated and
 /// template tags run beside the messages printed so far counted by kind (images missing,
-/// remote or unusable; raw HTML left out; template tags not run; links that lead nowhere). Printed when stderr is a terminal or a warning or error
-/// was printed, so a clean run in a pipe stays silent.
+/// remote or unusable; raw HTML left out; template tags not run; links that lead nowhere). Printed
+/// when stderr is a terminal or a warning or error was printed, so a clean run in a pipe stays
+/// silent.
 void print_archive_summary(const ArchiveCounts& counts);
 
 }  // namespace broadside::cli

@@ -30,7 +30,7 @@ core::Document with_meta(const epub::BookPlan& plan) {
 
 }  // namespace
 
-core::Document title_page(const epub::BookPlan& plan) {
+core::Document title_page(const epub::BookPlan& plan, const core::Shard& shard) {
     core::Document doc = with_meta(plan);
     doc.blocks.push_back(core::Block{core::Heading{1, "title", {text(plan.title)}}, {}});
     const auto& s = plan.settings;
@@ -47,8 +47,11 @@ core::Document title_page(const epub::BookPlan& plan) {
     for (const auto& a : plan.authors) authors += (authors.empty() ? "" : ", ") + a;
     line(authors);
     line(s.publisher);
+    if (!shard.whole()) line(styles::words_for(plan.language).part_of(shard.index, shard.count));
     int first = 0, last = 0;
-    for (const auto& p : plan.posts) {
+    const auto [begin, end] = shard.of(plan.posts.size());
+    for (std::size_t i = begin; i < end; ++i) {
+        const auto& p = plan.posts[i];
         if (!p.date) continue;
         first = first == 0 ? p.date->year : std::min(first, p.date->year);
         last = std::max(last, p.date->year);
@@ -72,7 +75,20 @@ void centre_title_page(pdf::Page& page) {
         }
 }
 
-core::Document contents(const epub::BookPlan& plan, const std::vector<int>& first_pages) {
+std::vector<epub::YearGroup> year_groups_in(const epub::BookPlan& plan, const core::Shard& shard) {
+    if (!plan.settings.group_by_year) return {};
+    const auto [begin, end] = shard.of(plan.posts.size());
+    std::vector<epub::YearGroup> groups;
+    for (epub::YearGroup g : epub::year_groups(plan)) {
+        g.first = std::max(g.first, begin);
+        g.end = std::min(g.end, end);
+        if (g.first < g.end) groups.push_back(std::move(g));
+    }
+    return groups;
+}
+
+core::Document contents(const epub::BookPlan& plan, const std::vector<int>& first_pages,
+                        const core::Shard& shard) {
     core::Document doc = with_meta(plan);
     const styles::Words words = styles::words_for(plan.language);
     doc.blocks.push_back(
@@ -82,9 +98,11 @@ core::Document contents(const epub::BookPlan& plan, const std::vector<int>& firs
     core::Table table;
     table.alignments = {core::Alignment::left, core::Alignment::right};
     table.header.cells = {core::TableCell{{}, {}}, core::TableCell{{text(words.get("page"))}, {}}};
-    std::vector<epub::YearGroup> groups =
-        plan.settings.group_by_year ? epub::year_groups(plan)
-                                    : std::vector<epub::YearGroup>{{"", 0, plan.posts.size()}};
+    std::vector<epub::YearGroup> groups = year_groups_in(plan, shard);
+    if (!plan.settings.group_by_year) {
+        const auto [begin, end] = shard.of(plan.posts.size());
+        groups = {{"", begin, end}};
+    }
     for (const auto& g : groups) {
         if (!g.label.empty()) {
             core::TableRow year;

@@ -7,7 +7,8 @@
 
 namespace broadside::cli {
 
-ChapterLinks::ChapterLinks(const epub::BookPlan& plan) : plan_(plan) {}
+ChapterLinks::ChapterLinks(const epub::BookPlan& plan, const core::Shard& shard)
+    : plan_(plan), part_(shard.of(plan.posts.size())) {}
 
 std::string ChapterLinks::target(const std::string& url, std::size_t index,
                                  const core::SourceSpan& at, core::Diagnostics* diags) const {
@@ -16,6 +17,10 @@ std::string ChapterLinks::target(const std::string& url, std::size_t index,
         diags->warning(plan_.posts[index].path, at.line, at.column, t.problem);
     if (t.kind == epub::LinkTarget::Kind::external) return t.href;
     if (t.kind == epub::LinkTarget::Kind::none) return {};
+    if (t.chapter < part_.begin || t.chapter >= part_.end) {
+        ++to_other_parts_;
+        return {};
+    }
     // The anchors of chapter i are named `p<i>-<id>` (pdf_book_command.cpp).
     std::string out = "#p" + std::to_string(t.chapter);
     if (!t.id.empty()) out += "-" + t.id;

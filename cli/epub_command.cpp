@@ -17,9 +17,9 @@ int run_epub(const Options& options) {
     auto style = styles::load_style(options.style.empty() ? "default" : options.style, diags);
     if (!style) return report(diags);
 
-    epub::BookOptions book = book_options(options, diags);
+    epub::BookOptions book = book_options(options);
     auto bars = std::make_shared<StagedProgress>();  // the progress function must be copyable
-    book.progress = [bars](std::string_view stage, std::size_t done, std::size_t total) {
+    book.job.progress = [bars](std::string_view stage, std::size_t done, std::size_t total) {
         bars->show(stage, done, total);
     };
 

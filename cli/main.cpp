@@ -83,18 +83,6 @@ std::string input_replaced_by_output(const Options& opt) {
     return {};
 }
 
-// `--shard 2/4`: the second of four parts.
-bool parse_shard(const std::string& text, Options& opt) {
-    unsigned long i = 0, n = 0;
-    char slash = 0, rest = 0;
-    if (std::sscanf(text.c_str(), "%lu%c%lu%c", &i, &slash, &n, &rest) != 3 || slash != '/')
-        return false;
-    if (i < 1 || n < 1 || i > n || n > 100000) return false;
-    opt.shard = i;
-    opt.shards = n;
-    return true;
-}
-
 int run(int argc, char** argv) {
     std::vector<std::string> args(argv + 1, argv + argc);
     if (args.empty()) {
@@ -123,12 +111,14 @@ int run(int argc, char** argv) {
             return exit_ok;
         }
     }
+    // The job's settings start from the environment (SOURCE_DATE_EPOCH), read here once for
+    // every command; the arguments fill in the rest.
+    core::Diagnostics environment;
     Options opt;
+    opt.job = core::job_settings_from_environment(environment);
     if (auto problem = parse_arguments(args, opt); !problem.empty()) return usage_error(problem);
 
     if (opt.inputs.empty()) return usage_error("no input given");
-    if (opt.shards > 1 && opt.merge.empty())
-        return usage_error("--shard splits the records of a mail merge; give --merge FILE");
     if (opt.output.empty() && !opt.dump_layout) return usage_error("no output given (-o FILE)");
     const OutputFormat* format = nullptr;
     if (!opt.to.empty()) {
@@ -145,6 +135,10 @@ int run(int argc, char** argv) {
     }
     if (!opt.merge.empty() && format->name != "pdf")
         return usage_error("--merge writes PDF letters; use a .pdf output");
+    if (!opt.shard.whole() && format->name != "pdf")
+        return usage_error(
+            "--shard splits a merge's letters or a PDF book's posts; use a .pdf "
+            "output");
     if (opt.duplex && format->name != "pdf")
         return usage_error("--duplex lays out PDF pages; use a .pdf output");
     if (!opt.check_for.empty() && format->name != "pdf")
@@ -154,6 +148,7 @@ int run(int argc, char** argv) {
             return usage_error("the output " + core::quote_value(opt.output) +
                                " would replace the input " + core::quote_value(input) +
                                "; give another file to -o");
+    report(environment);
     const int status = format->run(opt);
     return opt.report.empty() ? status : write_report(opt.report, status);
 }

@@ -1,11 +1,8 @@
 #include "merge_command.hpp"
 
-#include <algorithm>
 #include <cstdlib>
 #include <iostream>
-#include <thread>
 
-#include "broadside/core/date_text.hpp"
 #include "broadside/core/merge.hpp"
 #include "broadside/core/reader.hpp"
 #include "broadside/core/records.hpp"
@@ -28,8 +25,8 @@ int run_merge(const Options& options) {
         return exit_usage_error;
     }
     core::Diagnostics diags;
-    auto doc = core::read_document_file(options.inputs.front(), diags, options.limits);
-    auto records = core::read_records_file(options.merge, diags, options.limits.max_file_bytes);
+    auto doc = core::read_document_file(options.inputs.front(), diags, options.job.limits);
+    auto records = core::read_records_file(options.merge, diags, options.job.limits.max_file_bytes);
     if (!doc || !records) return report(diags), exit_input_error;
     if (!core::has_fields(*doc))
         diags.warning(doc->source_path, 0, 0,
@@ -44,15 +41,12 @@ int run_merge(const Options& options) {
     job.data_file = options.merge;
     job.output = options.output;
     job.duplex = options.duplex;
-    job.jobs = options.jobs > 0 ? static_cast<unsigned>(options.jobs)
-                                : std::max(1u, std::thread::hardware_concurrency());
-    job.resource_paths = options.resource_paths;
-    job.limits = options.limits;
-    job.source_date_epoch = core::source_date_epoch(diags);
+    job.shard = options.shard;
+    job.job = options.job;
     job.services = std::move(*services);
     StagedProgress progress;
-    job.progress = [&progress](std::size_t done, std::size_t total) {
-        progress.show("letters", done, total);
+    job.job.progress = [&progress](std::string_view stage, std::size_t done, std::size_t total) {
+        progress.show(stage, done, total);
     };
     merge::run_merge(std::move(*doc), *records, *style, job, diags);
     progress.finish();  // ends its line before the messages

@@ -29,7 +29,7 @@ std::string set_jobs(Options& o, const std::string& v) {
     char* end = nullptr;
     const long n = std::strtol(v.c_str(), &end, 10);
     if (v.empty() || *end != '\0' || n < 1 || n > 1024) return "needs a number >= 1";
-    o.jobs = static_cast<int>(n);
+    o.job.jobs = static_cast<int>(n);
     return {};
 }
 
@@ -40,8 +40,7 @@ std::string set_shard(Options& o, const std::string& v) {
     if (std::sscanf(v.c_str(), "%lu%c%lu%c", &i, &slash, &n, &rest) != 3 || slash != '/' || i < 1 ||
         n < 1 || i > n || n > 100000)
         return "needs I/N, 1 <= I <= N";
-    o.shard = i;
-    o.shards = n;
+    o.shard = {i, n};
     return {};
 }
 
@@ -80,13 +79,13 @@ const std::vector<OptionSpec>& table() {
         {"--resource-path", "DIR", Kind::folder,
          "allow images and data files from DIR (may repeat)",
          [](Options& o, const std::string& v) {
-             o.resource_paths.push_back(v);
+             o.job.resource_paths.push_back(v);
              return std::string();
          }},
         {"--site-root", "DIR", Kind::folder,
          "the Jekyll, Hugo, Zola or Astro site the posts belong to: its\n/… paths, its address "
          "and its settings (default: found around\nthe input when its layout is unambiguous)",
-         [](Options& o, const std::string& v) { return set_string(o.site_root, v); }},
+         [](Options& o, const std::string& v) { return set_string(o.job.site_root, v); }},
         {"--dump-layout", "", Kind::none, "print the page layout tree (PDF)",
          flag(&Options::dump_layout, true)},
         {"--report", "FILE.json", Kind::file,
@@ -98,8 +97,8 @@ const std::vector<OptionSpec>& table() {
          "PDF per record, else one combined PDF",
          [](Options& o, const std::string& v) { return set_string(o.merge, v); }},
         {"--shard", "I/N", Kind::other,
-         "write only part I of N of a merge's records (a contiguous block;\neach letter as the "
-         "whole job writes it), for N machines",
+         "write only part I of N of a merge's records or a PDF book's posts\n(a contiguous "
+         "block; each letter or chapter as the whole job\nwrites it), for N machines",
          set_shard},
         {"--duplex", "", Kind::none,
          "for two-sided printing: in a combined merge, a blank page after\neach odd-length "
@@ -155,7 +154,7 @@ std::string parse_arguments(const std::vector<std::string>& args, Options& opt) 
             value = args[++i];
         }
         const std::string problem =
-            spec ? spec->apply(opt, value.value_or("")) : set_limit(arg, *value, opt.limits);
+            spec ? spec->apply(opt, value.value_or("")) : set_limit(arg, *value, opt.job.limits);
         if (!problem.empty()) return spec ? arg + " " + problem : problem;
     }
     return {};

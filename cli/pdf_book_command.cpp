@@ -13,13 +13,11 @@
 #include <iostream>
 #include <memory>
 #include <optional>
-#include <thread>
 
 #include "archive_summary.hpp"
 #include "book_front_matter.hpp"
 #include "book_links.hpp"
 #include "book_options.hpp"
-#include "broadside/core/date_text.hpp"
 #include "broadside/core/output_file.hpp"
 #include "broadside/core/parallel.hpp"
 #include "broadside/core/reader.hpp"
@@ -62,10 +60,11 @@ struct BookJob {
         if (post.model)
             doc = std::move(*post.model);
         else
-            doc = core::read_document_file(post.path, out.diags, options.limits, site);
+            doc = core::read_document_file(post.path, out.diags, options.job.limits, site);
         if (!doc) return out;
         links.apply(*doc, i, &out.diags);
-        out.layout = exporter.layout(*doc, out.diags, options.resource_paths, options.limits, site);
+        out.layout =
+            exporter.layout(*doc, out.diags, options.job.resource_paths, options.job.limits, site);
         if (out.layout.pages.empty() && !out.diags.has_errors()) {
             // A post with nothing to print (front matter for a template) is still a chapter
             // of the book, as in the ePub: a page with its title.
@@ -120,7 +119,7 @@ int run_pdf_book(const Options& options) {
     core::Diagnostics diags;
     auto style = styles::load_style(options.style.empty() ? "default" : options.style, diags);
     if (!style) return report(diags);
-    epub::BookOptions book = book_options(options, diags);
+    epub::BookOptions book = book_options(options);
     book.package_warnings = false;
     auto plan = epub::plan_book(book, diags);
     if (!plan) return report(diags), exit_input_error;
@@ -137,20 +136,23 @@ int run_pdf_book(const Options& options) {
     styles::Style front_style = chapter_style;
     front_style.running_head = false;
     front_style.paragraph_indent = 0;  // the title page's lines stand flush
-    const ChapterLinks links(*plan);
-    const unsigned jobs = options.jobs > 0 ? static_cast<unsigned>(options.jobs)
-                                           : std::max(1u, std::thread::hardware_concurrency());
+    const ChapterLinks links(*plan, options.shard);
+    const unsigned jobs = core::worker_count(options.job.jobs, plan->posts.size());
     BookJob job{options, *plan, links, jobs};
     const std::size_t n = plan->posts.size();
+    // With --shard, this book is one part: the chapters of a contiguous block of the posts,
+    // each laid out as in the whole book, with its own title page, contents and page numbers.
+    const auto [begin, end] = options.shard.of(n);
 
     // The front matter. The contents are laid out with five-digit numbers to count their
     // pages; the real numbers are never wider, so the real contents take no more pages.
     pdf::PdfExporter front_exporter(front_style);
-    pdf::Layout title = front_exporter.layout(title_page(*plan), diags);
+    pdf::Layout title = front_exporter.layout(title_page(*plan, options.shard), diags);
     const std::size_t reserved =
-        front_exporter.layout(contents(*plan, std::vector<int>(n, 99999)), diags).pages.size();
+        front_exporter.layout(contents(*plan, std::vector<int>(n, 99999), options.shard), diags)
+            .pages.size();
     rename_anchors(title.pages, "front-", std::nullopt);
-    pdf::PdfPageWriter writer(book_info(*plan, book.source_date_epoch), diags, plan->root);
+    pdf::PdfPageWriter writer(book_info(*plan, options.job.source_date_epoch), diags, plan->root);
     pdf::SharedFaces faces;
     std::size_t written = 0;
     auto write = [&](pdf::Page& page) {
@@ -179,25 +181,27 @@ int run_pdf_book(const Options& options) {
     blank_until_odd(sheet);
 
     const bool by_year = plan->settings.group_by_year;
-    std::vector<epub::YearGroup> groups =
-        by_year ? epub::year_groups(*plan) : std::vector<epub::YearGroup>{};
+    const std::vector<epub::YearGroup> groups = year_groups_in(*plan, options.shard);
     std::size_t group = 0;
     std::vector<int> first(n, 0);
     bool ok;
     {
-        ProgressBar progress("chapters", n);
+        ProgressBar progress("chapters", end - begin);
         ok = core::run_in_order<Exporter, Chapter>(
-            n, jobs, job.window(),
+            end - begin, jobs, job.window(),
             [&] { return std::make_unique<pdf::PdfExporter>(chapter_style); },
-            [&](Exporter& e, std::size_t i) { return job.lay_out(*e, i); },
-            [&](std::size_t i, Chapter&& c) {
+            [&](Exporter& e, std::size_t k) { return job.lay_out(*e, begin + k); },
+            [&](std::size_t k, Chapter&& c) {
+                const std::size_t i = begin + k;
                 diags.append(c.diags);
                 if (c.diags.has_errors() || c.layout.pages.empty()) return !c.diags.has_errors();
                 blank_until_odd(c.layout.pages.front().size);
                 first[i] = static_cast<int>(written) + 1;
                 std::vector<pdf::Anchor> bookmarks;
                 if (by_year && group < groups.size() && groups[group].first == i) {
-                    bookmarks.push_back({"y" + std::to_string(group), groups[group].label, 1});
+                    // Named by the year, not its place in the list: a part of a sharded book
+                    // names it as the whole book does.
+                    bookmarks.push_back({"year-" + groups[group].label, groups[group].label, 1});
                     ++group;
                 }
                 bookmarks.push_back(
@@ -214,13 +218,13 @@ int run_pdf_book(const Options& options) {
                               << plan->posts[i].path << "\n"
                               << pdf::dump_layout(c.layout);
                 for (auto& page : c.layout.pages) write(page);
-                progress.update(i + 1);
+                progress.update(k + 1);
                 return true;
             });
     }
     if (!ok) return report(diags);
 
-    pdf::Layout toc = front_exporter.layout(contents(*plan, first), diags);
+    pdf::Layout toc = front_exporter.layout(contents(*plan, first, options.shard), diags);
     rename_anchors(toc.pages, "front-", std::nullopt);
     for (std::size_t i = 0; i < toc.pages.size() && i < reserved; ++i) {
         faces.adopt(toc.pages[i]);
@@ -231,6 +235,10 @@ int run_pdf_book(const Options& options) {
         auto bytes = writer.finish();
         written_ok = bytes && output->write(bytes->data(), bytes->size()) && output->commit();
     }
+    if (const std::size_t n_links = links.to_other_parts(); n_links > 0)
+        diags.info(plan->root + "/", 0, 0,
+                   std::to_string(n_links) + (n_links == 1 ? " link leads" : " links lead") +
+                       " to posts in other parts of the book; the text stays, without a link");
     const int status = report(diags);
     if (written_ok) {
         std::size_t chapters = 0;

@@ -5,7 +5,6 @@
 #include <iostream>
 #include <optional>
 
-#include "broadside/core/date_text.hpp"
 #include "broadside/core/output_file.hpp"
 #include "broadside/core/reader.hpp"
 #include "broadside/core/site.hpp"
@@ -29,13 +28,19 @@ int run_pdf(const Options& options) {
     if (options.inputs.size() != 1 || std::filesystem::is_directory(first) ||
         first.find_first_of("*?[") != std::string::npos)
         return run_pdf_book(options);
+    if (!options.shard.whole()) {
+        std::cerr << "broadside: --shard splits a merge's letters or a book's posts; give --merge "
+                     "FILE or a folder of posts\n";
+        return exit_usage_error;
+    }
     core::Diagnostics diags;
     const std::string& input = options.inputs.front();
     const std::string folder = std::filesystem::path(input).parent_path().string();
-    const auto site = core::site_of_job(options.site_root, folder.empty() ? "." : folder, diags);
+    const auto site =
+        core::site_of_job(options.job.site_root, folder.empty() ? "." : folder, diags);
     if (diags.has_errors()) return report(diags), exit_input_error;
     const core::Site* in_site = site ? &*site : nullptr;
-    auto doc = core::read_document_file(input, diags, options.limits, in_site);
+    auto doc = core::read_document_file(input, diags, options.job.limits, in_site);
     if (!doc) return report(diags), exit_input_error;
     auto style = document_style(*doc, options, diags);
     if (!style) return report(diags), exit_input_error;
@@ -51,11 +56,11 @@ int run_pdf(const Options& options) {
     const styles::LetterGeometry geometry = style->letter;
     pdf::PdfExporter exporter(std::move(*style));
     pdf::Layout layout =
-        exporter.layout(*doc, diags, options.resource_paths, options.limits, in_site);
+        exporter.layout(*doc, diags, options.job.resource_paths, options.job.limits, in_site);
     if (options.dump_layout) std::cout << pdf::dump_layout(layout);
     pdf::check_for_services(layout, geometry, *services, doc->source_path, diags);
     if (output && !diags.has_errors()) {
-        auto bytes = exporter.render(*doc, layout, diags, core::source_date_epoch(diags));
+        auto bytes = exporter.render(*doc, layout, diags, options.job.source_date_epoch);
         if (bytes) pdf::check_file_for_services(bytes->size(), *services, doc->source_path, diags);
         if (bytes && !diags.has_errors() && output->write(bytes->data(), bytes->size()))
             output->commit();

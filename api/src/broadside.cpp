@@ -5,7 +5,6 @@
 #include <fstream>
 #include <iterator>
 
-#include "broadside/core/date_text.hpp"
 #include "broadside/core/reader.hpp"
 #include "broadside/core/staging_folder.hpp"
 #include "broadside/epub/book.hpp"
@@ -38,16 +37,19 @@ std::optional<styles::Style> style_for(const core::Document& doc, core::Diagnost
 
 std::optional<std::vector<std::uint8_t>> render_pdf(const core::Document& doc,
                                                     const styles::Style& style,
-                                                    core::Diagnostics& diags) {
+                                                    core::Diagnostics& diags,
+                                                    std::optional<core::JobSettings> job) {
+    if (!job) job = core::job_settings_from_environment(diags);
     pdf::PdfExporter exporter(style);
-    const pdf::Layout layout = exporter.layout(doc, diags);
+    const pdf::Layout layout = exporter.layout(doc, diags, job->resource_paths, job->limits);
     if (diags.has_errors()) return std::nullopt;
-    return exporter.render(doc, layout, diags, core::source_date_epoch(diags));
+    return exporter.render(doc, layout, diags, job->source_date_epoch);
 }
 
 std::optional<std::vector<std::uint8_t>> render_epub(const std::vector<std::string>& inputs,
                                                      const styles::Style& style,
-                                                     core::Diagnostics& diags) {
+                                                     core::Diagnostics& diags,
+                                                     std::optional<core::JobSettings> job) {
     // The book is a zip written to a file as it is made; a private folder holds it.
     core::StagingFolder folder(fs::temp_directory_path().string());
     if (folder.path().empty()) {
@@ -56,6 +58,7 @@ std::optional<std::vector<std::uint8_t>> render_epub(const std::vector<std::stri
         return std::nullopt;
     }
     epub::BookOptions options;
+    options.job = job ? std::move(*job) : core::job_settings_from_environment(diags);
     options.inputs = inputs;
     options.output = (fs::path(folder.path()) / "book.epub").string();
     if (!epub::write_book(options, style, diags)) return std::nullopt;
@@ -66,7 +69,7 @@ std::optional<std::vector<std::uint8_t>> render_epub(const std::vector<std::stri
 
 bool run_merge(core::Document letter, const std::string& data_file, const styles::Style& style,
                merge::MergeOptions options, core::Diagnostics& diags) {
-    auto records = core::read_records_file(data_file, diags, options.limits.max_file_bytes);
+    auto records = core::read_records_file(data_file, diags, options.job.limits.max_file_bytes);
     if (!records) return false;
     options.data_file = data_file;
     return merge::run_merge(std::move(letter), *records, style, options, diags);

@@ -7,9 +7,7 @@
 #include <unicode/timezone.h>
 #include <unicode/unistr.h>
 
-#include <cerrno>
 #include <cstdio>
-#include <cstdlib>
 #include <ctime>
 #include <memory>
 
@@ -71,20 +69,6 @@ Date date_from_unix_seconds(long long seconds) {
     d.second = static_cast<int>(rest % 60);
     d.utc_offset_minutes = 0;
     return d;
-}
-
-std::optional<long long> source_date_epoch(Diagnostics& diags) {
-    const char* env = std::getenv("SOURCE_DATE_EPOCH");
-    if (!env || !*env) return std::nullopt;
-    char* end = nullptr;
-    errno = 0;
-    const long long seconds = std::strtoll(env, &end, 10);
-    if (errno != 0 || *end != '\0' || seconds < 0) {
-        diags.warning("SOURCE_DATE_EPOCH", 0, 0, "is not a number of seconds; ignored",
-                      "set it to the seconds since 1970, e.g. $(git log -1 --format=%ct)");
-        return std::nullopt;
-    }
-    return seconds;
 }
 
 std::string utc_timestamp(long long unix_seconds) {

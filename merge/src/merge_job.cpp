@@ -34,16 +34,19 @@ struct MergeJob {
     /// against the `--check-for` services.
     [[nodiscard]] pdf::Layout lay_out(pdf::PdfExporter& exporter, const core::Document& doc,
                                       core::Diagnostics& diags) const {
-        pdf::Layout layout = exporter.layout(doc, diags, options.resource_paths, options.limits);
+        pdf::Layout layout =
+            exporter.layout(doc, diags, options.job.resource_paths, options.job.limits);
         pdf::check_for_services(layout, style.letter, options.services, doc.source_path, diags);
         return layout;
     }
     /// Results waiting for their turn: enough to keep every thread busy, few enough that
     /// memory does not grow with the number of records.
     [[nodiscard]] std::size_t window() const { return 2 * std::size_t{jobs()}; }
-    [[nodiscard]] unsigned jobs() const { return std::max(1u, options.jobs); }
+    [[nodiscard]] unsigned jobs() const {
+        return core::worker_count(options.job.jobs, records.size());
+    }
     void progress(std::size_t done) const {
-        if (options.progress) options.progress(done, records.size());
+        if (options.job.progress) options.job.progress("letters", done, records.size());
     }
 };
 
@@ -71,7 +74,7 @@ bool write_per_record(MergeJob& job, const std::vector<std::string>& paths,
             pdf::Layout layout = job.lay_out(*exporter, *doc, out.diags);
             if (!out.diags.has_errors())
                 out.bytes =
-                    exporter->render(*doc, layout, out.diags, job.options.source_date_epoch);
+                    exporter->render(*doc, layout, out.diags, job.options.job.source_date_epoch);
             if (out.bytes)
                 pdf::check_file_for_services(out.bytes->size(), job.options.services,
                                              doc->source_path, out.diags);
@@ -116,7 +119,7 @@ bool write_combined(MergeJob& job, MergeDiagnostics& messages) {
     const auto& letter = job.letter.document();
     // Pages go into the PDF as each letter arrives, so memory holds one window of letters'
     // layouts, not the batch.
-    pdf::PdfPageWriter writer(combined_info(letter, job.options.source_date_epoch), diags,
+    pdf::PdfPageWriter writer(combined_info(letter, job.options.job.source_date_epoch), diags,
                               letter.source_path);
     CombinedLayout combined(job.options.duplex, [&writer](pdf::Page&& page) { writer.add(page); });
     const bool ok = core::run_in_order<Exporter, Laid>(
@@ -151,8 +154,8 @@ bool write_combined(MergeJob& job, MergeDiagnostics& messages) {
 
 bool run_merge(core::Document letter, const std::vector<core::Record>& records,
                const styles::Style& style, const MergeOptions& options, core::Diagnostics& diags) {
-    MergeTemplate filler(std::move(letter), options.data_file, options.resource_paths,
-                         options.limits);
+    MergeTemplate filler(std::move(letter), options.data_file, options.job.resource_paths,
+                         options.job.limits);
     check_records(MergeJob{options, filler, records, style}, diags);
     const bool per_record = is_output_pattern(options.output);
     std::vector<std::string> paths;
@@ -160,10 +163,7 @@ bool run_merge(core::Document letter, const std::vector<core::Record>& records,
     // shard as in the whole job.
     if (per_record)
         paths = expand_output_pattern(options.output, records, options.data_file, diags);
-    const std::size_t shards = std::max<std::size_t>(options.shards, 1);
-    const std::size_t shard = std::clamp<std::size_t>(options.shard, 1, shards);
-    const std::size_t begin = records.size() * (shard - 1) / shards;
-    const std::size_t end = records.size() * shard / shards;
+    const auto [begin, end] = options.shard.of(records.size());
     const std::vector<core::Record> mine(records.begin() + begin, records.begin() + end);
     if (!paths.empty())
         paths = std::vector<std::string>(paths.begin() + begin, paths.begin() + end);

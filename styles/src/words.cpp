@@ -114,15 +114,24 @@ std::string Words::number(long long n) const {
     return out;
 }
 
-std::string Words::page_of(std::size_t page, std::size_t pages) const {
-    std::string out = get("page-of");
+std::string Words::counted(std::string_view key, std::string_view one, std::size_t n,
+                           std::string_view all, std::size_t total) const {
+    std::string out = get(key);
     auto fill = [&out](std::string_view field, const std::string& value) {
         for (std::size_t at; (at = out.find(field)) != std::string::npos;)
             out.replace(at, field.size(), value);
     };
-    fill("{page}", number(static_cast<long long>(page)));
-    fill("{pages}", number(static_cast<long long>(pages)));
+    fill(one, number(static_cast<long long>(n)));
+    fill(all, number(static_cast<long long>(total)));
     return out;
+}
+
+std::string Words::page_of(std::size_t page, std::size_t pages) const {
+    return counted("page-of", "{page}", page, "{pages}", pages);
+}
+
+std::string Words::part_of(std::size_t part, std::size_t parts) const {
+    return counted("part-of", "{part}", part, "{parts}", parts);
 }
 
 }  // namespace broadside::styles

@@ -42,8 +42,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     book.include_drafts = options & 2;
     book.embed_fonts = (options & 4) != 0;
     book.strict = options & 8;
-    book.source_date_epoch = 0;
-    book.jobs = 1;
+    book.job.source_date_epoch = 0;
+    book.job.jobs = 1;
     core::Diagnostics diags;
     auto summary = epub::write_book(book, style, diags);
     (void)summary;

@@ -254,27 +254,36 @@ TEST_CASE("four shards of a 1,000-letter merge write exactly the letters of the 
         csv << "id,name,salutation,address\n";
         // Two records share a name: the file names' suffixes must not depend on the shard.
         for (int i = 1; i <= 1000; ++i)
-            csv << (i == 700 ? 699 : i) << ",Person " << i << ",Dear Person " << i << ","
-                << i << " Main Street\n";
+            csv << (i == 700 ? 699 : i) << ",Person " << i << ",Dear Person " << i << "," << i
+                << " Main Street\n";
     }
     auto whole = merge(letter_md, dir / "many.csv", (dir / "whole/{{id}}.pdf").string());
     INFO(whole.err);
     REQUIRE(whole.status == 0);
+    // Each shard in a folder of its own: a shard that wrote every letter (or none) must fail.
+    const auto shard_folder = [&](int k) { return dir / ("shard" + std::to_string(k)); };
     for (int k = 1; k <= 4; ++k) {
-        auto part = merge(letter_md, dir / "many.csv", (dir / "shards/{{id}}.pdf").string(),
+        auto part = merge(letter_md, dir / "many.csv", (shard_folder(k) / "{{id}}.pdf").string(),
                           "--shard " + std::to_string(k) + "/4");
         INFO(part.err);
         REQUIRE(part.status == 0);
+        CHECK(std::distance(fs::directory_iterator(shard_folder(k)), fs::directory_iterator{}) ==
+              250);
     }
+    // Contiguous blocks: the first shard holds records 1-250, the last 751-1000.
+    CHECK(fs::exists(shard_folder(1) / "1.pdf"));
+    CHECK(fs::exists(shard_folder(1) / "250.pdf"));
+    CHECK(fs::exists(shard_folder(4) / "1000.pdf"));
     std::size_t files = 0, same = 0;
     for (const auto& e : fs::directory_iterator(dir / "whole")) {
         ++files;
-        const fs::path other = dir / "shards" / e.path().filename();
-        same += fs::exists(other) && read_file(e.path().string()) == read_file(other.string());
+        for (int k = 1; k <= 4; ++k) {
+            const fs::path other = shard_folder(k) / e.path().filename();
+            same += fs::exists(other) && read_file(e.path().string()) == read_file(other.string());
+        }
     }
     CHECK(files == 1000);
     CHECK(same == 1000);
-    CHECK(std::distance(fs::directory_iterator(dir / "shards"), fs::directory_iterator{}) == 1000);
     CHECK(fs::exists(dir / "whole/699-2.pdf"));
 
     auto bad = merge(letter_md, dir / "many.csv", (dir / "x.pdf").string(), "--shard 5/4");

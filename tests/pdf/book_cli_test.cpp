@@ -226,16 +226,77 @@ TEST_CASE("every chapter's PDF text is its post's text: the sample archive and 2
     CHECK(compare_chapters(posts.string(), "book-text-generated") == 2000);
 }
 
-TEST_CASE("the PDF book warns once about an image, from its layout, and not about the ePub's "
-          "accessibility claim",
-          "[pdf][cli][book]") {
+namespace {
+
+// A chapter's lines of text with their place, break and text, without its page numbers,
+// which count from 1 in each part of a book. Runs and anchors are left out: a link to a post in
+// another part is text without a link, in one run, and a part that starts within a year has
+// that year's bookmark.
+std::string printed_lines(const std::string& dump) {
+    std::string out;
+    std::istringstream in(dump);
+    for (std::string line; std::getline(in, line);)
+        if (line.find(" line [") != std::string::npos &&
+            line.find("line [page-number]") == std::string::npos)
+            out += line + "\n";
+    return out;
+}
+
+}  // namespace
+
+TEST_CASE("three shards of a PDF book hold the whole book's chapters, each laid out the same",
+          "[pdf][cli][book][shard]") {
+    const fs::path dir = broadside::test::scratch_folder("book-shards");
+    auto book = [&](const std::string& name, const std::string& extra) {
+        const std::string pdf = (dir / name).string();
+        auto r = run_command(shell_quote(BROADSIDE_BINARY) + " " + shell_quote(archive) +
+                             " --dump-layout -o " + shell_quote(pdf) + extra);
+        INFO(r.err);
+        REQUIRE(r.status == 0);
+        CHECK(run_command("qpdf --check " + shell_quote(pdf)).status == 0);
+        return dumped_chapters(r.out);
+    };
+    const auto whole = book("whole.pdf", "");
+    REQUIRE(whole.size() == 7);
+    std::vector<DumpedChapter> parts;
+    const std::vector<std::size_t> sizes{2, 2, 3};  // contiguous blocks of the 7 posts
+    for (int k = 1; k <= 3; ++k) {
+        const std::string name = "part" + std::to_string(k) + ".pdf";
+        auto part = book(name, " --shard " + std::to_string(k) + "/3");
+        CHECK(part.size() == sizes[static_cast<std::size_t>(k - 1)]);
+        // Its own title page says which part it is; its contents list its own posts only.
+        const std::string front = page_text((dir / name).string(), 1, 2);
+        CHECK(front.find("Part " + std::to_string(k) + " of 3") != std::string::npos);
+        // The second post, "A Digital Security Checklist…", is in the first part only.
+        CHECK((front.find("Digital Security") != std::string::npos) == (k == 1));
+        parts.insert(parts.end(), part.begin(), part.end());
+    }
+    REQUIRE(parts.size() == whole.size());
+    for (std::size_t i = 0; i < whole.size(); ++i) {
+        INFO(whole[i].path);
+        CHECK(parts[i].path == whole[i].path);
+        CHECK(first_difference(printed_lines(parts[i].dump), printed_lines(whole[i].dump)) ==
+              "equal");
+        CHECK(printed_lines(parts[i].dump).size() > 1000);
+    }
+    auto single = run_command(shell_quote(BROADSIDE_BINARY) + " " +
+                              shell_quote(archive + "/2023-06-04-vigil-event-notes.md") +
+                              " --shard 1/2 -o " + shell_quote((dir / "one.pdf").string()));
+    CHECK(single.status == 2);
+    CHECK(single.err.find("--shard splits") != std::string::npos);
+}
+
+TEST_CASE(
+    "the PDF book warns once about an image, from its layout, and not about the ePub's "
+    "accessibility claim",
+    "[pdf][cli][book]") {
     const fs::path dir = broadside::test::scratch_folder("book-image-warning");
     fs::create_directories(dir / "posts");
     std::ofstream(dir / "posts/2024-01-02-post.md")
         << "---\ntitle: Post\n---\n\n![](missing.png)\n\nRead it [here](https://example.org).\n";
-    auto r = run_command(shell_quote(BROADSIDE_BINARY) + " " +
-                         shell_quote((dir / "posts").string()) + " -o " +
-                         shell_quote((dir / "book.pdf").string()));
+    auto r =
+        run_command(shell_quote(BROADSIDE_BINARY) + " " + shell_quote((dir / "posts").string()) +
+                    " -o " + shell_quote((dir / "book.pdf").string()));
     INFO(r.err);
     REQUIRE(r.status == 0);
     std::size_t warnings = 0;

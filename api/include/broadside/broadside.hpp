@@ -12,6 +12,7 @@
 
 #include "broadside/core/diagnostics.hpp"
 #include "broadside/core/document.hpp"
+#include "broadside/core/job_settings.hpp"
 #include "broadside/core/records.hpp"
 #include "broadside/merge/merge_job.hpp"
 #include "broadside/styles/style.hpp"
@@ -39,16 +40,17 @@ std::optional<styles::Style> style_for(const core::Document& doc, core::Diagnost
 
 /// The document (a letter when its front matter says so) typeset in `style` as PDF bytes.
 /// The same document and style give the same bytes; the creation date comes from the front
-/// matter's date, else `SOURCE_DATE_EPOCH` when set.
-std::optional<std::vector<std::uint8_t>> render_pdf(const core::Document& doc,
-                                                    const styles::Style& style,
-                                                    core::Diagnostics& diags);
+/// matter's date, else the job's `source_date_epoch`. `job` (resource folders, limits,
+/// threads, dates) defaults to core::job_settings_from_environment (`SOURCE_DATE_EPOCH`).
+std::optional<std::vector<std::uint8_t>> render_pdf(
+    const core::Document& doc, const styles::Style& style, core::Diagnostics& diags,
+    std::optional<core::JobSettings> job = std::nullopt);
 
 /// The posts at `inputs` (files, folders or glob patterns, with their `broadside.yaml`) as an
-/// ePub 3 book in `style`, as bytes.
-std::optional<std::vector<std::uint8_t>> render_epub(const std::vector<std::string>& inputs,
-                                                     const styles::Style& style,
-                                                     core::Diagnostics& diags);
+/// ePub 3 book in `style`, as bytes. `job` as for render_pdf.
+std::optional<std::vector<std::uint8_t>> render_epub(
+    const std::vector<std::string>& inputs, const styles::Style& style, core::Diagnostics& diags,
+    std::optional<core::JobSettings> job = std::nullopt);
 
 /// One letter per record of `data_file` (CSV or YAML) from the template `letter`, written as
 /// `options.output` says (merge::MergeOptions; its `data_file` is filled in here). True when

@@ -48,7 +48,7 @@ std::optional<BookSummary> write_book(const BookOptions& options, const styles::
 
     const std::size_t count = plan->posts.size();
     std::vector<core::Diagnostics> chapter_diags(count);
-    const unsigned workers = core::worker_count(options.jobs, count);
+    const unsigned workers = core::worker_count(options.job.jobs, count);
     struct NoState {};  // a chapter needs nothing kept between the items of a worker
     auto make = [&](NoState&, std::size_t i) -> std::optional<std::string> {
         // Each item belongs to one worker, so taking the cached model needs no lock.
@@ -73,7 +73,8 @@ std::optional<BookSummary> write_book(const BookOptions& options, const styles::
         zip.add_generated("EPUB/chapters/" + plan->posts[i].file,
                           [&, i, chapters](std::string& out) {
                               auto chapter = chapters->take(i);
-                              if (options.progress) options.progress("writing", i + 1, count);
+                              if (options.job.progress)
+                                  options.job.progress("writing", i + 1, count);
                               if (!chapter) return false;
                               out = std::move(*chapter);
                               return true;

@@ -302,8 +302,8 @@ void settle_metadata(BookPlan& plan, const BookOptions& options, bool single,
     plan.identifier = !s.identifier.empty() ? s.identifier : uuid_from(h.a, h.b);
 
     long long modified = 0;
-    if (options.source_date_epoch) {
-        modified = *options.source_date_epoch;
+    if (options.job.source_date_epoch) {
+        modified = *options.job.source_date_epoch;
     } else {
         for (const auto& p : plan.posts) {
             if (p.date) modified = std::max<long long>(modified, p.date->unix_seconds());
@@ -404,14 +404,14 @@ std::optional<BookPlan> plan_book(const BookOptions& options, core::Diagnostics&
         options.collection_file.empty() ? files.collection_file : options.collection_file;
     if (!collection.empty()) {
         auto settings =
-            core::read_collection_file(collection, diags, options.limits.max_file_bytes);
+            core::read_collection_file(collection, diags, options.job.limits.max_file_bytes);
         if (!settings) return std::nullopt;
         plan.settings = std::move(*settings);
     }
     plan.root = canonical_dir(files.root);
-    plan.resources.emplace(plan.root, options.resource_paths, options.limits);
+    plan.resources.emplace(plan.root, options.job.resource_paths, options.job.limits);
     plan.package_warnings = options.package_warnings;
-    std::string chosen_site = options.site_root;
+    std::string chosen_site = options.job.site_root;
     if (chosen_site.empty() && !plan.settings.site_root.empty()) {
         chosen_site =
             (fs::path(plan.settings.source_path).parent_path() / plan.settings.site_root).string();
@@ -424,13 +424,13 @@ std::optional<BookPlan> plan_book(const BookOptions& options, core::Diagnostics&
     std::atomic<std::size_t> done{0};
     std::atomic<std::size_t> cache_left{options.model_cache_bytes};
     std::mutex progress_mutex;
-    core::parallel_for(scanned.size(), options.jobs, [&](std::size_t i) {
+    core::parallel_for(scanned.size(), options.job.jobs, [&](std::size_t i) {
         scanned[i].path = files.files[i];
         scan_post(scanned[i], plan, cache_left);
         std::size_t n = ++done;
-        if (options.progress) {
+        if (options.job.progress) {
             std::lock_guard lock(progress_mutex);
-            options.progress("reading", n, scanned.size());
+            options.job.progress("reading", n, scanned.size());
         }
     });
 

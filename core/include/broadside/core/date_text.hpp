@@ -3,7 +3,6 @@
 #include <optional>
 #include <string>
 
-#include "broadside/core/diagnostics.hpp"
 #include "broadside/core/meta.hpp"
 
 namespace broadside::core {
@@ -29,11 +28,6 @@ class DateText {
 /// The date and time `seconds` after 1970-01-01T00:00:00Z, offset 0, by arithmetic alone (no
 /// time zone database, no locale), so every machine gives the same answer.
 Date date_from_unix_seconds(long long seconds);
-
-/// The SOURCE_DATE_EPOCH environment variable (reproducible builds): seconds since 1970 UTC,
-/// standing in for dates the documents do not give. Nothing when it is unset or empty; nothing
-/// and one warning when it is not a non-negative number. Every output reads it through here.
-std::optional<long long> source_date_epoch(Diagnostics& diags);
 
 /// `CCYY-MM-DDThh:mm:ssZ` for a count of seconds since 1970 (UTC), as `dcterms:modified`
 /// requires, independent of the locale and time zone.

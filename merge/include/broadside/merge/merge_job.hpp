@@ -3,16 +3,14 @@
 #pragma once
 
 #include <cstddef>
-#include <cstdint>
-#include <functional>
-#include <optional>
 #include <string>
 #include <vector>
 
 #include "broadside/core/diagnostics.hpp"
 #include "broadside/core/document.hpp"
-#include "broadside/core/limits.hpp"
+#include "broadside/core/job_settings.hpp"
 #include "broadside/core/records.hpp"
+#include "broadside/core/shard.hpp"
 #include "broadside/styles/mail_service.hpp"
 #include "broadside/styles/style.hpp"
 
@@ -25,23 +23,19 @@ struct MergeOptions {
     /// per record (is_output_pattern).
     std::string output;
     bool duplex = false;  ///< combined: a letter of odd length is followed by a blank page
-    /// This job writes part `shard` (1-based) of `shards`: a contiguous block of the records,
-    /// each letter byte for byte what the whole job writes for it (file names included), so
-    /// N machines can share a batch.
-    std::size_t shard = 1, shards = 1;
-    unsigned jobs = 1;  ///< worker threads, each keeping one PdfExporter for its records
-    std::vector<std::string> resource_paths;  ///< folders outside the template's it may read
-    core::Limits limits;
-    std::optional<std::int64_t> source_date_epoch;  ///< core::source_date_epoch
-    std::vector<styles::MailService> services;      ///< letters are checked against these rules
-    /// Letters done so far of the total, called in record order from the calling thread.
-    std::function<void(std::size_t done, std::size_t total)> progress;
+    /// The part of the records this job writes: each letter byte for byte what the whole job
+    /// writes for it (file names included), so N machines can share a batch.
+    core::Shard shard;
+    /// What every job shares. Its `jobs` threads each keep one PdfExporter for their records;
+    /// its progress stage is "letters", called in record order from the calling thread.
+    core::JobSettings job;
+    std::vector<styles::MailService> services;  ///< letters are checked against these rules
 };
 
 /// Writes one letter per record from `letter` (a template read from its file) in `style`.
 /// Every record's fields are filled once before anything is rendered, so a missing field in
 /// record 900 stops the job at once, with every other one. Letters are laid out on
-/// `options.jobs` threads and written in record order, so bytes do not depend on the thread
+/// `options.job.jobs` threads and written in record order, so bytes do not depend on the thread
 /// count; a failed job leaves no output behind. Messages are merged across records (a
 /// template's warning once, a record's with its label) into `diags`. True when the output is
 /// in place.

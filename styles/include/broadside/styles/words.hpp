@@ -23,6 +23,13 @@ struct Words {
     [[nodiscard]] std::string number(long long n) const;
     /// The `page-of` pattern with `{page}` and `{pages}` filled in the language's digits.
     [[nodiscard]] std::string page_of(std::size_t page, std::size_t pages) const;
+    /// The `part-of` pattern (one part of a book split in several) with `{part}` and `{parts}`
+    /// filled in the language's digits.
+    [[nodiscard]] std::string part_of(std::size_t part, std::size_t parts) const;
+
+  private:
+    [[nodiscard]] std::string counted(std::string_view key, std::string_view one, std::size_t n,
+                                      std::string_view all, std::size_t total) const;
 };
 
 /// The words for `lang` (`de`, `de-CH`, `zh-TW`, `ug`): English first, then the table of the

@@ -2,15 +2,13 @@
 
 #include <cstddef>
 #include <cstdint>
-#include <functional>
 #include <optional>
 #include <string>
-#include <string_view>
 #include <vector>
 
 #include "broadside/core/diagnostics.hpp"
 #include "broadside/core/document.hpp"
-#include "broadside/core/limits.hpp"
+#include "broadside/core/job_settings.hpp"
 #include "broadside/styles/style.hpp"
 
 namespace broadside::epub {
@@ -20,10 +18,11 @@ struct BookOptions {
     std::vector<std::string> inputs;  ///< Markdown files, folders (recursive) or glob patterns
     std::string output;               ///< the `.epub` to write (atomically)
     std::string collection_file;      ///< empty: `broadside.yaml` in the input folder, if any
-    std::vector<std::string> resource_paths;  ///< folders outside the input that may be read
-    /// The site project the posts belong to (`--site-root`); empty: the collection file's
-    /// `site-root`, else the project found around the input folder (core::find_site).
-    std::string site_root;
+    /// What every job shares. Its `site_root`, when empty, is the collection file's
+    /// `site-root`, else the project found around the input folder (core::find_site); its
+    /// `source_date_epoch` is `dcterms:modified`, else the newest post's date; its progress
+    /// stages are "reading" and "writing".
+    core::JobSettings job;
     bool strict = false;          ///< a post with errors stops the book instead of being skipped
     bool include_drafts = false;  ///< keep posts with `draft: true`
     /// Whether reading the posts warns about their images (missing, remote, refused) and about
@@ -32,15 +31,9 @@ struct BookOptions {
     bool package_warnings = true;
     std::optional<bool> oldest_first;  ///< overrides the collection file's `sort`
     std::optional<bool> embed_fonts;   ///< default: embed when the text needs non-Latin fonts
-    /// Seconds since 1970 for `dcterms:modified` (SOURCE_DATE_EPOCH); else the newest post.
-    std::optional<std::int64_t> source_date_epoch;
-    int jobs = 0;  ///< worker threads; 0 = one per core
-    core::Limits limits;  ///< sizes of files and images, nesting and tables
     /// Markdown bytes whose models are kept between the two passes instead of being parsed
     /// again; bounds memory for archives of any size (a model is about 5x its source).
     std::size_t model_cache_bytes = std::size_t{16} << 20;
-    /// Called with a stage name ("reading", "writing") and a count; from one thread at a time.
-    std::function<void(std::string_view stage, std::size_t done, std::size_t total)> progress;
 };
 
 /// What went into a written book.
@@ -48,8 +41,8 @@ struct BookSummary {
     std::size_t chapters = 0;
     std::size_t images = 0;
     std::size_t fonts = 0;
-    std::size_t posts_read = 0;  ///< every post found, drafts and broken ones included
-    std::size_t skipped = 0;     ///< posts left out because of errors
+    std::size_t posts_read = 0;    ///< every post found, drafts and broken ones included
+    std::size_t skipped = 0;       ///< posts left out because of errors
     core::ReadCounts read_counts;  ///< raw HTML and template tags of the posts in the book
 };
 
