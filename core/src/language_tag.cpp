@@ -53,4 +53,13 @@ bool is_rtl_language(std::string_view tag) {
     return code != USCRIPT_INVALID_CODE && uscript_isRightToLeft(code);
 }
 
+std::string script_of_letter(char32_t c) {
+    if (!u_isalpha(static_cast<UChar32>(c))) return {};
+    UErrorCode status = U_ZERO_ERROR;
+    const UScriptCode code = uscript_getScript(static_cast<UChar32>(c), &status);
+    if (U_FAILURE(status) || code == USCRIPT_COMMON || code == USCRIPT_INHERITED) return {};
+    const char* name = uscript_getShortName(code);
+    return name ? name : "";
+}
+
 }  // namespace broadside::core

@@ -48,16 +48,6 @@ std::string language_name(const std::string& tag) {
     return out.empty() ? tag : out;
 }
 
-// Every chapter's language, the book's first, in order of appearance.
-std::vector<std::string> chapter_languages(const BookPlan& plan) {
-    std::vector<std::string> tags{plan.language};
-    for (const auto& p : plan.posts) {
-        std::string lang = chapter_language(plan, p);
-        if (std::find(tags.begin(), tags.end(), lang) == tags.end()) tags.push_back(lang);
-    }
-    return tags;
-}
-
 std::vector<std::string> images_without_alt(const BookPlan& plan) {
     std::vector<std::string> all;
     for (const auto& p : plan.posts) {

@@ -2,6 +2,7 @@
 // threads while libzip writes them out in spine order (pass 2).
 #include "broadside/epub/book.hpp"
 
+#include <algorithm>
 #include <memory>
 
 #include "broadside/core/parallel.hpp"
@@ -42,7 +43,11 @@ std::optional<BookSummary> write_book(const BookOptions& options, const styles::
     zip.add_text("EPUB/package.opf", package_opf(*plan, parts));
     zip.add_text("EPUB/nav.xhtml", nav_xhtml(*plan, parts));
     zip.add_text("EPUB/toc.ncx", toc_ncx(*plan, parts));
-    zip.add_text("EPUB/styles/book.css", book_stylesheet(style, fonts.faces));
+    std::vector<std::string> languages = chapter_languages(*plan);
+    for (auto& tag : passage_languages(plan->scripts))
+        if (std::find(languages.begin(), languages.end(), tag) == languages.end())
+            languages.push_back(std::move(tag));
+    zip.add_text("EPUB/styles/book.css", book_stylesheet(style, fonts.faces, languages));
     if (parts.cover_page) zip.add_text("EPUB/cover.xhtml", cover_page(*plan));
     zip.add_text("EPUB/title.xhtml", title_page(*plan));
 

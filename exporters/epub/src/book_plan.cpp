@@ -481,6 +481,15 @@ std::optional<BookPlan> plan_book(const BookOptions& options, core::Diagnostics&
     return plan;
 }
 
+std::vector<std::string> chapter_languages(const BookPlan& plan) {
+    std::vector<std::string> tags{plan.language};
+    for (const auto& p : plan.posts) {
+        std::string lang = chapter_language(plan, p);
+        if (std::find(tags.begin(), tags.end(), lang) == tags.end()) tags.push_back(lang);
+    }
+    return tags;
+}
+
 std::vector<YearGroup> year_groups(const BookPlan& plan) {
     std::vector<YearGroup> groups;
     for (std::size_t i = 0; i < plan.posts.size(); ++i) {

@@ -72,9 +72,9 @@ struct BookPlan {
     /// Where images may come from: the root plus `--resource-path` folders.
     std::optional<core::ResourcePolicy> resources;
     std::optional<core::Site> site;  ///< the site project the posts belong to, if any
-    std::vector<PostInfo> posts;            ///< in reading order; only those in the book
-    ImageTable images;                      ///< every image the book holds, by package href
-    std::string cover_href;                 ///< the cover image's href; empty when none
+    std::vector<PostInfo> posts;     ///< in reading order; only those in the book
+    ImageTable images;               ///< every image the book holds, by package href
+    std::string cover_href;          ///< the cover image's href; empty when none
     std::string title, language, identifier, modified;  ///< resolved book metadata
     std::vector<std::string> authors;
     ScriptSet scripts = 0;
@@ -107,5 +107,8 @@ std::vector<YearGroup> year_groups(const BookPlan& plan);
 
 /// The book's language for a post: its own `lang`, else the book's.
 std::string chapter_language(const BookPlan& plan, const PostInfo& post);
+
+/// Every chapter's language, the book's first, in order of appearance.
+std::vector<std::string> chapter_languages(const BookPlan& plan);
 
 }  // namespace broadside::epub

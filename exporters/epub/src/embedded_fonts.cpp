@@ -13,18 +13,19 @@
 namespace broadside::epub {
 namespace {
 
+// The scripts whose fonts travel with the book; the stylesheet serves each to the book's
+// languages written in it.
 struct ScriptFont {
     Script script;
-    const char* iso;                     ///< ISO 15924 code for the catalog
-    const char* name;                    ///< file name and messages
-    const char* family;                  ///< the CSS family name
-    std::vector<std::string> languages;  ///< `:lang()` selectors served by this font
+    const char* iso;     ///< ISO 15924 code for the catalog
+    const char* name;    ///< file name and messages
+    const char* family;  ///< the CSS family name
 };
 
 const std::array<ScriptFont, 3> script_fonts{{
-    {Script::han, "Hani", "han", "Broadside Han", {"zh", "ja"}},
-    {Script::arabic, "Arab", "arabic", "Broadside Arabic", {"ug", "ar", "fa", "ur"}},
-    {Script::tibetan, "Tibt", "tibetan", "Broadside Tibetan", {"bo"}},
+    {Script::han, "Hani", "han", "Broadside Han"},
+    {Script::arabic, "Arab", "arabic", "Broadside Arabic"},
+    {Script::tibetan, "Tibt", "tibetan", "Broadside Tibetan"},
 }};
 
 // The language Han text is mostly in decides Simplified, Traditional or Japanese glyphs.
@@ -59,8 +60,8 @@ EmbeddedFonts embed_fonts(const BookPlan& plan, std::optional<bool> requested,
         for (char32_t c : plan.code_points) {
             if (script_of_code_point(c) == sf.script) wanted.push_back(c);
         }
-        const std::string lang =
-            sf.script == Script::han ? han_language(plan) : sf.languages.front();
+        // Only Han's chain depends on the language (Simplified, Traditional or Japanese).
+        const std::string lang = sf.script == Script::han ? han_language(plan) : "";
         fonts::FontQuery query;
         query.script = fonts::script_key(sf.iso, lang);
         query.family = "serif";
@@ -116,7 +117,7 @@ EmbeddedFonts embed_fonts(const BookPlan& plan, std::optional<bool> requested,
         face.family = sf.family;
         face.href = "../" + file.item.href;
         face.format = cff ? "opentype" : "truetype";
-        face.languages = sf.languages;
+        face.script = sf.script;
         result.faces.push_back(std::move(face));
         result.files.push_back(std::move(file));
     }

@@ -11,8 +11,8 @@ namespace broadside::epub {
 /// Where a Markdown link goes in the book.
 struct LinkTarget {
     enum class Kind { external, internal, none } kind = Kind::none;
-    std::string href;     ///< for external and internal: the value of the `href` attribute
-    std::string problem;  ///< for none (and a lost fragment): one sentence for a warning
+    std::string href;         ///< for external and internal: the value of the `href` attribute
+    std::string problem;      ///< for none (and a lost fragment): one sentence for a warning
     std::size_t chapter = 0;  ///< for internal: the post's index in plan.posts
     std::string id;           ///< for internal: the model's id of the heading named, if any
 };

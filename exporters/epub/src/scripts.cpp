@@ -1,5 +1,7 @@
 #include "scripts.hpp"
 
+#include <algorithm>
+
 #include "broadside/core/language_tag.hpp"
 #include "broadside/core/utf8.hpp"
 #include "xml.hpp"
@@ -7,24 +9,18 @@
 namespace broadside::epub {
 namespace {
 
-Script script_of(char32_t c) {
-    if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') ||
-        (c >= 0xC0 && c <= 0x24F && c != 0xD7 && c != 0xF7)) {
-        return Script::latin;
-    }
-    if ((c >= 0x0600 && c <= 0x06FF && !(c >= 0x0660 && c <= 0x0669) && c != 0x060C &&
-         c != 0x061B && c != 0x061F) ||
-        (c >= 0x0750 && c <= 0x077F) || (c >= 0x08A0 && c <= 0x08FF) ||
-        (c >= 0xFB50 && c <= 0xFDFF) || (c >= 0xFE70 && c <= 0xFEFC)) {
-        return Script::arabic;
-    }
-    if (c >= 0x0590 && c <= 0x05FF) return Script::hebrew;
-    if ((c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x3400 && c <= 0x4DBF) ||
-        (c >= 0x20000 && c <= 0x2FFFF) || (c >= 0xF900 && c <= 0xFAFF)) {
-        return Script::han;
-    }
-    if (c >= 0x0F00 && c <= 0x0FFF && c != 0x0F0B) return Script::tibetan;
+// The scripts the book treats specially, by ISO 15924 code (a letter's or a language's).
+Script script_named(std::string_view iso) {
+    if (iso == "Latn") return Script::latin;
+    if (iso == "Arab") return Script::arabic;
+    if (iso == "Hebr") return Script::hebrew;
+    if (iso == "Hani" || iso == "Hans" || iso == "Hant" || iso == "Jpan") return Script::han;
+    if (iso == "Tibt") return Script::tibetan;
     return Script::none;
+}
+
+Script script_of(char32_t c) {
+    return script_named(core::script_of_letter(c));
 }
 
 // Letters only Uyghur uses among Arabic-script languages, so a passage that has one is Uyghur.
@@ -57,30 +53,9 @@ struct Passage {
 
 void open_span(std::string& out, const Passage& p, std::string_view lang,
                std::string_view latin_lang) {
-    std::string_view tag;
-    bool rtl = false;
-    switch (p.script) {
-        case Script::latin:
-            // No dir here: `dir="auto"` on the paragraph must still see these letters.
-            tag = latin_lang;
-            break;
-        case Script::arabic:
-            tag = p.uyghur || primary_subtag(lang) == "ug" ? "ug" : "ar";
-            rtl = true;
-            break;
-        case Script::hebrew:
-            tag = "he";
-            rtl = true;
-            break;
-        case Script::han:
-            tag = primary_subtag(lang) == "ja" ? "ja" : "zh";
-            break;
-        case Script::tibetan:
-            tag = "bo";
-            break;
-        default:
-            break;
-    }
+    const std::string_view tag = passage_language(p.script, p.uyghur, lang, latin_lang);
+    // No dir on Latin: `dir="auto"` on the paragraph must still see these letters.
+    const bool rtl = p.script == Script::arabic || p.script == Script::hebrew;
     out += "<span lang=\"";
     out += tag;
     out += "\" xml:lang=\"";
@@ -89,6 +64,37 @@ void open_span(std::string& out, const Passage& p, std::string_view lang,
 }
 
 }  // namespace
+
+std::string_view passage_language(Script script, bool uyghur_letters, std::string_view lang,
+                                  std::string_view latin_lang) {
+    switch (script) {
+        case Script::latin:
+            return latin_lang;
+        case Script::arabic:
+            return uyghur_letters || primary_subtag(lang) == "ug" ? "ug" : "ar";
+        case Script::hebrew:
+            return "he";
+        case Script::han:
+            return primary_subtag(lang) == "ja" ? "ja" : "zh";
+        case Script::tibetan:
+            return "bo";
+        default:
+            return {};
+    }
+}
+
+std::vector<std::string> passage_languages(ScriptSet scripts) {
+    std::vector<std::string> tags;
+    for (Script s : {Script::arabic, Script::hebrew, Script::han, Script::tibetan}) {
+        if ((scripts & (1u << static_cast<int>(s))) == 0) continue;
+        for (bool uyghur : {true, false})
+            for (std::string_view lang : {"", "ja"}) {
+                std::string tag(passage_language(s, uyghur, lang, {}));
+                if (std::find(tags.begin(), tags.end(), tag) == tags.end()) tags.push_back(tag);
+            }
+    }
+    return tags;
+}
 
 void collect_non_ascii(std::string_view text, std::vector<char32_t>& out) {
     std::size_t pos = 0;
@@ -122,13 +128,8 @@ ScriptSet scripts_in(std::string_view text) {
 }
 
 Script script_of_language(std::string_view lang) {
-    const std::string script = core::likely_script(lang);
-    if (script == "Arab") return Script::arabic;
-    if (script == "Hebr") return Script::hebrew;
-    if (script == "Hans" || script == "Hant" || script == "Jpan" || script == "Hani")
-        return Script::han;
-    if (script == "Tibt") return Script::tibetan;
-    return Script::latin;
+    const Script script = script_named(core::likely_script(lang));
+    return script == Script::none ? Script::latin : script;
 }
 
 void append_text_with_lang(std::string& out, std::string_view text, std::string_view lang,

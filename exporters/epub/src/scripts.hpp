@@ -28,11 +28,19 @@ Script script_of_code_point(char32_t c);
 /// tibetan), from core::likely_script; latin for anything else, including an empty tag.
 Script script_of_language(std::string_view lang);
 
+/// The language a passage in `script` gets inside text in `lang`: Arabic-script passages `ug`
+/// (Uyghur letters, or a Uyghur context) or `ar`, Han `zh` (`ja` in Japanese text), Tibetan
+/// `bo`, Hebrew `he`, Latin `latin_lang`.
+std::string_view passage_language(Script script, bool uyghur_letters, std::string_view lang,
+                                  std::string_view latin_lang);
+
+/// Every language passage_language gives passages of the non-Latin scripts in `scripts`.
+std::vector<std::string> passage_languages(ScriptSet scripts);
+
 /// Appends `text` escaped for XHTML, wrapping each passage in a script other than the one of
-/// `lang` (the enclosing element's language) in `<span lang xml:lang [dir]>`: Arabic-script
-/// passages become `ug` (Uyghur letters, or a Uyghur context) or `ar` with `dir="rtl"`, Han
-/// `zh`, Tibetan `bo`, Hebrew `he`; Latin passages in text of another script become
-/// `latin_lang` (without `dir`, so `dir="auto"` on their block still sees them). Neutral
+/// `lang` (the enclosing element's language) in `<span lang xml:lang [dir]>` with its
+/// passage_language, `dir="rtl"` for Arabic and Hebrew (not for Latin passages, so that
+/// `dir="auto"` on their block still sees them). Neutral
 /// characters at a passage's edges stay outside.
 void append_text_with_lang(std::string& out, std::string_view text, std::string_view lang,
                            std::string_view latin_lang = "en");

@@ -3,9 +3,10 @@
 #include <string>
 #include <string_view>
 
-// Language tags, the one place that decides what a tag means: its shape, its usual script and
-// its direction come from ICU's locale data (CLDR likely subtags), so the PDF and the ePub
-// agree by construction.
+// Language tags and scripts, the one place that decides what a tag means and which script a
+// letter belongs to: a tag's shape, its usual script and its direction come from ICU's locale
+// data (CLDR likely subtags), a letter's script from ICU's Unicode data, so the PDF and the
+// ePub agree by construction.
 namespace broadside::core {
 
 /// Whether `tag` has the shape of a BCP 47 language tag as documents write them: a primary
@@ -21,5 +22,12 @@ std::string likely_script(std::string_view tag);
 /// Whether text in `tag` runs right to left: its script (likely_script) does (Arabic, Hebrew,
 /// Thaana, Syriac, N'Ko…).
 bool is_rtl_language(std::string_view tag);
+
+/// The script of `c` as an ISO 15924 code, when `c` is a letter of one script (`A` and `ḥ` →
+/// `Latn`, `ئ` → `Arab`, `中` → `Hani`, `ཀ` → `Tibt`, `Ж` → `Cyrl`); empty for characters
+/// every script shares or that take their neighbours' (digits, also Arabic-Indic ones,
+/// punctuation such as `،` and the Tibetan tsheg, spaces, combining marks). From ICU's
+/// Unicode data.
+std::string script_of_letter(char32_t c);
 
 }  // namespace broadside::core

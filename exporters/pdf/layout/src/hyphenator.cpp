@@ -1,7 +1,6 @@
 #include "hyphenator.hpp"
 
 #include <hyphen.h>
-#include <unicode/uscript.h>
 
 #include <algorithm>
 #include <cctype>
@@ -9,6 +8,8 @@
 #include <map>
 #include <mutex>
 #include <vector>
+
+#include "broadside/core/language_tag.hpp"
 
 namespace broadside::pdf {
 namespace {
@@ -65,16 +66,6 @@ extern "C" const char* __lsan_default_suppressions() {
 }
 #endif
 
-std::string Hyphenator::script_of(std::string_view lang) {
-    UErrorCode status = U_ZERO_ERROR;
-    UScriptCode codes[4];
-    std::string tag(lang);
-    int n = uscript_getCode(tag.substr(0, tag.find_first_of("-_")).c_str(), codes, 4, &status);
-    if (U_FAILURE(status) || n < 1) return {};
-    const char* name = uscript_getShortName(codes[0]);
-    return name ? name : "";
-}
-
 std::shared_ptr<const Hyphenator> Hyphenator::for_language(std::string_view lang) {
     static std::mutex mutex;
     static std::map<std::string, std::shared_ptr<const Hyphenator>> cache;
@@ -85,7 +76,7 @@ std::shared_ptr<const Hyphenator> Hyphenator::for_language(std::string_view lang
     std::string path = dictionary_path(lang);
     if (!path.empty())
         if (HyphenDict* dict = hnj_hyphen_load(path.c_str()))
-            h.reset(new Hyphenator(dict, script_of(lang)));
+            h.reset(new Hyphenator(dict, core::likely_script(lang)));
     cache.emplace(key, h);
     return h;
 }

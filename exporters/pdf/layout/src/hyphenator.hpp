@@ -18,10 +18,6 @@ class Hyphenator {
     /// Dictionaries are loaded once and shared.
     static std::shared_ptr<const Hyphenator> for_language(std::string_view lang);
 
-    /// The ISO 15924 script `lang` is written in (`Latn` for de, `Cyrl` for ru, `Hani` for
-    /// zh), by ICU; empty when ICU does not know the language.
-    static std::string script_of(std::string_view lang);
-
     ~Hyphenator();
     Hyphenator(const Hyphenator&) = delete;
     Hyphenator& operator=(const Hyphenator&) = delete;

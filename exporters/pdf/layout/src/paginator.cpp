@@ -79,7 +79,8 @@ class Paginator {
 }  // namespace
 
 std::vector<PageSlice> paginate(const std::vector<VItem>& items,
-                                const std::vector<double>& page_heights, double footnote_separator) {
+                                const std::vector<double>& page_heights,
+                                double footnote_separator) {
     if (page_heights.empty()) return {};
     return Paginator(items, page_heights, footnote_separator).run();
 }

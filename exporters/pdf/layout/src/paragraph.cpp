@@ -142,8 +142,8 @@ void ParagraphShaper::add_segment(ShapedParagraph& out, Segment seg, const Hyphe
     const TextSpan& span = out.itemized.spans[item.span];
     // Pattern dictionaries are per language and alphabet: Chinese, Tibetan or Arabic words in
     // a German paragraph, or Latin ones in a Russian paragraph, never meet its patterns.
-    if (hyphenator && item.script == hyphenator->script() && !seg.whitespace &&
-        !(item.level & 1) && !span.mono && !span.superscript) {
+    if (hyphenator && item.script == hyphenator->script() && !seg.whitespace && !(item.level & 1) &&
+        !span.mono && !span.superscript) {
         std::size_t g = 0;
         for (std::size_t at : hyphen_points(*hyphenator, text)) {
             while (g < shaped.glyphs.size() && shaped.glyphs[g].cluster < at) ++g;

@@ -5,6 +5,7 @@
 #include <variant>
 
 #include "broadside/core/diagnostics.hpp"
+#include "broadside/core/language_tag.hpp"
 #include "hyphenator.hpp"
 #include "line_builder.hpp"
 
@@ -35,7 +36,7 @@ TextSetter::TextSetter(const styles::Style& style, TextServices& services,
       diags_(diags) {
     // A language written in an alphabet but without a dictionary is set unhyphenated; say so
     // once. Chinese, Uyghur or Tibetan are never hyphenated and need no word.
-    const std::string script = Hyphenator::script_of(lang_);
+    const std::string script = core::likely_script(lang_);
     // A document without `lang` is not hyphenated and has no language to name.
     if (style.hyphenate && !lang_.empty() &&
         (script == "Latn" || script == "Cyrl" || script == "Grek") &&

@@ -11,6 +11,8 @@
 
 #include <vector>
 
+#include "broadside/core/utf8.hpp"
+
 namespace broadside::pdf::hpdf {
 namespace {
 
@@ -21,14 +23,7 @@ std::vector<HPDF_BYTE> utf16be_with_bom(std::string_view utf8) {
         out.push_back(static_cast<HPDF_BYTE>(u & 0xFF));
     };
     for (std::size_t i = 0; i < utf8.size();) {
-        auto c = static_cast<unsigned char>(utf8[i]);
-        unsigned cp = 0xFFFD;
-        int n = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
-        if (i + static_cast<std::size_t>(n) <= utf8.size()) {
-            cp = n == 1 ? c : n == 2 ? c & 0x1F : n == 3 ? c & 0x0F : c & 0x07;
-            for (int k = 1; k < n; ++k) cp = (cp << 6) | (utf8[i + k] & 0x3F);
-        }
-        i += static_cast<std::size_t>(n);
+        char32_t cp = core::decode_utf8(utf8, i);  // the model's text is valid UTF-8
         if (cp >= 0x10000) {
             cp -= 0x10000;
             unit(0xD800 + (cp >> 10));
