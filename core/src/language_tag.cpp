@@ -4,6 +4,8 @@
 #include <unicode/uloc.h>
 #include <unicode/uscript.h>
 
+#include <vector>
+
 namespace broadside::core {
 namespace {
 
@@ -53,13 +55,25 @@ bool is_rtl_language(std::string_view tag) {
     return code != USCRIPT_INVALID_CODE && uscript_isRightToLeft(code);
 }
 
-std::string script_of_letter(char32_t c) {
+std::string_view script_of_letter(char32_t c) {
+    // ICU looks short names up by searching its property tables; a book asks for every letter
+    // it has, so each code's name is looked up once.
+    static const std::vector<std::string_view> names = [] {
+        std::vector<std::string_view> out(
+            static_cast<std::size_t>(u_getIntPropertyMaxValue(UCHAR_SCRIPT)) + 1);
+        for (std::size_t code = 0; code < out.size(); ++code)
+            if (const char* name = uscript_getShortName(static_cast<UScriptCode>(code)))
+                out[code] = name;
+        return out;
+    }();
+    if (c < 0x80) return is_ascii_letter(static_cast<char>(c)) ? "Latn" : "";  // most of any text
     if (!u_isalpha(static_cast<UChar32>(c))) return {};
     UErrorCode status = U_ZERO_ERROR;
     const UScriptCode code = uscript_getScript(static_cast<UChar32>(c), &status);
-    if (U_FAILURE(status) || code == USCRIPT_COMMON || code == USCRIPT_INHERITED) return {};
-    const char* name = uscript_getShortName(code);
-    return name ? name : "";
+    if (U_FAILURE(status) || code == USCRIPT_COMMON || code == USCRIPT_INHERITED || code < 0 ||
+        static_cast<std::size_t>(code) >= names.size())
+        return {};
+    return names[static_cast<std::size_t>(code)];
 }
 
 }  // namespace broadside::core

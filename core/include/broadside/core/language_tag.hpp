@@ -27,7 +27,7 @@ bool is_rtl_language(std::string_view tag);
 /// `Latn`, `ئ` → `Arab`, `中` → `Hani`, `ཀ` → `Tibt`, `Ж` → `Cyrl`); empty for characters
 /// every script shares or that take their neighbours' (digits, also Arabic-Indic ones,
 /// punctuation such as `،` and the Tibetan tsheg, spaces, combining marks). From ICU's
-/// Unicode data.
-std::string script_of_letter(char32_t c);
+/// Unicode data; the view is of ICU's static names, valid for the program's life.
+std::string_view script_of_letter(char32_t c);
 
 }  // namespace broadside::core
