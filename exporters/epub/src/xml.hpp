@@ -3,14 +3,13 @@
 #include <string>
 #include <string_view>
 
+#include "broadside/core/xml_text.hpp"
+
 namespace broadside::epub {
 
-/// Appends `text` escaped for XML character data or a double-quoted attribute value. Control
-/// characters that XML 1.0 forbids are dropped, so any model text gives well-formed output.
-void append_xml(std::string& out, std::string_view text);
-
-/// `append_xml` into a new string.
-std::string xml_escape(std::string_view text);
+// XML text escaping is core's, shared with the PDF's XMP metadata.
+using core::append_xml;
+using core::xml_escape;
 
 /// True when `id` is usable as an XHTML id in every reader: an XML name (letter or `_` first)
 /// made of ASCII letters, digits, `-`, `_`, `.` or non-ASCII characters, without spaces.
