@@ -24,8 +24,9 @@ void mark(pdf::Page& page, std::vector<pdf::Anchor> anchors) {
     page.frames.insert(page.frames.begin(), std::move(frame));
 }
 
-pdf::DocumentInfo book_info(const epub::BookPlan& plan, std::optional<std::int64_t> epoch) {
-    pdf::DocumentInfo info = pdf::document_info(core::Meta{}, epoch);
+pdf::DocumentInfo book_info(const epub::BookPlan& plan, const core::JobSettings& job) {
+    pdf::DocumentInfo info = pdf::document_info(core::Meta{}, job);
+    info.language = plan.language;
     info.title = plan.title;
     for (const auto& a : plan.authors) info.author += (info.author.empty() ? "" : ", ") + a;
     info.subject = plan.settings.description;

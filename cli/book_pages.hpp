@@ -22,8 +22,8 @@ void rename_anchors(std::vector<pdf::Page>& pages, const std::string& prefix,
 /// Adds a frame over the whole page holding bookmarks, so a viewer opens them at its top.
 void mark(pdf::Page& page, std::vector<pdf::Anchor> anchors);
 
-/// The book's title, authors and subject; its date is `epoch` (SOURCE_DATE_EPOCH), else the
-/// newest post's.
-pdf::DocumentInfo book_info(const epub::BookPlan& plan, std::optional<std::int64_t> epoch);
+/// The book's title, authors, subject and language; its date is the job's `source_date_epoch`,
+/// else the newest post's.
+pdf::DocumentInfo book_info(const epub::BookPlan& plan, const core::JobSettings& job);
 
 }  // namespace broadside::cli

@@ -44,6 +44,17 @@ std::string set_shard(Options& o, const std::string& v) {
     return {};
 }
 
+// `a-2u` (the default) or `none`; comma-separated as more standards come.
+std::string set_pdf_standard(Options& o, const std::string& v) {
+    if (v == "a-2u")
+        o.job.pdf_a = true;
+    else if (v == "none")
+        o.job.pdf_a = false;
+    else
+        return "needs a-2u (PDF/A-2u, the default) or none";
+    return {};
+}
+
 std::string add_services(Options& o, const std::string& v) {
     for (std::size_t start = 0; start <= v.size();) {
         const std::size_t comma = std::min(v.find(',', start), v.size());
@@ -108,6 +119,10 @@ const std::vector<OptionSpec>& table() {
          "measure each letter against a print-and-mail service's rules\n(pingen, epost, lob, "
          "clicksend; comma-separated or repeated);\na breach is an error and nothing is written",
          add_services},
+        {"--pdf-standard", "a-2u|none", Kind::other,
+         "claim PDF/A-2u (default: the file carries its metadata, colour\nprofile and "
+         "identifier) or nothing",
+         set_pdf_standard},
         {"--strict", "", Kind::none, "stop at the first broken post instead of skipping it (books)",
          flag(&Options::strict, true)},
         {"--drafts", "", Kind::none, "include posts with `draft: true` (books)",

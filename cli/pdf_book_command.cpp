@@ -117,7 +117,7 @@ int run_pdf_book(const Options& options) {
         front_exporter.layout(contents(*plan, std::vector<int>(n, 99999), options.shard), diags)
             .pages.size();
     rename_anchors(title.pages, "front-", std::nullopt);
-    pdf::PdfPageWriter writer(book_info(*plan, options.job.source_date_epoch), diags, plan->root);
+    pdf::PdfPageWriter writer(book_info(*plan, options.job), diags, plan->root);
     pdf::SharedFaces faces;
     std::size_t written = 0;
     auto write = [&](pdf::Page& page) {

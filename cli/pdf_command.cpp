@@ -60,7 +60,7 @@ int run_pdf(const Options& options) {
     if (options.dump_layout) std::cout << pdf::dump_layout(layout);
     pdf::check_for_services(layout, geometry, *services, doc->source_path, diags);
     if (output && !diags.has_errors()) {
-        auto bytes = exporter.render(*doc, layout, diags, options.job.source_date_epoch);
+        auto bytes = exporter.render(*doc, layout, diags, options.job);
         if (bytes) pdf::check_file_for_services(bytes->size(), *services, doc->source_path, diags);
         if (bytes && !diags.has_errors() && output->write(bytes->data(), bytes->size()))
             output->commit();

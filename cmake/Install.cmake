@@ -38,8 +38,8 @@ configure_file(${PROJECT_SOURCE_DIR}/cmake/broadside.pc.in ${PROJECT_BINARY_DIR}
 install(FILES ${PROJECT_BINARY_DIR}/broadside.pc DESTINATION ${CMAKE_INSTALL_LIBDIR}/pkgconfig)
 
 # `cpack -G DEB` (run in the build folder): a Debian package installing into /usr. Its Depends
-# are the shared libraries' packages (dpkg-shlibdeps) and the fonts and hyphenation patterns
-# the program reads at run time.
+# are the shared libraries' packages (dpkg-shlibdeps) and the fonts, hyphenation patterns and
+# sRGB colour profile (PDF/A) the program reads at run time.
 set(CPACK_PACKAGE_NAME broadside)
 set(CPACK_PACKAGE_VENDOR "broadside")
 set(CPACK_PACKAGE_CONTACT "broadside maintainers <maintainers@broadside.invalid>")
@@ -50,6 +50,6 @@ set(CPACK_DEBIAN_FILE_NAME DEB-DEFAULT)
 set(CPACK_DEBIAN_PACKAGE_SECTION text)
 set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
 set(CPACK_DEBIAN_PACKAGE_DEPENDS
-    "fonts-noto-core, fonts-noto-cjk, fonts-noto-mono, fonts-dejavu-core, fonts-dejavu-extra, hyphen-en-us")
+    "fonts-noto-core, fonts-noto-cjk, fonts-noto-mono, fonts-dejavu-core, fonts-dejavu-extra, hyphen-en-us, icc-profiles-free")
 set(CPACK_DEBIAN_PACKAGE_RECOMMENDS "hyphen-de, hyphen-fr, hyphen-ru, hyphen-es, hyphen-it")
 include(CPack)

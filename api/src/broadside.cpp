@@ -43,7 +43,7 @@ std::optional<std::vector<std::uint8_t>> render_pdf(const core::Document& doc,
     pdf::PdfExporter exporter(style);
     const pdf::Layout layout = exporter.layout(doc, diags, job->resource_paths, job->limits);
     if (diags.has_errors()) return std::nullopt;
-    return exporter.render(doc, layout, diags, job->source_date_epoch);
+    return exporter.render(doc, layout, diags, *job);
 }
 
 std::optional<std::vector<std::uint8_t>> render_epub(const std::vector<std::string>& inputs,

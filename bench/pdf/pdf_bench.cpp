@@ -48,7 +48,7 @@ Pass run_once(const std::string& path, const broadside::styles::Style& style,
     if (!warm) cold = std::make_unique<broadside::pdf::PdfExporter>(style);
     auto& exporter = warm ? *warm : *cold;
     auto layout = exporter.layout(*doc, diags);
-    auto bytes = exporter.render(*doc, layout, diags, std::nullopt);
+    auto bytes = exporter.render(*doc, layout, diags, broadside::core::JobSettings{});
     Pass p;
     p.seconds = seconds_since(start);
     p.glyphs = layout.glyph_count();

@@ -73,8 +73,7 @@ bool write_per_record(MergeJob& job, const std::vector<std::string>& paths,
             if (!doc) return out;
             pdf::Layout layout = job.lay_out(*exporter, *doc, out.diags);
             if (!out.diags.has_errors())
-                out.bytes =
-                    exporter->render(*doc, layout, out.diags, job.options.job.source_date_epoch);
+                out.bytes = exporter->render(*doc, layout, out.diags, job.options.job);
             if (out.bytes)
                 pdf::check_file_for_services(out.bytes->size(), job.options.services,
                                              doc->source_path, out.diags);
@@ -100,9 +99,8 @@ struct Laid {
 
 /// Document information of the combined file: the template's, minus any field that still
 /// holds a placeholder (a title "Letter to {{name}}" belongs to no single letter).
-pdf::DocumentInfo combined_info(const core::Document& letter,
-                                std::optional<std::int64_t> source_date_epoch) {
-    pdf::DocumentInfo info = pdf::document_info(letter.meta, source_date_epoch);
+pdf::DocumentInfo combined_info(const core::Document& letter, const core::JobSettings& job) {
+    pdf::DocumentInfo info = pdf::document_info(letter.meta, job);
     for (std::string* s : {&info.title, &info.author, &info.subject, &info.keywords})
         if (s->find("{{") != std::string::npos) s->clear();
     return info;
@@ -119,8 +117,7 @@ bool write_combined(MergeJob& job, MergeDiagnostics& messages) {
     const auto& letter = job.letter.document();
     // Pages go into the PDF as each letter arrives, so memory holds one window of letters'
     // layouts, not the batch.
-    pdf::PdfPageWriter writer(combined_info(letter, job.options.job.source_date_epoch), diags,
-                              letter.source_path);
+    pdf::PdfPageWriter writer(combined_info(letter, job.options.job), diags, letter.source_path);
     CombinedLayout combined(job.options.duplex, [&writer](pdf::Page&& page) { writer.add(page); });
     const bool ok = core::run_in_order<Exporter, Laid>(
         job.records.size(), job.jobs(), job.window(), [&] { return job.make_exporter(); },

@@ -56,7 +56,10 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     if (!exporter) return 0;
     pdf::Layout layout = exporter->layout(*doc, diags, {}, limits);
     if (options & 8) return 0;
-    auto bytes = exporter->render(*doc, layout, diags, 0);
+    core::JobSettings job;
+    job.source_date_epoch = 0;
+    job.pdf_a = (options & 16) == 0;  // the PDF/A parts too: metadata from fuzzed front matter
+    auto bytes = exporter->render(*doc, layout, diags, job);
     (void)bytes;
     return 0;
 }

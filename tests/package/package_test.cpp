@@ -150,7 +150,7 @@ TEST_CASE("cpack makes a Debian package that holds the program, its styles and t
     const std::string depends =
         run_command("dpkg-deb -f " + shell_quote(deb.string()) + " Depends").out;
     for (const char* package : {"fonts-noto-core", "fonts-noto-cjk", "hyphen-en-us", "libhpdf",
-                                "libharfbuzz-subset0", "librsvg2-2"})
+                                "libharfbuzz-subset0", "librsvg2-2", "icc-profiles-free"})
         CHECK(depends.find(package) != std::string::npos);
 
     // Unpacked anywhere, the program finds the styles beside it, from any folder.

@@ -29,7 +29,10 @@ struct JobSettings {
     /// Seconds since 1970 that stand for "now" in dates the output records (creation date,
     /// `dcterms:modified`): SOURCE_DATE_EPOCH, so builds are reproducible.
     std::optional<std::int64_t> source_date_epoch;
-    int jobs = 0;       ///< worker threads; 0 = one per core (core::worker_count)
+    int jobs = 0;  ///< worker threads; 0 = one per core (core::worker_count)
+    /// PDF outputs claim PDF/A-2u (`--pdf-standard a-2u`, the default); false writes the plain
+    /// PDF of before (`--pdf-standard none`). The ePub has no such claim.
+    bool pdf_a = true;
     Progress progress;  ///< may be empty
 };
 

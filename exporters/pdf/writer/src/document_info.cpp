@@ -12,15 +12,17 @@ std::string join(const std::vector<std::string>& parts) {
 
 }  // namespace
 
-DocumentInfo document_info(const core::Meta& meta, std::optional<std::int64_t> source_date_epoch) {
+DocumentInfo document_info(const core::Meta& meta, const core::JobSettings& job) {
     DocumentInfo info;
     info.title = meta.title().value_or("");
     info.author = join(meta.authors());
     info.subject = meta.excerpt().value_or("");
     info.keywords = join(meta.tags());
     info.created = meta.date();
-    if (!info.created && source_date_epoch)
-        info.created = core::date_from_unix_seconds(*source_date_epoch);
+    if (!info.created && job.source_date_epoch)
+        info.created = core::date_from_unix_seconds(*job.source_date_epoch);
+    info.language = meta.lang().value_or("");
+    info.pdf_a = job.pdf_a;
     return info;
 }
 

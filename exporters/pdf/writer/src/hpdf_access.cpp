@@ -82,14 +82,40 @@ HPDF_Array new_array(HPDF_Doc doc) {
     return HPDF_Array_New(doc->mmgr);
 }
 
-HPDF_Dict new_flate_stream(HPDF_Doc doc, std::span<const std::uint8_t> bytes) {
+namespace {
+
+HPDF_Dict new_stream(HPDF_Doc doc, std::span<const std::uint8_t> bytes, HPDF_UINT filter) {
     HPDF_Dict s = HPDF_DictStream_New(doc->mmgr, doc->xref);  // indirect; libharu adds /Length
     if (!s) return nullptr;
     // The document's compression mode covers only streams libharu creates itself.
-    s->filter = HPDF_STREAM_FILTER_FLATE_DECODE;
+    s->filter = filter;
     if (HPDF_Stream_Write(s->stream, bytes.data(), static_cast<HPDF_UINT>(bytes.size())) != HPDF_OK)
         return nullptr;
     return s;
+}
+
+}  // namespace
+
+HPDF_Dict new_flate_stream(HPDF_Doc doc, std::span<const std::uint8_t> bytes) {
+    return new_stream(doc, bytes, HPDF_STREAM_FILTER_FLATE_DECODE);
+}
+
+HPDF_Dict new_plain_stream(HPDF_Doc doc, std::span<const std::uint8_t> bytes) {
+    return new_stream(doc, bytes, HPDF_STREAM_FILTER_NONE);
+}
+
+HPDF_Dict catalog(HPDF_Doc doc) {
+    return doc->catalog;
+}
+
+HPDF_STATUS set_file_id(HPDF_Doc doc, std::span<const std::uint8_t, 16> id) {
+    HPDF_Array ids = HPDF_Array_New(doc->mmgr);
+    if (!ids) return HPDF_GetError(doc);
+    for (int half = 0; half < 2; ++half) {
+        HPDF_Binary b = HPDF_Binary_New(doc->mmgr, const_cast<HPDF_BYTE*>(id.data()), 16);
+        if (!b || HPDF_Array_Add(ids, b) != HPDF_OK) return HPDF_GetError(doc);
+    }
+    return HPDF_Dict_Add(doc->trailer, "ID", ids);
 }
 
 namespace {

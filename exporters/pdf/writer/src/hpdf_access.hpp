@@ -22,6 +22,14 @@ HPDF_Dict new_dict(HPDF_Doc doc);
 HPDF_Array new_array(HPDF_Doc doc);
 /// A new indirect stream holding `bytes`, deflated when the document is saved.
 HPDF_Dict new_flate_stream(HPDF_Doc doc, std::span<const std::uint8_t> bytes);
+/// A new indirect stream holding `bytes` as they are: XMP metadata, which PDF/A wants
+/// readable without decoding.
+HPDF_Dict new_plain_stream(HPDF_Doc doc, std::span<const std::uint8_t> bytes);
+/// The document catalog, for entries libharu has no setter for (/Metadata, /OutputIntents,
+/// /Lang).
+HPDF_Dict catalog(HPDF_Doc doc);
+/// Sets the trailer's file identifier /ID to `id` twice (a new file's two halves are equal).
+HPDF_STATUS set_file_id(HPDF_Doc doc, std::span<const std::uint8_t, 16> id);
 /// A new image XObject of `width` × `height` 8-bit RGB pixels handed over already deflated
 /// (zlib format), and written as they are: the document holds the compressed bytes until it
 /// is saved, never the pixels.

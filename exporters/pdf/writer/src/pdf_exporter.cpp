@@ -30,10 +30,11 @@ void PdfExporter::number_page(Page& page, int number, core::Diagnostics& diags) 
     engine_->number_page(page, number, style_, services, diags);
 }
 
-std::optional<std::vector<std::uint8_t>> PdfExporter::render(
-    const core::Document& doc, const Layout& layout, core::Diagnostics& diags,
-    std::optional<std::int64_t> source_date_epoch) {
-    return render_pdf(layout, document_info(doc.meta, source_date_epoch), diags, doc.source_path);
+std::optional<std::vector<std::uint8_t>> PdfExporter::render(const core::Document& doc,
+                                                             const Layout& layout,
+                                                             core::Diagnostics& diags,
+                                                             const core::JobSettings& job) {
+    return render_pdf(layout, document_info(doc.meta, job), diags, doc.source_path);
 }
 
 }  // namespace broadside::pdf

@@ -3,6 +3,7 @@
 #include "broadside/core/url.hpp"
 
 #include <hpdf.h>
+#include <hpdf_objects.h>
 
 #include <algorithm>
 #include <cctype>
@@ -12,6 +13,7 @@
 #include <set>
 #include <type_traits>
 
+#include "archival.hpp"
 #include "extraction_order.hpp"
 #include "font_embedder.hpp"
 #include "haru_errors.hpp"
@@ -61,8 +63,18 @@ void write_info(HPDF_Doc doc, const DocumentInfo& info) {
 class PageWriter {
   public:
     PageWriter(HPDF_Doc doc, FontEmbedder& fonts, ImageEmbedder& images, core::Diagnostics& diags,
-               std::string file)
-        : doc_(doc), fonts_(fonts), images_(images), diags_(diags), file_(std::move(file)) {}
+               std::string file, bool archival)
+        : doc_(doc),
+          fonts_(fonts),
+          images_(images),
+          diags_(diags),
+          file_(std::move(file)),
+          archival_(archival) {}
+
+    /// What the pages drew so far, for the file identifier.
+    [[nodiscard]] const FileIdentity& identity() const { return identity_; }
+    /// Whether a run drew glyph 0, the font's missing-glyph box.
+    [[nodiscard]] bool draws_notdef() const { return draws_notdef_; }
 
     /// Links within the document point at anchors that may lie on later pages, so they are
     /// made once every page (and so every destination) exists. A link to an id no anchor has
@@ -83,7 +95,7 @@ class PageWriter {
                 continue;
             }
             HPDF_Annotation annot = HPDF_Page_CreateLinkAnnot(link.page, link.rect, dest->second);
-            if (annot) HPDF_LinkAnnot_SetBorderStyle(annot, 0, 0, 0);
+            if (annot) styled(annot);
         }
     }
 
@@ -169,11 +181,13 @@ class PageWriter {
         const char* name =
             HPDF_Page_GetLocalFontName(page_, reinterpret_cast<HPDF_Font>(font.dict));
         if (!name) return {};
+        for (const auto& g : run.glyphs) draws_notdef_ = draws_notdef_ || g.id == 0;
         return run_operators(run, name, at, line_start, *font.usage, cluster_spans);
     }
 
     void write_text_object(const std::string& ops) {
         if (ops.empty()) return;
+        identity_.add(ops);
         // libharu's own q/BT keep its graphics-state bookkeeping in step with the raw text
         // operators in between; its text API cannot use a font dictionary it did not build.
         HPDF_Page_GSave(page_);
@@ -205,7 +219,7 @@ class PageWriter {
         }
         const std::string uri = core::valid_uri(link.url);
         HPDF_Annotation annot = HPDF_Page_CreateURILinkAnnot(page_, rect, uri.c_str());
-        if (annot) HPDF_LinkAnnot_SetBorderStyle(annot, 0, 0, 0);
+        if (annot) styled(annot);
     }
 
     void draw(const Image& image, Point at) {
@@ -239,6 +253,12 @@ class PageWriter {
         std::string id;
     };
 
+    // Links draw no border; a PDF/A file's annotations must print as they show.
+    void styled(HPDF_Annotation annot) const {
+        HPDF_LinkAnnot_SetBorderStyle(annot, 0, 0, 0);
+        if (archival_) HPDF_Dict_AddNumber(annot, "F", 4);  // Print
+    }
+
     HPDF_Doc doc_;
     FontEmbedder& fonts_;
     ImageEmbedder& images_;
@@ -251,6 +271,9 @@ class PageWriter {
     double height_ = 0;
     bool page_left_to_right_ = true;
     std::vector<std::pair<int, HPDF_Outline>> outlines_;
+    bool archival_;
+    FileIdentity identity_;
+    bool draws_notdef_ = false;
 };
 
 std::optional<std::vector<std::uint8_t>> save(HPDF_Doc doc) {
@@ -281,6 +304,7 @@ struct PdfPageWriter::Impl {
     std::string file;
     std::vector<HPDF_Page> pages;  // in order, for drawing on a page later
     std::vector<Label> labels;     // written at the end: the number tree must start at page 0
+    DocumentInfo info;             // the PDF/A claim, made at the end, repeats it
 
     Impl(core::Diagnostics& d, std::string f) : diags(d), file(std::move(f)) {}
 };
@@ -294,9 +318,11 @@ PdfPageWriter::PdfPageWriter(const DocumentInfo& info, core::Diagnostics& diags,
     HPDF_SetCompressionMode(w.doc.get(), HPDF_COMP_ALL);
     hpdf::set_version_1_5(w.doc.get());
     write_info(w.doc.get(), info);
+    w.info = info;
     w.fonts = std::make_unique<FontEmbedder>(w.doc.get());
     w.images = std::make_unique<ImageEmbedder>(w.doc.get(), w.errors, diags, w.file);
-    w.writer = std::make_unique<PageWriter>(w.doc.get(), *w.fonts, *w.images, diags, w.file);
+    w.writer =
+        std::make_unique<PageWriter>(w.doc.get(), *w.fonts, *w.images, diags, w.file, info.pdf_a);
 }
 
 PdfPageWriter::~PdfPageWriter() = default;
@@ -328,6 +354,9 @@ std::optional<std::vector<std::uint8_t>> PdfPageWriter::finish() {
         hpdf::add_page_label(w.doc.get(), 0, 1, "");
     for (const auto& l : w.labels)
         hpdf::add_page_label(w.doc.get(), l.page, l.label.start, l.label.prefix);
+    if (w.info.pdf_a)
+        claim_pdf_a_2u(w.doc.get(), w.info, w.writer->identity(), w.writer->draws_notdef(), w.diags,
+                       w.file);
     bool fonts_ok = w.fonts->finish(w.diags, w.file);
     std::optional<std::vector<std::uint8_t>> bytes;
     if (fonts_ok && w.errors.error == HPDF_OK) bytes = save(w.doc.get());

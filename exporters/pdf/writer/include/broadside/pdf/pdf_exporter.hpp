@@ -7,6 +7,7 @@
 
 #include "broadside/core/diagnostics.hpp"
 #include "broadside/core/document.hpp"
+#include "broadside/core/job_settings.hpp"
 #include "broadside/core/site.hpp"
 #include "broadside/fonts/catalog.hpp"
 #include "broadside/fonts/face.hpp"
@@ -37,11 +38,11 @@ class PdfExporter {
     /// Adds page number `number` to `page` as `layout` adds it to a document's pages.
     void number_page(Page& page, int number, core::Diagnostics& diags);
     /// Renders a layout of `doc` as PDF bytes; nothing (with an error in `diags`) on failure.
-    /// CreationDate comes from the front matter's date, else `source_date_epoch`
-    /// (core::source_date_epoch), else none.
+    /// CreationDate comes from the front matter's date, else the job's `source_date_epoch`,
+    /// else none; the PDF/A-2u claim from the job's `pdf_a` (document_info).
     std::optional<std::vector<std::uint8_t>> render(const core::Document& doc, const Layout& layout,
                                                     core::Diagnostics& diags,
-                                                    std::optional<std::int64_t> source_date_epoch);
+                                                    const core::JobSettings& job);
 
     /// The shaper, for its statistics (glyphs shaped and served from the cache).
     [[nodiscard]] const fonts::Shaper& shaper() const { return shaper_; }

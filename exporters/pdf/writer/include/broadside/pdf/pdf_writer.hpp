@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "broadside/core/diagnostics.hpp"
+#include "broadside/core/job_settings.hpp"
 #include "broadside/core/meta.hpp"
 #include "broadside/pdf/layout.hpp"
 
@@ -21,12 +22,16 @@ struct DocumentInfo {
     /// CreationDate; absent unless the front matter has a `date` or SOURCE_DATE_EPOCH is set,
     /// so the same input gives the same bytes.
     std::optional<core::Date> created;
+    std::string language;  ///< the document's `lang`, for the catalog and the metadata
+    /// Claim PDF/A-2u (XMP metadata, sRGB output intent, file identifier, printable links),
+    /// unless the document draws missing-glyph boxes; false gives the plain PDF of old.
+    bool pdf_a = true;
 };
 
 /// Document information from front matter: Title, Author, Subject (excerpt), Keywords (tags),
-/// CreationDate (`date`). Without a date, `source_date_epoch` (core::source_date_epoch, seconds
-/// since 1970 UTC) supplies it; otherwise it is left out.
-DocumentInfo document_info(const core::Meta& meta, std::optional<std::int64_t> source_date_epoch);
+/// CreationDate (`date`), language (`lang`). Without a date, the job's `source_date_epoch`
+/// supplies it; otherwise it is left out. The PDF/A claim is the job's `pdf_a`.
+DocumentInfo document_info(const core::Meta& meta, const core::JobSettings& job);
 
 /// Renders `layout` as PDF 1.5 bytes: glyph runs as subset Type0/Identity-H fonts with
 /// ToUnicode and ActualText, rules, link annotations, destinations and outlines for anchors,

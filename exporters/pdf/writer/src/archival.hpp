@@ -1,0 +1,39 @@
+// PDF/A-2u (ISO 19005-2, level U: archival, every character's Unicode known): what a broadside
+// PDF adds to claim it. Everything else the standard asks of our output every broadside PDF
+// has already: embedded subset fonts with ToUnicode, no encryption, no JavaScript, deflate
+// only. tests/pdfcheck checks the claim rule by rule.
+#pragma once
+
+#include <array>
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+#include <hpdf.h>
+
+#include "broadside/core/diagnostics.hpp"
+#include "broadside/pdf/pdf_writer.hpp"
+
+namespace broadside::pdf {
+
+/// The file identifier PDF/A requires, from what the pages draw: the same document gives the
+/// same identifier (no clock, no randomness), different documents different ones.
+class FileIdentity {
+  public:
+    void add(std::string_view bytes);
+    [[nodiscard]] std::array<std::uint8_t, 16> digest() const;
+
+  private:
+    // Two 64-bit FNV-1a lanes with different starting values.
+    std::uint64_t a_ = 0xcbf29ce484222325ull, b_ = 0x84222325cbf29ce4ull;
+};
+
+/// Marks `doc` PDF/A-2u: XMP metadata that repeats the information dictionary (title, author,
+/// subject, keywords, producer, creation date) with the claim, the language, an sRGB output
+/// intent from Debian's icc-profiles-free, and the file identifier. A document that draws a
+/// missing-glyph box (.notdef), which PDF/A forbids, or a machine without the colour profile,
+/// gets a warning instead and no claim. True when the claim is made.
+bool claim_pdf_a_2u(HPDF_Doc doc, const DocumentInfo& info, const FileIdentity& identity,
+                    bool draws_notdef, core::Diagnostics& diags, const std::string& file);
+
+}  // namespace broadside::pdf

@@ -1,0 +1,181 @@
+// `pdfbreak RULE IN.pdf OUT.pdf`: a copy of a good PDF that breaks exactly one PDF/A-2u rule
+// (named as pdf_rules.hpp names it), so the tests show that the checker fails each rule.
+#include <qpdf/QPDF.hh>
+#include <qpdf/QPDFObjectHandle.hh>
+#include <qpdf/QPDFPageDocumentHelper.hh>
+#include <qpdf/QPDFWriter.hh>
+
+#include <fstream>
+#include <functional>
+#include <iostream>
+#include <iterator>
+#include <map>
+#include <regex>
+#include <string>
+
+namespace {
+
+using Handle = QPDFObjectHandle;
+
+std::string read_bytes(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    return std::string((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+}
+
+bool write_bytes(const std::string& path, const std::string& bytes) {
+    std::ofstream out(path, std::ios::binary);
+    out << bytes;
+    return static_cast<bool>(out);
+}
+
+// Same-length edits of the file's bytes, for what qpdf would write back correctly.
+bool patch(const std::string& in, const std::string& out, const std::string& from,
+           const std::string& to, bool last) {
+    std::string bytes = read_bytes(in);
+    const std::size_t at = last ? bytes.rfind(from) : bytes.find(from);
+    if (at == std::string::npos || from.size() != to.size()) return false;
+    bytes.replace(at, from.size(), to);
+    return write_bytes(out, bytes);
+}
+
+std::string stream_text(Handle stream) {
+    auto data = stream.getStreamData(qpdf_dl_all);
+    return std::string(reinterpret_cast<const char*>(data->getBuffer()), data->getSize());
+}
+
+Handle first_font(QPDF& pdf) {
+    for (auto& page : QPDFPageDocumentHelper(pdf).getAllPages()) {
+        Handle fonts = page.getAttribute("/Resources", false).getKey("/Font");
+        if (fonts.isDictionary())
+            for (auto [name, font] : fonts.ditems()) return font;
+    }
+    return Handle::newNull();
+}
+
+using Edit = std::function<bool(QPDF&)>;
+
+const std::map<std::string, Edit>& edits() {
+    static const std::map<std::string, Edit> table{
+        {"6.2.3 output intent",
+         [](QPDF& pdf) {
+             pdf.getRoot().removeKey("/OutputIntents");
+             return true;
+         }},
+        {"6.2.11.4 fonts embedded",
+         [](QPDF& pdf) {
+             Handle font = first_font(pdf);
+             Handle d = font.getKey("/DescendantFonts").getArrayItem(0).getKey("/FontDescriptor");
+             if (!d.isDictionary()) return false;
+             for (const char* key : {"/FontFile", "/FontFile2", "/FontFile3"}) d.removeKey(key);
+             return true;
+         }},
+        {"6.2.11.7 ToUnicode",
+         [](QPDF& pdf) {
+             Handle font = first_font(pdf);
+             if (!font.hasKey("/ToUnicode")) return false;
+             font.removeKey("/ToUnicode");
+             return true;
+         }},
+        {"6.2.11.8 no .notdef glyph",
+         [](QPDF& pdf) {
+             // The first glyph code shown on the first page becomes 0: glyph 0, .notdef.
+             auto pages = QPDFPageDocumentHelper(pdf).getAllPages();
+             Handle contents = pages.front().getObjectHandle().getKey("/Contents");
+             if (contents.isArray()) contents = contents.getArrayItem(0);
+             const std::string text = stream_text(contents);
+             const std::string changed =
+                 std::regex_replace(text, std::regex("<[0-9A-Fa-f]{4}>"), "<0000>",
+                                    std::regex_constants::format_first_only);
+             if (changed == text) return false;
+             contents.replaceStreamData(changed, Handle::newNull(), Handle::newNull());
+             return true;
+         }},
+        {"6.3.2 annotation flags",
+         [](QPDF& pdf) {
+             for (auto& page : QPDFPageDocumentHelper(pdf).getAllPages()) {
+                 Handle annots = page.getObjectHandle().getKey("/Annots");
+                 if (annots.isArray() && annots.getArrayNItems() > 0) {
+                     annots.getArrayItem(0).replaceKey("/F", Handle::newInteger(0));
+                     return true;
+                 }
+             }
+             return false;
+         }},
+        {"6.5.1 forbidden actions",
+         [](QPDF& pdf) {
+             pdf.getRoot().replaceKey("/OpenAction",
+                                      Handle::parse("<< /S /JavaScript /JS (app.alert\\(1\\)) >>"));
+             return true;
+         }},
+        {"6.6.2.1 metadata stream",
+         [](QPDF& pdf) {
+             // Marked with a filter qpdf has no decoder for, so it writes the stream as it is
+             // (a metadata stream it can decode it writes decoded, for PDF/A's sake).
+             Handle metadata = pdf.getRoot().getKey("/Metadata");
+             if (!metadata.isStream()) return false;
+             metadata.replaceStreamData(stream_text(metadata), Handle::newName("/JBIG2Decode"),
+                                        Handle::newNull());
+             return true;
+         }},
+        {"6.6.2.3 info and metadata agree",
+         [](QPDF& pdf) {
+             pdf.getTrailer().getKey("/Info").replaceKey("/Producer",
+                                                         Handle::newString("another program"));
+             return true;
+         }},
+        {"6.6.4 PDF/A identification",
+         [](QPDF& pdf) {
+             Handle metadata = pdf.getRoot().getKey("/Metadata");
+             if (!metadata.isStream()) return false;
+             std::string xmp = stream_text(metadata);
+             const std::string from = "<pdfaid:part>2</pdfaid:part>";
+             const std::size_t at = xmp.find(from);
+             if (at == std::string::npos) return false;
+             xmp.replace(at, from.size(), "<pdfaid:part>1</pdfaid:part>");
+             metadata.replaceStreamData(xmp, Handle::newNull(), Handle::newNull());
+             return true;
+         }},
+    };
+    return table;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    if (argc != 4) {
+        std::cerr << "usage: pdfbreak RULE IN.pdf OUT.pdf\n";
+        return 2;
+    }
+    const std::string rule = argv[1], in = argv[2], out = argv[3];
+    try {
+        if (rule == "6.1.2 file header")  // the binary comment line becomes plain text
+            return patch(in, out, "%\xB7\xBE\xAD\xAA", "%PDF!", false) ? 0 : 1;
+        if (rule == "6.1.3 file identifier")  // the trailer's /ID under another name
+            return patch(in, out, "/ID [", "/XD [", true) ? 0 : 1;
+        QPDF pdf;
+        pdf.processFile(in.c_str());
+        QPDFWriter writer(pdf, out.c_str());
+        // Streams as they are: qpdf would otherwise decode a filtered metadata stream.
+        writer.setStreamDataMode(qpdf_s_preserve);
+        writer.setDecodeLevel(qpdf_dl_none);
+        if (rule == "6.1.3 no encryption") {
+            writer.setR6EncryptionParameters("", "owner", true, true, true, true, true, true,
+                                             qpdf_r3p_full, true);
+        } else {
+            auto edit = edits().find(rule);
+            if (edit == edits().end()) {
+                std::cerr << "pdfbreak: no such rule: " << rule << '\n';
+                return 2;
+            }
+            if (!edit->second(pdf)) {
+                std::cerr << "pdfbreak: the input has nothing to break for " << rule << '\n';
+                return 1;
+            }
+        }
+        writer.write();
+        return 0;
+    } catch (const std::exception& e) {
+        std::cerr << "pdfbreak: " << e.what() << '\n';
+        return 1;
+    }
+}

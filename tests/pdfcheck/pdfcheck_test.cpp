@@ -1,0 +1,117 @@
+// broadside's PDFs keep the PDF/A-2u rules the checker knows (pdf_rules.hpp): single documents,
+// letters in three scripts, merged letters, the archive book; and the checker fails a copy made
+// to break each rule, so a passing check means something.
+#include <catch2/catch.hpp>
+
+#include <filesystem>
+#include <fstream>
+#include <string>
+
+#include "pdf_rules.hpp"
+#include "run_command.hpp"
+#include "scratch_folder.hpp"
+
+namespace fs = std::filesystem;
+using broadside::pdfcheck::check_pdf_a_2u;
+using broadside::test::run_command;
+using broadside::test::shell_quote;
+
+namespace {
+
+const std::string source = BROADSIDE_SOURCE_DIR;
+
+std::string render(const std::string& arguments, const fs::path& out) {
+    auto r = run_command(shell_quote(BROADSIDE_BINARY) + " " + arguments + " -o " +
+                         shell_quote(out.string()));
+    INFO(arguments << "\n" << r.err);
+    REQUIRE(r.status == 0);
+    CHECK(r.err.find("not marked PDF/A") == std::string::npos);
+    return out.string();
+}
+
+std::string findings_text(const std::string& pdf) {
+    std::string text;
+    for (const auto& f : check_pdf_a_2u(pdf)) text += f.rule + ": " + f.detail + "\n";
+    return text;
+}
+
+}  // namespace
+
+TEST_CASE("broadside's PDFs keep every PDF/A-2u rule the checker knows", "[pdfcheck]") {
+    const fs::path dir = broadside::test::scratch_folder("pdfcheck-good");
+    const std::vector<std::string> pdfs{
+        render(shell_quote(source + "/tests/seed/000_76c02472bb265b5b.txt"), dir / "seed.pdf"),
+        render(shell_quote(source + "/samples/letter.md"), dir / "letter.pdf"),
+        render(shell_quote(source + "/samples/letter-ug.md"), dir / "letter-ug.pdf"),
+        render(shell_quote(source + "/samples/letter-de.md"), dir / "letter-de.pdf"),
+        render(shell_quote(source + "/samples/joint-letter.md") + " --merge " +
+                   shell_quote(source + "/samples/recipients.csv") + " --duplex",
+               dir / "merged.pdf"),
+        render(shell_quote(source + "/samples/archive"), dir / "archive.pdf"),
+    };
+    for (const auto& pdf : pdfs) {
+        INFO(pdf);
+        CHECK(findings_text(pdf) == "");
+        CHECK(run_command("qpdf --check " + shell_quote(pdf)).status == 0);
+        const std::string info = run_command("pdfinfo " + shell_quote(pdf)).out;
+        CHECK(info.find("Encrypted:       no") != std::string::npos);
+    }
+    // The metadata carries the claim and the front matter's title, as pdfinfo reads it.
+    const std::string meta = run_command("pdfinfo -meta " + shell_quote(pdfs[5])).out;
+    CHECK(meta.find("<pdfaid:part>2</pdfaid:part>") != std::string::npos);
+    CHECK(meta.find("<dc:title><rdf:Alt><rdf:li xml:lang=\"x-default\">") != std::string::npos);
+
+    // The same input gives the same bytes, file identifier included.
+    render(shell_quote(source + "/samples/letter.md"), dir / "letter-again.pdf");
+    CHECK(broadside::test::read_file((dir / "letter.pdf").string()) ==
+          broadside::test::read_file((dir / "letter-again.pdf").string()));
+}
+
+TEST_CASE("the PDF/A checker fails a copy made to break each rule, and names that rule",
+          "[pdfcheck]") {
+    const fs::path dir = broadside::test::scratch_folder("pdfcheck-broken");
+    // The archive book has links, so its annotations can be broken too.
+    const std::string good = render(shell_quote(source + "/samples/archive"), dir / "good.pdf");
+    REQUIRE(findings_text(good) == "");
+    int n = 0;
+    for (const auto& rule : broadside::pdfcheck::pdf_a_2u_rules()) {
+        INFO(rule);
+        const fs::path broken = dir / ("broken-" + std::to_string(++n) + ".pdf");
+        auto made = run_command(shell_quote(PDFBREAK_BINARY) + " " + shell_quote(rule) + " " +
+                                shell_quote(good) + " " + shell_quote(broken.string()));
+        INFO(made.err);
+        REQUIRE(made.status == 0);
+        const auto found = check_pdf_a_2u(broken.string());
+        INFO(findings_text(broken.string()));
+        CHECK_FALSE(found.empty());
+        // That rule and no other: each fixture breaks one thing.
+        for (const auto& f : found) CHECK(f.rule == rule);
+    }
+}
+
+TEST_CASE(
+    "a PDF with a missing-glyph box is not marked PDF/A, with a warning, and "
+    "--pdf-standard none writes the plain PDF",
+    "[pdfcheck]") {
+    const fs::path dir = broadside::test::scratch_folder("pdfcheck-claims");
+    // U+E000, a private-use character no installed font has.
+    std::ofstream(dir / "notdef.md") << "# Boxes\n\nA private character: \xEE\x80\x80.\n";
+    auto r = run_command(shell_quote(BROADSIDE_BINARY) + " " +
+                         shell_quote((dir / "notdef.md").string()) + " -o " +
+                         shell_quote((dir / "notdef.pdf").string()));
+    INFO(r.err);
+    REQUIRE(r.status == 0);
+    CHECK(r.err.find("not marked PDF/A-2u") != std::string::npos);
+    const std::string found = findings_text((dir / "notdef.pdf").string());
+    CHECK(found.find("6.6.4 PDF/A identification") == std::string::npos);  // no claim at all
+    CHECK(found.find("6.6.2.1 metadata stream: the catalog has no /Metadata") != std::string::npos);
+
+    auto plain = run_command(
+        shell_quote(BROADSIDE_BINARY) + " " + shell_quote(source + "/samples/letter.md") +
+        " --pdf-standard none -o " + shell_quote((dir / "plain.pdf").string()));
+    REQUIRE(plain.status == 0);
+    const std::string catalog =
+        run_command("qpdf --show-object=1 " + shell_quote((dir / "plain.pdf").string())).out;
+    CHECK(catalog.find("/Metadata") == std::string::npos);
+    CHECK(catalog.find("/OutputIntents") == std::string::npos);
+}
