@@ -26,9 +26,9 @@ constexpr double mm = 72.0 / 25.4;
 
 struct Preset {
     std::string name;
-    double x, y, w, h;            // window field, mm
-    std::vector<double> folds;    // mm
-    double hole;                  // mm, 0 = none
+    double x, y, w, h;          // window field, mm
+    std::vector<double> folds;  // mm
+    double hole;                // mm, 0 = none
 };
 
 const std::vector<Preset> presets = {
@@ -39,14 +39,16 @@ const std::vector<Preset> presets = {
 
 std::string letter(const std::string& style, int address_lines, int paragraphs) {
     static const char* address[] = {"Addressee Alpha", "Office Bravo", "Street Charlie 12",
-                                    "City Delta", "Country Echo", "Floor Foxtrot",
+                                    "City Delta",      "Country Echo", "Floor Foxtrot",
                                     "Box Golf"};
-    std::string md = "---\nstyle: " + style +
-                     "\nlang: en-GB\nfrom: {name: Sender Org, address: [Rue 1, 1201 Geneva]}\nto:\n";
+    std::string md =
+        "---\nstyle: " + style +
+        "\nlang: en-GB\nfrom: {name: Sender Org, address: [Rue 1, 1201 Geneva]}\nto:\n";
     for (int i = 0; i < address_lines; ++i) md += "  - " + std::string(address[i]) + "\n";
-    md += "date: 2025-03-14\nsubject: A subject\nopening: \"Dear Sir or Madam,\"\n"
-          "closing: \"Yours faithfully,\"\nsignatures: [{name: Ann Signer, title: Director}, "
-          "{name: Bo Signer, title: Deputy}]\n---\n\n";
+    md +=
+        "date: 2025-03-14\nsubject: A subject\nopening: \"Dear Sir or Madam,\"\n"
+        "closing: \"Yours faithfully,\"\nsignatures: [{name: Ann Signer, title: Director}, "
+        "{name: Bo Signer, title: Deputy}]\n---\n\n";
     for (int p = 0; p < paragraphs; ++p)
         md += "Paragraph " + std::to_string(p) +
               " says what a letter says, in words enough to fill two or three lines of a page "
@@ -96,7 +98,8 @@ TEST_CASE("each preset puts the address in the window with 3 mm to spare, marks 
         std::vector<double> expected = p.folds;
         if (p.hole > 0) expected.push_back(p.hole);
         REQUIRE(marks.size() == expected.size());
-        for (std::size_t i = 0; i < marks.size(); ++i) CHECK(marks[i] == Approx(expected[i]).margin(0.05));
+        for (std::size_t i = 0; i < marks.size(); ++i)
+            CHECK(marks[i] == Approx(expected[i]).margin(0.05));
     }
     fs::remove_all(dir);
 }
@@ -153,7 +156,8 @@ TEST_CASE("closing and signatures never start a page without two body lines", "[
 TEST_CASE("an address with more lines than the window holds is an error naming the preset",
           "[letters]") {
     // DIN 5008 takes six lines; the No. 10 window five (see us-letter-no10.yaml).
-    for (const auto& [preset, lines] : {std::pair{"din-5008-b", 7}, std::pair{"us-letter-no10", 6}}) {
+    for (const auto& [preset, lines] :
+         {std::pair{"din-5008-b", 7}, std::pair{"us-letter-no10", 6}}) {
         INFO(preset);
         fs::path dir = scratch_folder("letter");
         std::ofstream(dir / "l.md") << letter(preset, lines, 1);
@@ -171,14 +175,13 @@ TEST_CASE("an address with more lines than the window holds is an error naming t
     }
 }
 
-TEST_CASE("a blog post becomes a letter: title as subject, warnings name the keys",
-          "[letters]") {
+TEST_CASE("a blog post becomes a letter: title as subject, warnings name the keys", "[letters]") {
     fs::path dir = scratch_folder("letter");
     std::string pdf = (dir / "seed.pdf").string();
-    auto r = run_command(shell_quote(program) + " " +
-                         shell_quote(std::string(BROADSIDE_SOURCE_DIR) +
-                                     "/tests/seed/000_76c02472bb265b5b.txt") +
-                         " --style din-5008-b -o " + shell_quote(pdf));
+    auto r = run_command(
+        shell_quote(program) + " " +
+        shell_quote(std::string(BROADSIDE_SOURCE_DIR) + "/tests/seed/000_76c02472bb265b5b.txt") +
+        " --style din-5008-b -o " + shell_quote(pdf));
     CHECK(r.status == 0);
     CHECK(r.err.find("add 'to:'") != std::string::npos);
     CHECK(r.err.find("add 'from:'") != std::string::npos);
@@ -230,7 +233,8 @@ TEST_CASE("the sample joint letter merges with the sample recipients", "[letters
     CHECK(info.find("Pages:           50") != std::string::npos);  // 25 letters of two pages
     auto text = run_command("pdftotext " + shell_quote(pdf) + " -").out;
     std::size_t count = 0;
-    for (std::size_t at = 0; (at = text.find("Joint letter of 42 organisations", at)) != std::string::npos; ++at)
+    for (std::size_t at = 0;
+         (at = text.find("Joint letter of 42 organisations", at)) != std::string::npos; ++at)
         ++count;
     CHECK(count == 25);
     CHECK(text.find("World Coalition Against Enforced Disappearance") != std::string::npos);
@@ -239,7 +243,8 @@ TEST_CASE("the sample joint letter merges with the sample recipients", "[letters
 
 TEST_CASE("a style names the letterhead image for letters that do not", "[letters]") {
     fs::path dir = scratch_folder("letter");
-    fs::copy_file(std::string(BROADSIDE_SOURCE_DIR) + "/tests/pdf/inputs/wide.png", dir / "head.png");
+    fs::copy_file(std::string(BROADSIDE_SOURCE_DIR) + "/tests/pdf/inputs/wide.png",
+                  dir / "head.png");
     std::ofstream(dir / "house.yaml") << "extends: din-5008-b\nletter: {letterhead: head.png}\n";
     std::ofstream(dir / "l.md") << letter((dir / "house.yaml").string(), 3, 1);
     auto r = run_command(shell_quote(program) + " " + shell_quote((dir / "l.md").string()) +
@@ -257,8 +262,7 @@ TEST_CASE("a style names the letterhead image for letters that do not", "[letter
     fs::remove_all(dir);
 }
 
-TEST_CASE("a key one edit away from a letter key is a warning with 'did you mean'",
-          "[letters]") {
+TEST_CASE("a key one edit away from a letter key is a warning with 'did you mean'", "[letters]") {
     fs::path dir = scratch_folder("letter-near-miss");
     std::ofstream(dir / "l.md") << "---\nstyle: din-5008-b\nto: [A B]\nfrom: [C D]\n"
                                    "signature: \"Ann Signer\"\nsubjet: Rights\nencls: [Case list]\n"
@@ -275,4 +279,26 @@ TEST_CASE("a key one edit away from a letter key is a warning with 'did you mean
     CHECK(r.err.find("'layout'") == std::string::npos);
     CHECK(r.err.find("custom-field") == std::string::npos);
     fs::remove_all(dir);
+}
+
+TEST_CASE(
+    "a letter set in a style that is not a letter style says its letter fields are not "
+    "printed",
+    "[letters]") {
+    const fs::path dir = scratch_folder("letter-plain-style");
+    std::ofstream(dir / "letter.md") << letter("din-5008-b", 3, 2);
+    const auto run = [&](const std::string& extra) {
+        return run_command(shell_quote(program) + " " + shell_quote((dir / "letter.md").string()) +
+                           extra + " -o " + shell_quote((dir / "out.pdf").string()));
+    };
+    auto plain = run(" --style default");
+    CHECK(plain.status == 0);
+    // Once, at the first letter field (the address under `to:`, line 6), naming the style.
+    CHECK(plain.err.find("letter.md:6:3: warning") != std::string::npos);
+    CHECK(plain.err.find("'to' and the other letter fields are not printed: the style 'default' "
+                         "is not a letter style") != std::string::npos);
+    CHECK(plain.err.find("not printed", plain.err.find("not printed") + 1) == std::string::npos);
+    auto as_letter = run("");
+    CHECK(as_letter.status == 0);
+    CHECK(as_letter.err.find("not printed") == std::string::npos);
 }

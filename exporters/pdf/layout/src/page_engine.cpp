@@ -49,6 +49,25 @@ std::vector<double> body_heights(const PagePlan& plan) {
     return heights;
 }
 
+// A letter's own fields set with a style that is not a letter style (`--style default`) are
+// not printed: say so once, at the first of them, rather than drop the recipient, closing and
+// signatures without a word.
+void warn_letter_fields_unprinted(const core::Document& doc, const styles::Style& style,
+                                  core::Diagnostics& diags) {
+    for (const char* key :
+         {"to", "opening", "closing", "signatures", "signatories", "cc", "encl", "ps"})
+        if (const core::MetaValue* value = doc.meta.find(key)) {
+            diags.warning(doc.source_path, value->span.line, value->span.column,
+                          std::string("'") + key +
+                              "' and the other letter fields are not printed: "
+                              "the style '" +
+                              style.name + "' is not a letter style",
+                          "choose a letter style, e.g. --style din-5008-b or us-letter-no10, or "
+                          "`style:` in the front matter");
+            return;
+        }
+}
+
 }  // namespace
 
 PageEngine::PageEngine(std::unique_ptr<LineBreaker> breaker) : breaker_(std::move(breaker)) {}
@@ -78,6 +97,7 @@ Layout PageEngine::layout(const core::Document& doc, const styles::Style& style,
         if (!letter) return {};
         plan = *letter;
     } else {
+        warn_letter_fields_unprinted(doc, style, diags);
         list = layout_blocks(doc, env);
         plan = document_plan(doc, style, setter, first_page_number);
     }
