@@ -133,6 +133,8 @@ int run(int argc, char** argv) {
             return usage_error("cannot tell the format of '" + opt.output +
                                "' from its extension; use --to");
     }
+    if (opt.attach_record && opt.merge.empty())
+        return usage_error("--attach-record attaches mail-merge records; give --merge FILE");
     if (!opt.merge.empty() && format->name != "pdf")
         return usage_error("--merge writes PDF letters; use a .pdf output");
     if (!opt.shard.whole() && format->name != "pdf")

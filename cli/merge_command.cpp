@@ -41,6 +41,7 @@ int run_merge(const Options& options) {
     job.data_file = options.merge;
     job.output = options.output;
     job.duplex = options.duplex;
+    job.attach_record = options.attach_record;
     job.shard = options.shard;
     job.job = options.job;
     job.services = std::move(*services);

@@ -115,6 +115,10 @@ const std::vector<OptionSpec>& table() {
          "for two-sided printing: in a combined merge, a blank page after\neach odd-length "
          "letter; in a book of posts, each chapter on a\nright-hand page",
          flag(&Options::duplex, true)},
+        {"--attach-record", "", Kind::none,
+         "a merged letter's PDF carries its record as record.csv (PDF/A-3u),\nso what was sent "
+         "to whom can be shown later",
+         flag(&Options::attach_record, true)},
         {"--check-for", "SERVICE", Kind::service,
          "measure each letter against a print-and-mail service's rules\n(pingen, epost, lob, "
          "clicksend; comma-separated or repeated);\na breach is an error and nothing is written",

@@ -23,7 +23,8 @@ struct Options {
     std::optional<bool> embed_fonts;  ///< `--embed-fonts` / `--no-embed-fonts`
     std::string merge;                ///< `--merge FILE`: mail-merge data (CSV or YAML)
     core::Shard shard;                ///< `--shard I/N`: the I-th of N parts
-    bool duplex = false;  ///< `--duplex`: pad each letter of a combined merge to even pages
+    bool duplex = false;         ///< `--duplex`: pad each letter of a combined merge to even pages
+    bool attach_record = false;  ///< `--attach-record`: each merged PDF carries its record
     std::vector<std::string>
         check_for;       ///< `--check-for SERVICE`: mail services to measure against
     std::string report;  ///< `--report FILE.json`: every diagnostic as JSON

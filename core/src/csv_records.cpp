@@ -122,6 +122,45 @@ const std::string* Record::find(std::string_view name) const {
     return nullptr;
 }
 
+namespace {
+
+void append_csv_field(std::string& out, const std::string& field) {
+    if (field.find_first_of(",\"\r\n") == std::string::npos) {
+        out += field;
+        return;
+    }
+    out += '"';
+    for (char c : field) out += c == '"' ? std::string("\"\"") : std::string(1, c);
+    out += '"';
+}
+
+}  // namespace
+
+std::string records_csv(const std::vector<Record>& records) {
+    std::vector<std::string> names;
+    for (const auto& r : records)
+        for (const auto& [name, value] : r.fields)
+            if (std::find(names.begin(), names.end(), name) == names.end()) names.push_back(name);
+    std::string out;
+    auto row = [&out](const std::vector<std::string>& fields) {
+        for (std::size_t i = 0; i < fields.size(); ++i) {
+            if (i > 0) out += ',';
+            append_csv_field(out, fields[i]);
+        }
+        out += "\r\n";
+    };
+    row(names);
+    for (const auto& r : records) {
+        std::vector<std::string> values;
+        for (const auto& name : names) {
+            const std::string* value = r.find(name);
+            values.push_back(value ? *value : std::string());
+        }
+        row(values);
+    }
+    return out;
+}
+
 std::optional<std::vector<Record>> parse_csv_records(std::string_view text, const std::string& path,
                                                      Diagnostics& diags) {
     if (text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);

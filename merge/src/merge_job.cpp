@@ -1,6 +1,7 @@
 #include "broadside/merge/merge_job.hpp"
 
 #include <algorithm>
+#include <filesystem>
 #include <memory>
 #include <optional>
 
@@ -45,6 +46,16 @@ struct MergeJob {
     [[nodiscard]] unsigned jobs() const {
         return core::worker_count(options.job.jobs, records.size());
     }
+    /// With `--attach-record`: `records` as CSV inside the PDF, named after the data file.
+    [[nodiscard]] std::vector<pdf::Attachment> attachments(
+        const std::vector<core::Record>& records) const {
+        if (!options.attach_record) return {};
+        const std::string data = std::filesystem::path(options.data_file).filename().string();
+        return {{records.size() == 1 ? "record.csv" : "records.csv", "text/csv",
+                 records.size() == 1 ? "The record of " + data + " this letter was made from"
+                                     : "The records of " + data + " these letters were made from",
+                 core::records_csv(records)}};
+    }
     void progress(std::size_t done) const {
         if (options.job.progress) options.job.progress("letters", done, records.size());
     }
@@ -73,7 +84,8 @@ bool write_per_record(MergeJob& job, const std::vector<std::string>& paths,
             if (!doc) return out;
             pdf::Layout layout = job.lay_out(*exporter, *doc, out.diags);
             if (!out.diags.has_errors())
-                out.bytes = exporter->render(*doc, layout, out.diags, job.options.job);
+                out.bytes = exporter->render(*doc, layout, out.diags, job.options.job,
+                                             job.attachments({job.records[i]}));
             if (out.bytes)
                 pdf::check_file_for_services(out.bytes->size(), job.options.services,
                                              doc->source_path, out.diags);
@@ -117,7 +129,9 @@ bool write_combined(MergeJob& job, MergeDiagnostics& messages) {
     const auto& letter = job.letter.document();
     // Pages go into the PDF as each letter arrives, so memory holds one window of letters'
     // layouts, not the batch.
-    pdf::PdfPageWriter writer(combined_info(letter, job.options.job), diags, letter.source_path);
+    pdf::DocumentInfo info = combined_info(letter, job.options.job);
+    info.attachments = job.attachments(job.records);
+    pdf::PdfPageWriter writer(info, diags, letter.source_path);
     CombinedLayout combined(job.options.duplex, [&writer](pdf::Page&& page) { writer.add(page); });
     const bool ok = core::run_in_order<Exporter, Laid>(
         job.records.size(), job.jobs(), job.window(), [&] { return job.make_exporter(); },

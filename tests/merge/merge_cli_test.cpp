@@ -290,3 +290,40 @@ TEST_CASE("four shards of a 1,000-letter merge write exactly the letters of the 
     CHECK(bad.status == 2);
     CHECK(bad.err.find("--shard needs I/N") != std::string::npos);
 }
+
+TEST_CASE("with --attach-record each letter's PDF carries its record, a combined one all of them",
+          "[merge][cli]") {
+    const fs::path dir = scratch_folder("merge-attach-record");
+    const fs::path csv = write_csv(dir);
+    auto each = merge(letter_md, csv, (dir / "each/{{id}}.pdf").string(), "--attach-record");
+    INFO(each.err);
+    REQUIRE(each.status == 0);
+    const auto attached = [&](const fs::path& pdf) {
+        CHECK(run_command("pdfdetach -list " + shell_quote(pdf.string())).out.find("record") !=
+              std::string::npos);
+        const fs::path saved = dir / (pdf.stem().string() + "-attached.csv");
+        REQUIRE(run_command("pdfdetach -save 1 -o " + shell_quote(saved.string()) + " " +
+                            shell_quote(pdf.string()))
+                    .status == 0);
+        return read_file(saved.string());
+    };
+    // The record as it was read (quotes and line breaks kept by CSV's own quoting).
+    CHECK(attached(dir / "each/3.pdf") ==
+          "id,name,salutation,address,note\r\n3,\"Smith, John\",Dear Mr Smith,1 Main Street,\r\n");
+    const std::string first = attached(dir / "each/1.pdf");
+    CHECK(first.find("1,Li Na 李娜,Dear Ms Li,\"12 Harbour Road") != std::string::npos);
+    CHECK(first.find("Wan Chai, Hong Kong\",") != std::string::npos);
+
+    auto all = merge(letter_md, csv, (dir / "all.pdf").string(), "--attach-record");
+    REQUIRE(all.status == 0);
+    const std::string records = attached(dir / "all.pdf");
+    CHECK(records.find("\r\n1,") != std::string::npos);
+    CHECK(records.find("\r\n3,") != std::string::npos);
+    CHECK(run_command("pdfinfo -meta " + shell_quote((dir / "all.pdf").string()))
+              .out.find("<pdfaid:part>3</pdfaid:part>") != std::string::npos);
+
+    auto without = run_command(shell_quote(BROADSIDE_BINARY) + " " + shell_quote(letter_md) +
+                               " --attach-record -o " + shell_quote((dir / "x.pdf").string()));
+    CHECK(without.status == 2);
+    CHECK(without.err.find("--attach-record attaches mail-merge records") != std::string::npos);
+}

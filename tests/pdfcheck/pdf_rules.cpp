@@ -29,6 +29,7 @@ const std::string action_rule = "6.5.1 forbidden actions";
 const std::string metadata_rule = "6.6.2.1 metadata stream";
 const std::string agreement_rule = "6.6.2.3 info and metadata agree";
 const std::string identification_rule = "6.6.4 PDF/A identification";
+const std::string embedded_files_rule = "6.8 embedded files";
 
 class Checker {
   public:
@@ -47,6 +48,7 @@ class Checker {
         check_id();
         const std::string xmp = check_metadata_stream();
         check_identification(xmp);
+        check_embedded_files(xmp);
         check_agreement(xmp);
         check_output_intent();
         check_actions();
@@ -128,9 +130,39 @@ class Checker {
 
     void check_identification(const std::string& xmp) {
         if (xmp.empty()) return;  // reported by the metadata rule
-        if (xmp_value(xmp, "pdfaid:part") != "2") add(identification_rule, "pdfaid:part is not 2");
+        const auto part = xmp_value(xmp, "pdfaid:part");
+        if (part != "2" && part != "3") add(identification_rule, "pdfaid:part is not 2 or 3");
         if (xmp_value(xmp, "pdfaid:conformance") != "U")
             add(identification_rule, "pdfaid:conformance is not U");
+    }
+
+    // PDF/A-3 (ISO 19005-3, 6.8): an attachment is an associated file of the document, with
+    // both file names, its relationship and its MIME type; PDF/A-2 allows only PDF/A
+    // attachments, which broadside never makes.
+    void check_embedded_files(const std::string& xmp) {
+        std::vector<Handle> specs;
+        Handle names = pdf_.getRoot().getKey("/Names").getKey("/EmbeddedFiles").getKey("/Names");
+        if (names.isArray())
+            for (int i = 1; i < names.getArrayNItems(); i += 2)
+                specs.push_back(names.getArrayItem(i));
+        if (specs.empty()) return;
+        if (xmp_value(xmp, "pdfaid:part") != "3")
+            add(embedded_files_rule, "attachments in a file that does not claim PDF/A-3");
+        std::set<QPDFObjGen> associated;
+        Handle af = pdf_.getRoot().getKey("/AF");
+        if (af.isArray())
+            for (Handle spec : af.aitems()) associated.insert(spec.getObjGen());
+        for (Handle spec : specs) {
+            if (!spec.getKey("/F").isString() || !spec.getKey("/UF").isString())
+                add(embedded_files_rule, "an attachment without both /F and /UF names");
+            if (!spec.getKey("/AFRelationship").isName())
+                add(embedded_files_rule, "an attachment without /AFRelationship");
+            if (!spec.isIndirect() || !associated.count(spec.getObjGen()))
+                add(embedded_files_rule, "an attachment that is not in the catalog's /AF");
+            Handle file = spec.getKey("/EF").getKey("/F");
+            if (!file.isStream() || !file.getDict().getKey("/Subtype").isName())
+                add(embedded_files_rule, "an attachment without its MIME type (/Subtype)");
+        }
     }
 
     // Seconds since 1970 of a PDF date (D:YYYYMMDDHHmmSS+HH'mm') or an XMP one
@@ -363,15 +395,16 @@ class Checker {
 
 }  // namespace
 
-std::vector<Finding> check_pdf_a_2u(const std::string& path) {
+std::vector<Finding> check_pdf_a(const std::string& path) {
     return Checker(path).run();
 }
 
-const std::vector<std::string>& pdf_a_2u_rules() {
+const std::vector<std::string>& pdf_a_rules() {
     static const std::vector<std::string> rules{
-        header_rule,   id_rule,       encryption_rule, intent_rule,
-        embedded_rule, unicode_rule,  notdef_rule,     annotation_rule,
-        action_rule,   metadata_rule, agreement_rule,  identification_rule};
+        header_rule,        id_rule,       encryption_rule, intent_rule,
+        embedded_rule,      unicode_rule,  notdef_rule,     annotation_rule,
+        action_rule,        metadata_rule, agreement_rule,  identification_rule,
+        embedded_files_rule};
     return rules;
 }
 

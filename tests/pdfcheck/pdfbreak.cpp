@@ -117,6 +117,13 @@ const std::map<std::string, Edit>& edits() {
                                         Handle::newNull());
              return true;
          }},
+        {"6.8 embedded files",
+         [](QPDF& pdf) {
+             Handle af = pdf.getRoot().getKey("/AF");
+             if (!af.isArray() || af.getArrayNItems() == 0) return false;
+             af.getArrayItem(0).removeKey("/AFRelationship");
+             return true;
+         }},
         {"6.6.2.3 info and metadata agree",
          [](QPDF& pdf) {
              pdf.getTrailer().getKey("/Info").replaceKey("/Producer",
@@ -128,10 +135,10 @@ const std::map<std::string, Edit>& edits() {
              Handle metadata = pdf.getRoot().getKey("/Metadata");
              if (!metadata.isStream()) return false;
              std::string xmp = stream_text(metadata);
-             const std::string from = "<pdfaid:part>2</pdfaid:part>";
+             const std::string from = "<pdfaid:part>2</pdfaid:part>";  // a PDF/A-2 file
              const std::size_t at = xmp.find(from);
              if (at == std::string::npos) return false;
-             xmp.replace(at, from.size(), "<pdfaid:part>1</pdfaid:part>");
+             xmp.replace(at, from.size(), "<pdfaid:part>4</pdfaid:part>");
              metadata.replaceStreamData(xmp, Handle::newNull(), Handle::newNull());
              return true;
          }},

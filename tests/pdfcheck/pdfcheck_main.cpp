@@ -1,4 +1,4 @@
-// `pdfcheck FILE.pdf...`: prints every PDF/A-2u rule each file breaks (pdf_rules.hpp) and exits
+// `pdfcheck FILE.pdf...`: prints every PDF/A rule each file breaks (pdf_rules.hpp) and exits
 // 1 if any does, for looking at a file by hand as the tests do.
 #include <iostream>
 
@@ -11,10 +11,10 @@ int main(int argc, char** argv) {
     }
     int status = 0;
     for (int i = 1; i < argc; ++i) {
-        const auto findings = broadside::pdfcheck::check_pdf_a_2u(argv[i]);
+        const auto findings = broadside::pdfcheck::check_pdf_a(argv[i]);
         for (const auto& f : findings)
             std::cout << argv[i] << ": " << f.rule << ": " << f.detail << '\n';
-        if (findings.empty()) std::cout << argv[i] << ": PDF/A-2u rules kept\n";
+        if (findings.empty()) std::cout << argv[i] << ": PDF/A rules kept\n";
         status = findings.empty() ? status : 1;
     }
     return status;

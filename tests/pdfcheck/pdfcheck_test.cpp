@@ -12,7 +12,7 @@
 #include "scratch_folder.hpp"
 
 namespace fs = std::filesystem;
-using broadside::pdfcheck::check_pdf_a_2u;
+using broadside::pdfcheck::check_pdf_a;
 using broadside::test::run_command;
 using broadside::test::shell_quote;
 
@@ -31,7 +31,7 @@ std::string render(const std::string& arguments, const fs::path& out) {
 
 std::string findings_text(const std::string& pdf) {
     std::string text;
-    for (const auto& f : check_pdf_a_2u(pdf)) text += f.rule + ": " + f.detail + "\n";
+    for (const auto& f : check_pdf_a(pdf)) text += f.rule + ": " + f.detail + "\n";
     return text;
 }
 
@@ -48,6 +48,9 @@ TEST_CASE("broadside's PDFs keep every PDF/A-2u rule the checker knows", "[pdfch
                    shell_quote(source + "/samples/recipients.csv") + " --duplex",
                dir / "merged.pdf"),
         render(shell_quote(source + "/samples/archive"), dir / "archive.pdf"),
+        render(shell_quote(source + "/samples/joint-letter.md") + " --merge " +
+                   shell_quote(source + "/samples/recipients.csv") + " --attach-record",
+               dir / "merged-with-records.pdf"),
     };
     for (const auto& pdf : pdfs) {
         INFO(pdf);
@@ -70,18 +73,25 @@ TEST_CASE("broadside's PDFs keep every PDF/A-2u rule the checker knows", "[pdfch
 TEST_CASE("the PDF/A checker fails a copy made to break each rule, and names that rule",
           "[pdfcheck]") {
     const fs::path dir = broadside::test::scratch_folder("pdfcheck-broken");
-    // The archive book has links, so its annotations can be broken too.
-    const std::string good = render(shell_quote(source + "/samples/archive"), dir / "good.pdf");
-    REQUIRE(findings_text(good) == "");
+    // The archive book has links, so its annotations can be broken too; a merge with its
+    // records attached (PDF/A-3u) has attachments to break.
+    const std::string book = render(shell_quote(source + "/samples/archive"), dir / "good.pdf");
+    const std::string attached =
+        render(shell_quote(source + "/samples/joint-letter.md") + " --merge " +
+                   shell_quote(source + "/samples/recipients.csv") + " --attach-record",
+               dir / "attached.pdf");
+    REQUIRE(findings_text(book) == "");
+    REQUIRE(findings_text(attached) == "");
     int n = 0;
-    for (const auto& rule : broadside::pdfcheck::pdf_a_2u_rules()) {
+    for (const auto& rule : broadside::pdfcheck::pdf_a_rules()) {
         INFO(rule);
         const fs::path broken = dir / ("broken-" + std::to_string(++n) + ".pdf");
+        const std::string& good = rule.rfind("6.8 ", 0) == 0 ? attached : book;
         auto made = run_command(shell_quote(PDFBREAK_BINARY) + " " + shell_quote(rule) + " " +
                                 shell_quote(good) + " " + shell_quote(broken.string()));
         INFO(made.err);
         REQUIRE(made.status == 0);
-        const auto found = check_pdf_a_2u(broken.string());
+        const auto found = check_pdf_a(broken.string());
         INFO(findings_text(broken.string()));
         CHECK_FALSE(found.empty());
         // That rule and no other: each fixture breaks one thing.
@@ -101,7 +111,7 @@ TEST_CASE(
                          shell_quote((dir / "notdef.pdf").string()));
     INFO(r.err);
     REQUIRE(r.status == 0);
-    CHECK(r.err.find("not marked PDF/A-2u") != std::string::npos);
+    CHECK(r.err.find("not marked PDF/A") != std::string::npos);
     const std::string found = findings_text((dir / "notdef.pdf").string());
     CHECK(found.find("6.6.4 PDF/A identification") == std::string::npos);  // no claim at all
     CHECK(found.find("6.6.2.1 metadata stream: the catalog has no /Metadata") != std::string::npos);

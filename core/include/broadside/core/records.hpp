@@ -34,6 +34,12 @@ std::optional<std::vector<Record>> parse_csv_records(std::string_view text, cons
 std::optional<std::vector<Record>> parse_yaml_records(std::string_view text,
                                                       const std::string& path, Diagnostics& diags);
 
+/// `records` as CSV (RFC 4180, CRLF line ends, fields quoted when they hold a comma, quote or
+/// line break): a header of every field name, in the order the records first use them, then a
+/// row a record (empty for a field a record lacks). What a merged letter carries as the record
+/// it was made from (`--attach-record`), readable by any spreadsheet.
+std::string records_csv(const std::vector<Record>& records);
+
 /// Reads a data file by its extension: `.csv`, or `.yaml`/`.yml`. Other extensions, a missing
 /// file, one over `max_bytes` or a file with no records are errors.
 std::optional<std::vector<Record>> read_records_file(

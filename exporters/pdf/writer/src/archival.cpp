@@ -51,6 +51,20 @@ std::string alternative(const char* element, const std::string& value) {
            core::xml_escape(value) + "</rdf:li></rdf:Alt></" + element + ">\n";
 }
 
+// libharu's form of a date (D:YYYYMMDDHHmmSSOHH'mm'), for dates libharu does not write itself.
+std::string pdf_date_text(const core::Date& d) {
+    const int offset = d.utc_offset_minutes.value_or(0);
+    char text[40];
+    std::snprintf(text, sizeof text, "D:%04d%02d%02d%02d%02d%02d%c%02d'%02d'", d.year, d.month,
+                  d.day, d.has_time ? d.hour : 0, d.has_time ? d.minute : 0,
+                  d.has_time ? d.second : 0,
+                  offset > 0   ? '+'
+                  : offset < 0 ? '-'
+                               : 'Z',
+                  std::abs(offset) / 60, std::abs(offset) % 60);
+    return text;
+}
+
 std::string xmp_packet(const DocumentInfo& info, const std::string& producer) {
     std::string x =
         "<?xpacket begin=\"\xEF\xBB\xBF\" id=\"W5M0MpCehiHzreSzNTczkc9d\"?>\n"
@@ -59,7 +73,9 @@ std::string xmp_packet(const DocumentInfo& info, const std::string& producer) {
         "<rdf:Description rdf:about=\"\" xmlns:dc=\"http://purl.org/dc/elements/1.1/\" "
         "xmlns:xmp=\"http://ns.adobe.com/xap/1.0/\" xmlns:pdf=\"http://ns.adobe.com/pdf/1.3/\" "
         "xmlns:pdfaid=\"http://www.aiim.org/pdfa/ns/id/\">\n"
-        "<pdfaid:part>2</pdfaid:part>\n<pdfaid:conformance>U</pdfaid:conformance>\n"
+        "<pdfaid:part>" +
+        std::string(info.attachments.empty() ? "2" : "3") +
+        "</pdfaid:part>\n<pdfaid:conformance>U</pdfaid:conformance>\n"
         "<dc:format>application/pdf</dc:format>\n";
     if (!info.title.empty()) x += alternative("dc:title", info.title);
     // One entry: PDF/A compares the whole Author string with the first creator.
@@ -116,12 +132,50 @@ bool add_metadata(HPDF_Doc doc, const std::string& xmp) {
 
 }  // namespace
 
-bool claim_pdf_a_2u(HPDF_Doc doc, const DocumentInfo& info, const FileIdentity& identity,
-                    bool draws_notdef, core::Diagnostics& diags, const std::string& file) {
+void attach_files(HPDF_Doc doc, const DocumentInfo& info) {
+    if (info.attachments.empty()) return;
+    HPDF_Array associated = hpdf::new_array(doc);
+    HPDF_Array names = hpdf::new_array(doc);
+    for (const auto& a : info.attachments) {
+        HPDF_Dict stream = hpdf::new_flate_stream(
+            doc, std::span(reinterpret_cast<const std::uint8_t*>(a.bytes.data()), a.bytes.size()));
+        HPDF_Dict params = hpdf::new_dict(doc);
+        HPDF_Dict files = hpdf::new_dict(doc);
+        HPDF_Dict spec = hpdf::new_indirect_dict(doc);
+        if (!stream || !params || !files || !spec) return;
+        HPDF_Dict_AddName(stream, "Type", "EmbeddedFile");
+        HPDF_Dict_AddName(stream, "Subtype", a.mime_type.c_str());
+        HPDF_Dict_AddNumber(params, "Size", static_cast<HPDF_INT32>(a.bytes.size()));
+        if (info.created)
+            hpdf::add_byte_string(doc, params, "ModDate", pdf_date_text(*info.created));
+        HPDF_Dict_Add(stream, "Params", params);
+        HPDF_Dict_AddName(spec, "Type", "Filespec");
+        hpdf::add_byte_string(doc, spec, "F", a.name);
+        hpdf::add_text_string(doc, spec, "UF", a.name);
+        hpdf::add_text_string(doc, spec, "Desc", a.description);
+        HPDF_Dict_AddName(spec, "AFRelationship", "Data");
+        HPDF_Dict_Add(files, "F", stream);
+        HPDF_Dict_Add(files, "UF", stream);
+        HPDF_Dict_Add(spec, "EF", files);
+        HPDF_Array_Add(associated, spec);
+        hpdf::add_array_text_string(doc, names, a.name);
+        HPDF_Array_Add(names, spec);
+    }
+    HPDF_Dict catalog = hpdf::catalog(doc);
+    HPDF_Dict_Add(catalog, "AF", associated);
+    HPDF_Dict embedded = hpdf::new_dict(doc);
+    HPDF_Dict name_tree = hpdf::new_dict(doc);
+    HPDF_Dict_Add(embedded, "Names", names);
+    HPDF_Dict_Add(name_tree, "EmbeddedFiles", embedded);
+    HPDF_Dict_Add(catalog, "Names", name_tree);
+}
+
+bool claim_pdf_a(HPDF_Doc doc, const DocumentInfo& info, const FileIdentity& identity,
+                 bool draws_notdef, core::Diagnostics& diags, const std::string& file) {
     if (draws_notdef) {
         diags.warning(file, 0, 0,
                       "the PDF draws missing-glyph boxes, which PDF/A forbids; it is not marked "
-                      "PDF/A-2u",
+                      "PDF/A",
                       "install fonts for the characters named above, or give --pdf-standard none");
         return false;
     }
@@ -129,7 +183,7 @@ bool claim_pdf_a_2u(HPDF_Doc doc, const DocumentInfo& info, const FileIdentity& 
     if (!profile) {
         diags.warning(file, 0, 0,
                       "the sRGB colour profile " BROADSIDE_SRGB_PROFILE
-                      " is missing; the PDF is not marked PDF/A-2u",
+                      " is missing; the PDF is not marked PDF/A",
                       "install Debian's icc-profiles-free");
         return false;
     }

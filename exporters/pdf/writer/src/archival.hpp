@@ -1,7 +1,8 @@
-// PDF/A-2u (ISO 19005-2, level U: archival, every character's Unicode known): what a broadside
-// PDF adds to claim it. Everything else the standard asks of our output every broadside PDF
-// has already: embedded subset fonts with ToUnicode, no encryption, no JavaScript, deflate
-// only. tests/pdfcheck checks the claim rule by rule.
+// PDF/A-2u (ISO 19005-2, level U: archival, every character's Unicode known), and PDF/A-3u
+// (ISO 19005-3) for a file that carries attachments: what a broadside PDF adds to claim it.
+// Everything else the standard asks of our output every broadside PDF has already: embedded subset
+// fonts with ToUnicode, no encryption, no JavaScript, deflate only. tests/pdfcheck checks the claim
+// rule by rule.
 #pragma once
 
 #include <array>
@@ -28,12 +29,18 @@ class FileIdentity {
     std::uint64_t a_ = 0xcbf29ce484222325ull, b_ = 0x84222325cbf29ce4ull;
 };
 
-/// Marks `doc` PDF/A-2u: XMP metadata that repeats the information dictionary (title, author,
-/// subject, keywords, producer, creation date) with the claim, the language, an sRGB output
-/// intent from Debian's icc-profiles-free, and the file identifier. A document that draws a
-/// missing-glyph box (.notdef), which PDF/A forbids, or a machine without the colour profile,
-/// gets a warning instead and no claim. True when the claim is made.
-bool claim_pdf_a_2u(HPDF_Doc doc, const DocumentInfo& info, const FileIdentity& identity,
-                    bool draws_notdef, core::Diagnostics& diags, const std::string& file);
+/// Adds `info.attachments` to `doc` as associated files of the document (/AF, /AFRelationship
+/// /Data, listed under the catalog's EmbeddedFiles so viewers show them), each with its MIME
+/// type and, when the document has a date, that date as its modification date.
+void attach_files(HPDF_Doc doc, const DocumentInfo& info);
+
+/// Marks `doc` PDF/A-2u, or PDF/A-3u when it has attachments: XMP metadata that repeats the
+/// information dictionary (title, author, subject, keywords, producer, creation date) with the
+/// claim, the language, an sRGB output intent from Debian's icc-profiles-free, and the file
+/// identifier. A document that draws a missing-glyph box (.notdef), which PDF/A forbids, or a
+/// machine without the colour profile, gets a warning instead and no claim. True when the
+/// claim is made.
+bool claim_pdf_a(HPDF_Doc doc, const DocumentInfo& info, const FileIdentity& identity,
+                 bool draws_notdef, core::Diagnostics& diags, const std::string& file);
 
 }  // namespace broadside::pdf

@@ -148,13 +148,27 @@ HPDF_Image new_deflated_rgb_image(HPDF_Doc doc, std::uint32_t width, std::uint32
     return image;
 }
 
-HPDF_STATUS add_text_string(HPDF_Doc doc, HPDF_Dict dict, const char* key, std::string_view utf8) {
+namespace {
+
+HPDF_Binary text_string(HPDF_Doc doc, std::string_view utf8) {
     bool cut = false;
     auto bytes = utf16be_with_bom(cut_for_text_string(utf8, cut));
     if (cut) bytes.insert(bytes.end(), {0x20, 0x26});  // …
-    HPDF_Binary b = HPDF_Binary_New(doc->mmgr, bytes.data(), static_cast<HPDF_UINT>(bytes.size()));
+    return HPDF_Binary_New(doc->mmgr, bytes.data(), static_cast<HPDF_UINT>(bytes.size()));
+}
+
+}  // namespace
+
+HPDF_STATUS add_text_string(HPDF_Doc doc, HPDF_Dict dict, const char* key, std::string_view utf8) {
+    HPDF_Binary b = text_string(doc, utf8);
     if (!b) return HPDF_GetError(doc);
     return HPDF_Dict_Add(dict, key, b);
+}
+
+HPDF_STATUS add_array_text_string(HPDF_Doc doc, HPDF_Array array, std::string_view utf8) {
+    HPDF_Binary b = text_string(doc, utf8);
+    if (!b) return HPDF_GetError(doc);
+    return HPDF_Array_Add(array, b);
 }
 
 HPDF_STATUS add_byte_string(HPDF_Doc doc, HPDF_Dict dict, const char* key, const std::string& s) {

@@ -38,6 +38,8 @@ HPDF_Image new_deflated_rgb_image(HPDF_Doc doc, std::uint32_t width, std::uint32
 /// Adds `key` to `dict` as a PDF text string: UTF-16BE with a byte-order mark, so any script
 /// shows in viewers' document properties and outlines. Replaces an existing entry.
 HPDF_STATUS add_text_string(HPDF_Doc doc, HPDF_Dict dict, const char* key, std::string_view utf8);
+/// Appends `utf8` to `array` as a PDF text string (a name tree's keys).
+HPDF_STATUS add_array_text_string(HPDF_Doc doc, HPDF_Array array, std::string_view utf8);
 /// Adds `key` to `dict` as a byte string (ASCII data such as CIDSystemInfo's Registry).
 HPDF_STATUS add_byte_string(HPDF_Doc doc, HPDF_Dict dict, const char* key, const std::string& s);
 /// Sets the Title, Author, Subject or Keywords entry of the document information dictionary.

@@ -33,8 +33,11 @@ void PdfExporter::number_page(Page& page, int number, core::Diagnostics& diags) 
 std::optional<std::vector<std::uint8_t>> PdfExporter::render(const core::Document& doc,
                                                              const Layout& layout,
                                                              core::Diagnostics& diags,
-                                                             const core::JobSettings& job) {
-    return render_pdf(layout, document_info(doc.meta, job), diags, doc.source_path);
+                                                             const core::JobSettings& job,
+                                                             std::vector<Attachment> attachments) {
+    DocumentInfo info = document_info(doc.meta, job);
+    info.attachments = std::move(attachments);
+    return render_pdf(layout, info, diags, doc.source_path);
 }
 
 }  // namespace broadside::pdf

@@ -354,9 +354,10 @@ std::optional<std::vector<std::uint8_t>> PdfPageWriter::finish() {
         hpdf::add_page_label(w.doc.get(), 0, 1, "");
     for (const auto& l : w.labels)
         hpdf::add_page_label(w.doc.get(), l.page, l.label.start, l.label.prefix);
+    attach_files(w.doc.get(), w.info);
     if (w.info.pdf_a)
-        claim_pdf_a_2u(w.doc.get(), w.info, w.writer->identity(), w.writer->draws_notdef(), w.diags,
-                       w.file);
+        claim_pdf_a(w.doc.get(), w.info, w.writer->identity(), w.writer->draws_notdef(), w.diags,
+                    w.file);
     bool fonts_ok = w.fonts->finish(w.diags, w.file);
     std::optional<std::vector<std::uint8_t>> bytes;
     if (fonts_ok && w.errors.error == HPDF_OK) bytes = save(w.doc.get());

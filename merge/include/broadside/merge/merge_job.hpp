@@ -30,6 +30,10 @@ struct MergeOptions {
     /// its progress stage is "letters", called in record order from the calling thread.
     core::JobSettings job;
     std::vector<styles::MailService> services;  ///< letters are checked against these rules
+    /// Each letter's PDF carries the record it was made from as `record.csv` (a combined PDF
+    /// its records as `records.csv`), an associated file of a PDF/A-3u document, so what was
+    /// sent to whom can be shown later.
+    bool attach_record = false;
 };
 
 /// Writes one letter per record from `letter` (a template read from its file) in `style`.

@@ -14,6 +14,7 @@
 #include "broadside/fonts/shaper.hpp"
 #include "broadside/pdf/layout.hpp"
 #include "broadside/pdf/layout_engine.hpp"
+#include "broadside/pdf/pdf_writer.hpp"
 #include "broadside/styles/style.hpp"
 
 namespace broadside::pdf {
@@ -40,9 +41,11 @@ class PdfExporter {
     /// Renders a layout of `doc` as PDF bytes; nothing (with an error in `diags`) on failure.
     /// CreationDate comes from the front matter's date, else the job's `source_date_epoch`,
     /// else none; the PDF/A-2u claim from the job's `pdf_a` (document_info).
+    /// `attachments` travel inside the file (the merge's `--attach-record`).
     std::optional<std::vector<std::uint8_t>> render(const core::Document& doc, const Layout& layout,
                                                     core::Diagnostics& diags,
-                                                    const core::JobSettings& job);
+                                                    const core::JobSettings& job,
+                                                    std::vector<Attachment> attachments = {});
 
     /// The shaper, for its statistics (glyphs shaped and served from the cache).
     [[nodiscard]] const fonts::Shaper& shaper() const { return shaper_; }

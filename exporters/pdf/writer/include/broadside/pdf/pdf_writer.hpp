@@ -13,7 +13,17 @@
 
 namespace broadside::pdf {
 
-/// The document information dictionary. Empty strings are left out.
+/// A file the PDF carries (PDF/A-3's associated file, /AFRelationship /Data): the record a
+/// merged letter was made from, so what was sent to whom can be shown later.
+struct Attachment {
+    std::string name;         ///< the file's name, e.g. `record.csv`
+    std::string mime_type;    ///< e.g. `text/csv`
+    std::string description;  ///< what viewers' attachment panels show
+    std::string bytes;
+};
+
+/// The document information dictionary, and what else the file says about itself. Empty
+/// strings are left out.
 struct DocumentInfo {
     std::string title;
     std::string author;    ///< authors joined with ", "
@@ -24,8 +34,10 @@ struct DocumentInfo {
     std::optional<core::Date> created;
     std::string language;  ///< the document's `lang`, for the catalog and the metadata
     /// Claim PDF/A-2u (XMP metadata, sRGB output intent, file identifier, printable links),
-    /// unless the document draws missing-glyph boxes; false gives the plain PDF of old.
+    /// PDF/A-3u when there are attachments, unless the document draws missing-glyph boxes;
+    /// false gives the plain PDF of old (with the attachments, if any).
     bool pdf_a = true;
+    std::vector<Attachment> attachments;
 };
 
 /// Document information from front matter: Title, Author, Subject (excerpt), Keywords (tags),
