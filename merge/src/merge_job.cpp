@@ -22,6 +22,19 @@ namespace {
 using Exporter = std::unique_ptr<pdf::PdfExporter>;
 
 /// What the job shares with its worker threads; read-only once the workers start.
+// The co-signers as records of `group` (when the letter groups them) and `name`.
+std::vector<core::Record> signatory_records(const core::Signatories& signatories) {
+    std::vector<core::Record> out;
+    for (const auto& group : signatories.groups)
+        for (const auto& name : group.members) {
+            core::Record r;
+            if (!group.name.empty()) r.fields.emplace_back("group", group.name);
+            r.fields.emplace_back("name", name);
+            out.push_back(std::move(r));
+        }
+    return out;
+}
+
 struct MergeJob {
     const MergeOptions& options;
     MergeTemplate& letter;
@@ -46,15 +59,25 @@ struct MergeJob {
     [[nodiscard]] unsigned jobs() const {
         return core::worker_count(options.job.jobs, records.size());
     }
-    /// With `--attach-record`: `records` as CSV inside the PDF, named after the data file.
+    /// With `--attach-record`: `records` as CSV inside the PDF, and the co-signers the letter
+    /// lists, if any. In this order: a name tree's keys must be sorted, and "record…" comes
+    /// before "signatories.csv".
     [[nodiscard]] std::vector<pdf::Attachment> attachments(
         const std::vector<core::Record>& records) const {
         if (!options.attach_record) return {};
         const std::string data = std::filesystem::path(options.data_file).filename().string();
-        return {{records.size() == 1 ? "record.csv" : "records.csv", "text/csv",
-                 records.size() == 1 ? "The record of " + data + " this letter was made from"
-                                     : "The records of " + data + " these letters were made from",
-                 core::records_csv(records)}};
+        std::vector<pdf::Attachment> out{
+            {records.size() == 1 ? "record.csv" : "records.csv", "text/csv",
+             records.size() == 1 ? "The record of " + data + " this letter was made from"
+                                 : "The records of " + data + " these letters were made from",
+             core::records_csv(records)}};
+        core::Diagnostics unused;  // the template's letter errors were reported when checked
+        if (const auto& signatories = letter.signatories(unused);
+            signatories && signatories->count() > 0)
+            out.push_back({"signatories.csv", "text/csv",
+                           "The organisations that signed the letter, as it lists them",
+                           core::records_csv(signatory_records(*signatories))});
+        return out;
     }
     void progress(std::size_t done) const {
         if (options.job.progress) options.job.progress("letters", done, records.size());

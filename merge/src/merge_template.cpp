@@ -30,19 +30,19 @@ MergeTemplate::MergeTemplate(core::Document doc, std::string data_file,
       resource_paths_(std::move(resource_paths)),
       limits_(limits) {}
 
-std::optional<std::string> MergeTemplate::signatories_count(core::Diagnostics& diags) {
+const std::optional<core::Signatories>& MergeTemplate::signatories(core::Diagnostics& diags) {
     std::call_once(signatories_once_, [&] {
         std::string folder = std::filesystem::path(doc_.source_path).parent_path().string();
         core::ResourcePolicy resources(folder.empty() ? "." : folder, resource_paths_, limits_);
         core::Diagnostics letter_diags;
         auto letter = core::read_letter(doc_, resources, letter_diags);
-        if (letter) signatories_count_ = std::to_string(letter->signatories.count());
+        if (letter) signatories_ = letter->signatories;
         // Only errors matter here, reported once to the first asker; the letter layout reports
         // its own warnings.
         for (const auto& d : letter_diags.items())
             if (d.severity == core::Severity::error) diags.add(d);
     });
-    return signatories_count_;
+    return signatories_;
 }
 
 std::optional<core::Document> MergeTemplate::fill(const core::Record& record,
@@ -50,7 +50,10 @@ std::optional<core::Document> MergeTemplate::fill(const core::Record& record,
     core::Document doc = doc_;
     auto lookup = [&](std::string_view name) -> std::optional<std::string> {
         if (const auto* v = record.find(name)) return *v;
-        if (name == "signatories.count") return signatories_count(diags);
+        if (name == "signatories.count") {
+            const auto& s = signatories(diags);
+            return s ? std::optional<std::string>(std::to_string(s->count())) : std::nullopt;
+        }
         return std::nullopt;
     };
     if (!core::fill_fields(doc, lookup, record_label(record, data_file_), diags))

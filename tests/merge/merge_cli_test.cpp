@@ -3,6 +3,8 @@
 // line ends and the quoting are exactly what the test says.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
+
 #include <filesystem>
 #include <fstream>
 #include <regex>
@@ -321,6 +323,24 @@ TEST_CASE("with --attach-record each letter's PDF carries its record, a combined
     CHECK(records.find("\r\n3,") != std::string::npos);
     CHECK(run_command("pdfinfo -meta " + shell_quote((dir / "all.pdf").string()))
               .out.find("<pdfaid:part>3</pdfaid:part>") != std::string::npos);
+
+    // A joint letter also carries its co-signers as it lists them: 42 names under a header.
+    const std::string samples = std::string(BROADSIDE_SOURCE_DIR) + "/samples/";
+    auto joint =
+        run_command(shell_quote(BROADSIDE_BINARY) + " " + shell_quote(samples + "joint-letter.md") +
+                    " --merge " + shell_quote(samples + "recipients.csv") + " --attach-record -o " +
+                    shell_quote((dir / "joint/{{id}}.pdf").string()));
+    REQUIRE(joint.status == 0);
+    const fs::path one = fs::directory_iterator(dir / "joint")->path();
+    CHECK(run_command("pdfdetach -list " + shell_quote(one.string())).out ==
+          "2 embedded files\n1: record.csv\n2: signatories.csv\n");
+    const fs::path signers = dir / "signatories.csv";
+    REQUIRE(run_command("pdfdetach -save 2 -o " + shell_quote(signers.string()) + " " +
+                        shell_quote(one.string()))
+                .status == 0);
+    const std::string list = read_file(signers.string());
+    CHECK(list.rfind("name\r\n", 0) == 0);
+    CHECK(std::count(list.begin(), list.end(), '\n') == 43);
 
     auto without = run_command(shell_quote(BROADSIDE_BINARY) + " " + shell_quote(letter_md) +
                                " --attach-record -o " + shell_quote((dir / "x.pdf").string()));

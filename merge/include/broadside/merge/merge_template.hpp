@@ -7,6 +7,7 @@
 
 #include "broadside/core/diagnostics.hpp"
 #include "broadside/core/document.hpp"
+#include "broadside/core/letter.hpp"
 #include "broadside/core/limits.hpp"
 #include "broadside/core/records.hpp"
 
@@ -32,12 +33,15 @@ class MergeTemplate {
     [[nodiscard]] std::string bookmark_title(const core::Document& filled,
                                              const core::Record& record) const;
 
+    /// The template's co-signers as its letters print them (core::read_letter), read once: what
+    /// `{{signatories.count}}` counts and `--attach-record` attaches. Nothing when the letter
+    /// cannot be read (the error is in `diags`, for the first asker only).
+    const std::optional<core::Signatories>& signatories(core::Diagnostics& diags);
+
     [[nodiscard]] const core::Document& document() const { return doc_; }
     [[nodiscard]] const std::string& data_file() const { return data_file_; }
 
   private:
-    std::optional<std::string> signatories_count(core::Diagnostics& diags);
-
     core::Document doc_;
     std::string data_file_;
     std::vector<std::string> resource_paths_;
@@ -45,7 +49,7 @@ class MergeTemplate {
     // Read from the template on the first `{{signatories.count}}`: a file-backed list costs a
     // read, and templates that never ask should not get letter warnings.
     std::once_flag signatories_once_;
-    std::optional<std::string> signatories_count_;
+    std::optional<core::Signatories> signatories_;
 };
 
 }  // namespace broadside::merge
