@@ -141,7 +141,10 @@ class Checker {
     // attachments, which broadside never makes.
     void check_embedded_files(const std::string& xmp) {
         std::vector<Handle> specs;
-        Handle names = pdf_.getRoot().getKey("/Names").getKey("/EmbeddedFiles").getKey("/Names");
+        // Step by step: qpdf warns on stderr when a key is looked up in something not a dictionary.
+        Handle names = pdf_.getRoot().getKey("/Names");
+        if (names.isDictionary()) names = names.getKey("/EmbeddedFiles");
+        if (names.isDictionary()) names = names.getKey("/Names");
         if (names.isArray())
             for (int i = 1; i < names.getArrayNItems(); i += 2)
                 specs.push_back(names.getArrayItem(i));
