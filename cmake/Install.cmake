@@ -50,6 +50,6 @@ set(CPACK_DEBIAN_FILE_NAME DEB-DEFAULT)
 set(CPACK_DEBIAN_PACKAGE_SECTION text)
 set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
 set(CPACK_DEBIAN_PACKAGE_DEPENDS
-    "fonts-noto-core, fonts-noto-cjk, fonts-noto-mono, fonts-dejavu-core, fonts-dejavu-extra, hyphen-en-us, icc-profiles-free")
+    "fonts-noto-core, fonts-noto-cjk, fonts-noto-mono, fonts-dejavu-core, fonts-dejavu-extra, fonts-symbola, hyphen-en-us, icc-profiles-free")
 set(CPACK_DEBIAN_PACKAGE_RECOMMENDS "hyphen-de, hyphen-fr, hyphen-ru, hyphen-es, hyphen-it")
 include(CPack)

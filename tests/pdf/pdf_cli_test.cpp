@@ -63,7 +63,6 @@ std::vector<std::string> source_lines(const std::string& md) {
     return out;
 }
 
-
 }  // namespace
 
 TEST_CASE("pdffonts lists only embedded, subset, Unicode-mapped Identity-H fonts", "[pdf][cli]") {
@@ -112,7 +111,8 @@ TEST_CASE("pdftotext returns every source line exactly, in logical order", "[pdf
         if (clean.find_first_not_of(" \f") != std::string::npos) got.push_back(clean);
     }
     // The page opens with the front matter's title and byline and ends with its number.
-    std::vector<std::string> expected = {"Five scripts on one page", "May 6, 2024 \u00B7 Broadside Tests"};
+    std::vector<std::string> expected = {"Five scripts on one page",
+                                         "May 6, 2024 \u00B7 Broadside Tests"};
     for (const auto& line : source_lines(scripts_md)) expected.push_back(line);
     expected.push_back("1");
     CHECK(got == expected);
@@ -259,8 +259,9 @@ TEST_CASE("pdftotext of the seed letter is the model's plain text", "[pdf][cli]"
         std::erase_if(s, [](char c) { return c == ' ' || c == '\n' || c == '\f'; });
         return s;
     };
-    CHECK(squeeze(without_bidi_controls(text.out)) ==
-          squeeze(*doc->meta.title() + " July 12, 2021 " + broadside::core::plain_text(*doc) + " 1"));
+    CHECK(
+        squeeze(without_bidi_controls(text.out)) ==
+        squeeze(*doc->meta.title() + " July 12, 2021 " + broadside::core::plain_text(*doc) + " 1"));
 }
 
 TEST_CASE("the layout dump of the test page matches the reviewed golden file", "[pdf][cli]") {
@@ -271,4 +272,22 @@ TEST_CASE("the layout dump of the test page matches the reviewed golden file", "
     REQUIRE(r.status == 0);
     if (std::getenv("BROADSIDE_UPDATE_GOLDEN")) std::ofstream(golden) << r.out;
     CHECK(r.out == read_file(golden));
+}
+
+TEST_CASE(
+    "emoji are drawn in outline by Symbola, and one it lacks names the package in its "
+    "hint",
+    "[pdf][cli]") {
+    // U+1F980 (crab, Unicode 8) is in Symbola; U+1F973 (partying face, Unicode 11) is not.
+    std::string md = temp_dir() + "/emoji.md";
+    std::ofstream(md) << "# Release\n\nRust \xF0\x9F\xA6\x80 and a party \xF0\x9F\xA5\xB3.\n";
+    std::string pdf = temp_dir() + "/emoji.pdf";
+    const std::string err = render(md, pdf);
+    CHECK(run_command("pdffonts " + shell_quote(pdf)).out.find("Symbola") != std::string::npos);
+    CHECK(err.find("U+1F980") == std::string::npos);
+    CHECK(err.find("no installed font covers U+1F973") != std::string::npos);
+    CHECK(err.find("install Debian's fonts-symbola") != std::string::npos);
+    // The crab is text: it copies out of the PDF as itself.
+    CHECK(run_command("pdftotext " + shell_quote(pdf) + " -").out.find("Rust \xF0\x9F\xA6\x80") !=
+          std::string::npos);
 }

@@ -192,11 +192,16 @@ class FaceAssigner {
             int column = span.column > 0
                              ? span.column + static_cast<int>(c.byte - p_.span_starts[c.span])
                              : 0;
+            // Emoji are what real posts most often miss: Symbola draws those of Unicode 9 and
+            // before as outlines, which PDF (and PDF/A) can hold, unlike colour emoji fonts.
+            const bool emoji = u_hasBinaryProperty(static_cast<UChar32>(c.cp), UCHAR_EMOJI);
             diags_.warning(format_.file, span.line, column,
                            "no installed font covers " + hex_code_point(c.cp) +
                                "; it is drawn as a missing-glyph box",
-                           "install a font with this character, or name one in the style's "
-                           "`fonts:` section");
+                           emoji ? "install Debian's fonts-symbola (emoji up to Unicode 9, in "
+                                   "outline), or name a font in the style's `fonts:` section"
+                                 : "install a font with this character, or name one in the "
+                                   "style's `fonts:` section");
         }
         return resolver_.primary(q);
     }
