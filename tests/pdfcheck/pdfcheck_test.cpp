@@ -100,21 +100,25 @@ TEST_CASE("the PDF/A checker fails a copy made to break each rule, and names tha
 }
 
 TEST_CASE(
-    "a PDF with a missing-glyph box is not marked PDF/A, with a warning, and "
-    "--pdf-standard none writes the plain PDF",
+    "a character no font has is an outlined box, not .notdef: the PDF stays PDF/A and its "
+    "text keeps the character, and --pdf-standard none writes the plain PDF",
     "[pdfcheck]") {
     const fs::path dir = broadside::test::scratch_folder("pdfcheck-claims");
-    // U+E000, a private-use character no installed font has.
-    std::ofstream(dir / "notdef.md") << "# Boxes\n\nA private character: \xEE\x80\x80.\n";
+    // U+E000, a private-use character no installed font has; U+1F973, an emoji newer than
+    // Symbola's.
+    std::ofstream(dir / "notdef.md")
+        << "# Boxes\n\nA private character \xEE\x80\x80 and a party \xF0\x9F\xA5\xB3 here.\n";
     auto r = run_command(shell_quote(BROADSIDE_BINARY) + " " +
                          shell_quote((dir / "notdef.md").string()) + " -o " +
                          shell_quote((dir / "notdef.pdf").string()));
     INFO(r.err);
     REQUIRE(r.status == 0);
-    CHECK(r.err.find("not marked PDF/A") != std::string::npos);
-    const std::string found = findings_text((dir / "notdef.pdf").string());
-    CHECK(found.find("6.6.4 PDF/A identification") == std::string::npos);  // no claim at all
-    CHECK(found.find("6.6.2.1 metadata stream: the catalog has no /Metadata") != std::string::npos);
+    CHECK(r.err.find("no installed font covers U+E000") != std::string::npos);
+    CHECK(findings_text((dir / "notdef.pdf").string()) == "");
+    const std::string text =
+        run_command("pdftotext " + shell_quote((dir / "notdef.pdf").string()) + " -").out;
+    CHECK(text.find("character \xEE\x80\x80 and a party \xF0\x9F\xA5\xB3 here") !=
+          std::string::npos);
 
     auto plain = run_command(
         shell_quote(BROADSIDE_BINARY) + " " + shell_quote(source + "/samples/letter.md") +

@@ -171,14 +171,7 @@ void attach_files(HPDF_Doc doc, const DocumentInfo& info) {
 }
 
 bool claim_pdf_a(HPDF_Doc doc, const DocumentInfo& info, const FileIdentity& identity,
-                 bool draws_notdef, core::Diagnostics& diags, const std::string& file) {
-    if (draws_notdef) {
-        diags.warning(file, 0, 0,
-                      "the PDF draws missing-glyph boxes, which PDF/A forbids; it is not marked "
-                      "PDF/A",
-                      "install fonts for the characters named above, or give --pdf-standard none");
-        return false;
-    }
+                 core::Diagnostics& diags, const std::string& file) {
     const auto profile = srgb_profile();
     if (!profile) {
         diags.warning(file, 0, 0,

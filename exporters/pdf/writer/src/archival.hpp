@@ -37,10 +37,10 @@ void attach_files(HPDF_Doc doc, const DocumentInfo& info);
 /// Marks `doc` PDF/A-2u, or PDF/A-3u when it has attachments: XMP metadata that repeats the
 /// information dictionary (title, author, subject, keywords, producer, creation date) with the
 /// claim, the language, an sRGB output intent from Debian's icc-profiles-free, and the file
-/// identifier. A document that draws a missing-glyph box (.notdef), which PDF/A forbids, or a
-/// machine without the colour profile, gets a warning instead and no claim. True when the
-/// claim is made.
+/// identifier. (A character no font has is drawn as an outline, never as .notdef, which PDF/A
+/// forbids.) On a machine without the colour profile, a warning instead and no claim. True
+/// when the claim is made.
 bool claim_pdf_a(HPDF_Doc doc, const DocumentInfo& info, const FileIdentity& identity,
-                 bool draws_notdef, core::Diagnostics& diags, const std::string& file);
+                 core::Diagnostics& diags, const std::string& file);
 
 }  // namespace broadside::pdf

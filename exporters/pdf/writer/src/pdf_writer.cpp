@@ -73,8 +73,6 @@ class PageWriter {
 
     /// What the pages drew so far, for the file identifier.
     [[nodiscard]] const FileIdentity& identity() const { return identity_; }
-    /// Whether a run drew glyph 0, the font's missing-glyph box.
-    [[nodiscard]] bool draws_notdef() const { return draws_notdef_; }
 
     /// Links within the document point at anchors that may lie on later pages, so they are
     /// made once every page (and so every destination) exists. A link to an id no anchor has
@@ -139,12 +137,15 @@ class PageWriter {
     }
 
     /// Right-to-left text, and clusters of several glyphs (Tibetan stacks, Indic reordering),
-    /// do not extract in logical order from glyph positions: such a line becomes one span.
+    /// do not extract in logical order from glyph positions: such a line becomes one span. So
+    /// does a line with a character no font has, which is drawn as an outline, not as text.
     static bool needs_line_span(const TextLine& line) {
         for (const auto& [at, run] : line.runs) {
             if (run.rtl) return true;
-            for (std::size_t i = 1; i < run.glyphs.size(); ++i)
-                if (run.glyphs[i].cluster == run.glyphs[i - 1].cluster) return true;
+            for (std::size_t i = 0; i < run.glyphs.size(); ++i)
+                if (run.glyphs[i].id == 0 ||
+                    (i > 0 && run.glyphs[i].cluster == run.glyphs[i - 1].cluster))
+                    return true;
         }
         return false;
     }
@@ -181,8 +182,11 @@ class PageWriter {
         const char* name =
             HPDF_Page_GetLocalFontName(page_, reinterpret_cast<HPDF_Font>(font.dict));
         if (!name) return {};
-        for (const auto& g : run.glyphs) draws_notdef_ = draws_notdef_ || g.id == 0;
-        return run_operators(run, name, at, line_start, *font.usage, cluster_spans);
+        std::vector<Rect> boxes;
+        std::string ops =
+            run_operators(run, name, at, line_start, *font.usage, cluster_spans, &boxes);
+        for (const Rect& box : boxes) missing_.emplace_back(box, run.fill);
+        return ops;
     }
 
     void write_text_object(const std::string& ops) {
@@ -195,6 +199,27 @@ class PageWriter {
         hpdf::write_page_operators(page_, ops);
         HPDF_Page_EndText(page_);
         HPDF_Page_GRestore(page_);
+        draw_missing_glyphs();
+    }
+
+    // A character no installed font has (already a warning) as an outlined box in the text's
+    // colour, where the font's .notdef glyph would stand.
+    void draw_missing_glyphs() {
+        for (const auto& [box, color] : missing_) {
+            const double inset = box.size.width * 0.1;
+            HPDF_Page_GSave(page_);
+            HPDF_Page_SetRGBStroke(page_, static_cast<HPDF_REAL>(color.r / 255.0),
+                                   static_cast<HPDF_REAL>(color.g / 255.0),
+                                   static_cast<HPDF_REAL>(color.b / 255.0));
+            HPDF_Page_SetLineWidth(page_, 0.5);
+            HPDF_Page_Rectangle(page_, static_cast<HPDF_REAL>(box.origin.x + inset),
+                                static_cast<HPDF_REAL>(box.origin.y),
+                                static_cast<HPDF_REAL>(box.size.width - 2 * inset),
+                                static_cast<HPDF_REAL>(box.size.height));
+            HPDF_Page_Stroke(page_);
+            HPDF_Page_GRestore(page_);
+        }
+        missing_.clear();
     }
 
     void draw(const Rule& rule, Point at) {
@@ -273,7 +298,7 @@ class PageWriter {
     std::vector<std::pair<int, HPDF_Outline>> outlines_;
     bool archival_;
     FileIdentity identity_;
-    bool draws_notdef_ = false;
+    std::vector<std::pair<Rect, Rgb>> missing_;  // boxes of the text object being written
 };
 
 std::optional<std::vector<std::uint8_t>> save(HPDF_Doc doc) {
@@ -355,9 +380,7 @@ std::optional<std::vector<std::uint8_t>> PdfPageWriter::finish() {
     for (const auto& l : w.labels)
         hpdf::add_page_label(w.doc.get(), l.page, l.label.start, l.label.prefix);
     attach_files(w.doc.get(), w.info);
-    if (w.info.pdf_a)
-        claim_pdf_a(w.doc.get(), w.info, w.writer->identity(), w.writer->draws_notdef(), w.diags,
-                    w.file);
+    if (w.info.pdf_a) claim_pdf_a(w.doc.get(), w.info, w.writer->identity(), w.diags, w.file);
     bool fonts_ok = w.fonts->finish(w.diags, w.file);
     std::optional<std::vector<std::uint8_t>> bytes;
     if (fonts_ok && w.errors.error == HPDF_OK) bytes = save(w.doc.get());

@@ -30,7 +30,8 @@ std::vector<std::u32string> cluster_texts(const GlyphRun& run) {
 
 class TextWriter {
   public:
-    TextWriter(const GlyphRun& run, FontUsage& usage) : run_(run), usage_(usage) {
+    TextWriter(const GlyphRun& run, FontUsage& usage, Point at, std::vector<Rect>* missing)
+        : run_(run), usage_(usage), at_(at), missing_(missing) {
         double k = 1000.0 / run.size;  // points -> thousandths of an em
         double pen = 0;
         for (const auto& g : run.glyphs) {
@@ -42,6 +43,14 @@ class TextWriter {
 
     void glyph(std::size_t i) {
         const Glyph& g = run_.glyphs[i];
+        if (g.id == 0) {
+            // The font's missing-glyph box is never shown (PDF/A forbids .notdef); the caller
+            // draws an outline in its place, and the text keeps the character (ActualText).
+            if (missing_)
+                missing_->push_back({{at_.x + x_[i] * run_.size / 1000, at_.y + g.y_offset},
+                                     {g.x_advance, 0.7 * run_.size}});
+            return;
+        }
         if (g.y_offset != 0) {
             flush();
             out_ += pdf_number(g.y_offset) + " Ts\n";
@@ -81,6 +90,8 @@ class TextWriter {
   private:
     const GlyphRun& run_;
     FontUsage& usage_;
+    Point at_;
+    std::vector<Rect>* missing_;
     std::vector<std::uint32_t> codes_;
     std::vector<double> x_;
     double current_ = 0;
@@ -130,8 +141,9 @@ std::string pdf_number(double v) {
 }
 
 std::string run_operators(const GlyphRun& run, const std::string& font_name, Point at,
-                          Point& line_start, FontUsage& usage, bool cluster_spans) {
-    TextWriter w(run, usage);
+                          Point& line_start, FontUsage& usage, bool cluster_spans,
+                          std::vector<Rect>* missing) {
+    TextWriter w(run, usage, at, missing);
     std::string head = "/" + font_name + " " + pdf_number(run.size) + " Tf\n";
     head += pdf_number(run.fill.r / 255.0) + " " + pdf_number(run.fill.g / 255.0) + " " +
             pdf_number(run.fill.b / 255.0) + " rg\n";

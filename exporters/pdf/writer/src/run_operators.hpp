@@ -1,6 +1,7 @@
 #pragma once
 
 #include <string>
+#include <vector>
 
 #include "broadside/pdf/layout.hpp"
 #include "font_usage.hpp"
@@ -15,8 +16,11 @@ namespace broadside::pdf {
 /// already mapped to other text, is wrapped in an ActualText span holding the source text.
 /// Registers every glyph and mapping in `usage`. Inside a line-wide ActualText span
 /// (`cluster_spans` false) clusters get ToUnicode entries only: ActualText spans do not nest.
+/// Glyph 0, a character no font has, is not shown (PDF/A forbids .notdef): its box, in PDF
+/// user space from the baseline up, is added to `missing` for the caller to draw.
 std::string run_operators(const GlyphRun& run, const std::string& font_name, Point at,
-                          Point& line_start, FontUsage& usage, bool cluster_spans = true);
+                          Point& line_start, FontUsage& usage, bool cluster_spans = true,
+                          std::vector<Rect>* missing = nullptr);
 
 /// A number for a content stream: at most three decimals, no trailing zeros, '.' always.
 std::string pdf_number(double v);
