@@ -131,8 +131,7 @@ bool page_shows_colour(const std::string& pdf, int page, unsigned rgb) {
     const auto ppm = run_command("pdftoppm -r 20 -f " + std::to_string(page) + " -l " +
                                  std::to_string(page) + " " + shell_quote(pdf));
     std::size_t at = 0;  // after the header "P6\nW H\n255\n"
-    for (int lines = 0; lines < 3 && at < ppm.out.size(); ++at)
-        lines += ppm.out[at] == '\n';
+    for (int lines = 0; lines < 3 && at < ppm.out.size(); ++at) lines += ppm.out[at] == '\n';
     auto near = [](unsigned char c, unsigned want) { return c + 40u > want && c < want + 40u; };
     for (std::size_t i = at; i + 2 < ppm.out.size(); i += 3) {
         const auto* p = reinterpret_cast<const unsigned char*>(ppm.out.data() + i);
@@ -144,9 +143,10 @@ bool page_shows_colour(const std::string& pdf, int page, unsigned rgb) {
 
 }  // namespace
 
-TEST_CASE("SVG pictures are drawn into the PDF at print resolution, GIFs decoded, unsafe "
-          "SVGs refused",
-          "[pdf][cli][figures]") {
+TEST_CASE(
+    "SVG pictures are drawn into the PDF at print resolution, GIFs decoded, unsafe "
+    "SVGs refused",
+    "[pdf][cli][figures]") {
     fs::path dir = broadside::test::scratch_folder("svg-figures");
     for (const char* name : {"chart.svg", "viewbox.svg", "scripted.svg", "magenta.gif"})
         fs::copy_file(fs::path(inputs) / name, dir / name);
@@ -185,4 +185,22 @@ TEST_CASE("SVG pictures are drawn into the PDF at print resolution, GIFs decoded
                              shell_quote(BROADSIDE_BINARY) + " doc.md -o again.pdf");
     REQUIRE(again.status == 0);
     CHECK(read_file(pdf) == read_file((dir / "again.pdf").string()));
+}
+
+TEST_CASE(
+    "BROADSIDE_PICTURES_MODULE names the picture module, and a missing one is a warning "
+    "that leaves the rest of the document",
+    "[pdf][cli][figures]") {
+    fs::path dir = broadside::test::scratch_folder("picture-module");
+    fs::copy_file(fs::path(inputs) / "chart.svg", dir / "chart.svg");
+    std::ofstream(dir / "doc.md") << "# Chart\n\n![Cases by year](chart.svg)\n\nThe end.\n";
+    auto r = run_command("cd " + shell_quote(dir.string()) +
+                         " && BROADSIDE_PICTURES_MODULE=/nowhere/libbroadside-pictures.so " +
+                         shell_quote(BROADSIDE_BINARY) + " doc.md -o doc.pdf");
+    INFO(r.err);
+    REQUIRE(r.status == 0);
+    CHECK(r.err.find("image 'chart.svg'") != std::string::npos);
+    CHECK(r.err.find("cannot load the picture module") != std::string::npos);
+    CHECK(run_command("pdftotext " + shell_quote((dir / "doc.pdf").string()) + " -")
+              .out.find("The end.") != std::string::npos);
 }

@@ -2,6 +2,8 @@
 
 #include <dlfcn.h>
 
+#include <cstdlib>
+
 #include "broadside/core/installed_file.hpp"
 
 namespace broadside::pdf {
@@ -13,8 +15,14 @@ struct LoadedModule {
 };
 
 LoadedModule load_module() {
-    const std::filesystem::path module = core::find_installed_file(
-        {BROADSIDE_PICTURES_IN_PREFIX, BROADSIDE_PICTURES_BUILT, BROADSIDE_PICTURES_INSTALLED});
+    // BROADSIDE_PICTURES_MODULE names the module, for programs linking the library from a
+    // prefix that was moved after installing (as BROADSIDE_STYLES names the styles).
+    const char* named = std::getenv("BROADSIDE_PICTURES_MODULE");
+    const std::filesystem::path module =
+        named && *named
+            ? std::filesystem::path(named)
+            : core::find_installed_file({BROADSIDE_PICTURES_IN_PREFIX, BROADSIDE_PICTURES_BUILT,
+                                         BROADSIDE_PICTURES_INSTALLED});
     if (module.empty())
         return {nullptr,
                 "SVG and GIF pictures need libbroadside-pictures.so, which is not "

@@ -41,6 +41,8 @@ struct PictureCodecs {
 #define BROADSIDE_PICTURE_CODECS_ENTRY "broadside_picture_codecs_1"
 
 /// The module, loaded once on first use, or null with `problem` saying why it is not there.
+/// It is found beside the installed program, where the build made it, or where it was
+/// installed; the environment variable BROADSIDE_PICTURES_MODULE, when set, names it instead.
 const PictureCodecs* picture_codecs(std::string& problem);
 
 }  // namespace broadside::pdf
