@@ -129,3 +129,22 @@ TEST_CASE(
     CHECK(catalog.find("/Metadata") == std::string::npos);
     CHECK(catalog.find("/OutputIntents") == std::string::npos);
 }
+
+TEST_CASE(
+    "a 60,000-character title and control characters in the author keep the information "
+    "dictionary and the metadata in agreement",
+    "[pdfcheck]") {
+    const fs::path dir = broadside::test::scratch_folder("pdfcheck-long-values");
+    // The information dictionary cuts titles after 1,000 characters; XML cannot hold U+0007.
+    std::ofstream(dir / "long.md")
+        << "---\ntitle: \"" << std::string(60000, 'T')
+        << "\"\nauthor: \"Tab\\there, bell\\x07 & <friends>\"\n---\n\nBody.\n";
+    auto r =
+        run_command(shell_quote(BROADSIDE_BINARY) + " " + shell_quote((dir / "long.md").string()) +
+                    " -o " + shell_quote((dir / "long.pdf").string()));
+    INFO(r.err);
+    REQUIRE(r.status == 0);
+    CHECK(findings_text((dir / "long.pdf").string()) == "");
+    const std::string info = run_command("pdfinfo " + shell_quote((dir / "long.pdf").string())).out;
+    CHECK(info.find("Author:          Tab\there, bell & <friends>") != std::string::npos);
+}

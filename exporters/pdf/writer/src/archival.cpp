@@ -46,9 +46,15 @@ std::string xmp_date(const core::Date& d) {
     return out + text;
 }
 
+// An information dictionary value as the dictionary holds it (cut, controls dropped), so the
+// two agree as PDF/A requires.
+std::string info_text(const std::string& value) {
+    return core::xml_escape(hpdf::stored_text(value));
+}
+
 std::string alternative(const char* element, const std::string& value) {
     return std::string("<") + element + "><rdf:Alt><rdf:li xml:lang=\"x-default\">" +
-           core::xml_escape(value) + "</rdf:li></rdf:Alt></" + element + ">\n";
+           info_text(value) + "</rdf:li></rdf:Alt></" + element + ">\n";
 }
 
 // libharu's form of a date (D:YYYYMMDDHHmmSSOHH'mm'), for dates libharu does not write itself.
@@ -80,14 +86,14 @@ std::string xmp_packet(const DocumentInfo& info, const std::string& producer) {
     if (!info.title.empty()) x += alternative("dc:title", info.title);
     // One entry: PDF/A compares the whole Author string with the first creator.
     if (!info.author.empty())
-        x += "<dc:creator><rdf:Seq><rdf:li>" + core::xml_escape(info.author) +
+        x += "<dc:creator><rdf:Seq><rdf:li>" + info_text(info.author) +
              "</rdf:li></rdf:Seq></dc:creator>\n";
     if (!info.subject.empty()) x += alternative("dc:description", info.subject);
     if (core::is_language_tag(info.language))
         x += "<dc:language><rdf:Bag><rdf:li>" + core::xml_escape(info.language) +
              "</rdf:li></rdf:Bag></dc:language>\n";
     if (!info.keywords.empty())
-        x += "<pdf:Keywords>" + core::xml_escape(info.keywords) + "</pdf:Keywords>\n";
+        x += "<pdf:Keywords>" + info_text(info.keywords) + "</pdf:Keywords>\n";
     x += "<pdf:Producer>" + core::xml_escape(producer) + "</pdf:Producer>\n";
     if (info.created) x += "<xmp:CreateDate>" + xmp_date(*info.created) + "</xmp:CreateDate>\n";
     x += "</rdf:Description>\n</rdf:RDF>\n</x:xmpmeta>\n<?xpacket end=\"r\"?>\n";

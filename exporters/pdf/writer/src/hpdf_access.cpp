@@ -40,17 +40,24 @@ std::vector<HPDF_BYTE> utf16be_with_bom(std::string_view utf8) {
 // and libharu refuses them. A longer one (a 60,000-character title) is cut, the page keeps it.
 constexpr std::size_t max_text_string_characters = 1000;
 
-std::string_view cut_for_text_string(std::string_view utf8, bool& cut) {
+}  // namespace
+
+std::string stored_text(std::string_view utf8) {
+    std::string out;
     std::size_t characters = 0;
-    for (std::size_t i = 0; i < utf8.size(); ++i) {
-        if ((static_cast<unsigned char>(utf8[i]) & 0xC0) == 0x80) continue;
-        if (characters++ == max_text_string_characters) {
-            cut = true;
-            return utf8.substr(0, i);
+    for (char c : utf8) {
+        const auto u = static_cast<unsigned char>(c);
+        if (u < 0x20 && c != '\t' && c != '\n' && c != '\r') continue;
+        if ((u & 0xC0) != 0x80 && characters++ == max_text_string_characters) {
+            out += "\u2026";  // …
+            break;
         }
+        out += c;
     }
-    return utf8;
+    return out;
 }
+
+namespace {
 
 const char* info_key(HPDF_InfoType type) {
     switch (type) {
@@ -151,9 +158,7 @@ HPDF_Image new_deflated_rgb_image(HPDF_Doc doc, std::uint32_t width, std::uint32
 namespace {
 
 HPDF_Binary text_string(HPDF_Doc doc, std::string_view utf8) {
-    bool cut = false;
-    auto bytes = utf16be_with_bom(cut_for_text_string(utf8, cut));
-    if (cut) bytes.insert(bytes.end(), {0x20, 0x26});  // …
+    auto bytes = utf16be_with_bom(stored_text(utf8));
     return HPDF_Binary_New(doc->mmgr, bytes.data(), static_cast<HPDF_UINT>(bytes.size()));
 }
 

@@ -35,8 +35,12 @@ HPDF_STATUS set_file_id(HPDF_Doc doc, std::span<const std::uint8_t, 16> id);
 /// is saved, never the pixels.
 HPDF_Image new_deflated_rgb_image(HPDF_Doc doc, std::uint32_t width, std::uint32_t height,
                                   std::span<const std::uint8_t> deflated);
-/// Adds `key` to `dict` as a PDF text string: UTF-16BE with a byte-order mark, so any script
-/// shows in viewers' document properties and outlines. Replaces an existing entry.
+/// What a text string holds for `utf8`: without the control characters XML cannot carry (so
+/// the XMP metadata can say the same), and cut after 1,000 characters with "…" (readers need
+/// not accept longer strings, ISO 32000-1 Annex C, and libharu refuses them).
+std::string stored_text(std::string_view utf8);
+/// Adds `key` to `dict` as a PDF text string (stored_text): UTF-16BE with a byte-order mark,
+/// so any script shows in viewers' document properties and outlines. Replaces an entry.
 HPDF_STATUS add_text_string(HPDF_Doc doc, HPDF_Dict dict, const char* key, std::string_view utf8);
 /// Appends `utf8` to `array` as a PDF text string (a name tree's keys).
 HPDF_STATUS add_array_text_string(HPDF_Doc doc, HPDF_Array array, std::string_view utf8);
