@@ -35,11 +35,25 @@ std::vector<core::Record> signatory_records(const core::Signatories& signatories
     return out;
 }
 
+// With `--attach-record`, the co-signers the letter lists (the same for every letter, so made
+// once), if it lists any.
+std::optional<pdf::Attachment> signatories_attachment(const MergeOptions& options,
+                                                      MergeTemplate& letter) {
+    if (!options.attach_record) return std::nullopt;
+    core::Diagnostics unused;  // the template's letter errors are reported when records are checked
+    const auto& signatories = letter.signatories(unused);
+    if (!signatories || signatories->count() == 0) return std::nullopt;
+    return pdf::Attachment{"signatories.csv", "text/csv",
+                           "The organisations that signed the letter, as it lists them",
+                           core::records_csv(signatory_records(*signatories))};
+}
+
 struct MergeJob {
     const MergeOptions& options;
     MergeTemplate& letter;
     const std::vector<core::Record>& records;
     const styles::Style& style;
+    std::optional<pdf::Attachment> signatories{};
 
     [[nodiscard]] Exporter make_exporter() const {
         return std::make_unique<pdf::PdfExporter>(style);
@@ -71,12 +85,7 @@ struct MergeJob {
              records.size() == 1 ? "The record of " + data + " this letter was made from"
                                  : "The records of " + data + " these letters were made from",
              core::records_csv(records)}};
-        core::Diagnostics unused;  // the template's letter errors were reported when checked
-        if (const auto& signatories = letter.signatories(unused);
-            signatories && signatories->count() > 0)
-            out.push_back({"signatories.csv", "text/csv",
-                           "The organisations that signed the letter, as it lists them",
-                           core::records_csv(signatory_records(*signatories))});
+        if (signatories) out.push_back(*signatories);
         return out;
     }
     void progress(std::size_t done) const {
@@ -201,7 +210,7 @@ bool run_merge(core::Document letter, const std::vector<core::Record>& records,
     const std::vector<core::Record> mine(records.begin() + begin, records.begin() + end);
     if (!paths.empty())
         paths = std::vector<std::string>(paths.begin() + begin, paths.begin() + end);
-    MergeJob job{options, filler, mine, style};
+    MergeJob job{options, filler, mine, style, signatories_attachment(options, filler)};
     if (per_record && options.duplex)
         diags.warning("--duplex", 0, 0, "pads letters only in a combined file; ignored",
                       "print the per-record files as separate duplex jobs");

@@ -191,7 +191,7 @@ class PageWriter {
 
     void write_text_object(const std::string& ops) {
         if (ops.empty()) return;
-        identity_.add(ops);
+        if (archival_) identity_.add(ops);  // the file identifier only PDF/A asks for
         // libharu's own q/BT keep its graphics-state bookkeeping in step with the raw text
         // operators in between; its text API cannot use a font dictionary it did not build.
         HPDF_Page_GSave(page_);
