@@ -20,12 +20,16 @@ namespace {
 
 const std::string source = BROADSIDE_SOURCE_DIR;
 
-std::string render(const std::string& arguments, const fs::path& out) {
+// Runs broadside on `arguments` into `out`, which must succeed with its claim made; returns
+// the PDF's path, and what broadside printed in `messages` when asked.
+std::string render(const std::string& arguments, const fs::path& out,
+                   std::string* messages = nullptr) {
     auto r = run_command(shell_quote(BROADSIDE_BINARY) + " " + arguments + " -o " +
                          shell_quote(out.string()));
     INFO(arguments << "\n" << r.err);
     REQUIRE(r.status == 0);
     CHECK(r.err.find("not marked PDF/A") == std::string::npos);
+    if (messages) *messages = r.err;
     return out.string();
 }
 
@@ -108,24 +112,18 @@ TEST_CASE(
     // Symbola's.
     std::ofstream(dir / "notdef.md")
         << "# Boxes\n\nA private character \xEE\x80\x80 and a party \xF0\x9F\xA5\xB3 here.\n";
-    auto r = run_command(shell_quote(BROADSIDE_BINARY) + " " +
-                         shell_quote((dir / "notdef.md").string()) + " -o " +
-                         shell_quote((dir / "notdef.pdf").string()));
-    INFO(r.err);
-    REQUIRE(r.status == 0);
-    CHECK(r.err.find("no installed font covers U+E000") != std::string::npos);
-    CHECK(findings_text((dir / "notdef.pdf").string()) == "");
-    const std::string text =
-        run_command("pdftotext " + shell_quote((dir / "notdef.pdf").string()) + " -").out;
+    std::string messages;
+    const std::string pdf =
+        render(shell_quote((dir / "notdef.md").string()), dir / "notdef.pdf", &messages);
+    CHECK(messages.find("no installed font covers U+E000") != std::string::npos);
+    CHECK(findings_text(pdf) == "");
+    const std::string text = run_command("pdftotext " + shell_quote(pdf) + " -").out;
     CHECK(text.find("character \xEE\x80\x80 and a party \xF0\x9F\xA5\xB3 here") !=
           std::string::npos);
 
-    auto plain = run_command(
-        shell_quote(BROADSIDE_BINARY) + " " + shell_quote(source + "/samples/letter.md") +
-        " --pdf-standard none -o " + shell_quote((dir / "plain.pdf").string()));
-    REQUIRE(plain.status == 0);
-    const std::string catalog =
-        run_command("qpdf --show-object=1 " + shell_quote((dir / "plain.pdf").string())).out;
+    const std::string plain = render(
+        shell_quote(source + "/samples/letter.md") + " --pdf-standard none", dir / "plain.pdf");
+    const std::string catalog = run_command("qpdf --show-object=1 " + shell_quote(plain)).out;
     CHECK(catalog.find("/Metadata") == std::string::npos);
     CHECK(catalog.find("/OutputIntents") == std::string::npos);
 }
@@ -139,12 +137,8 @@ TEST_CASE(
     std::ofstream(dir / "long.md")
         << "---\ntitle: \"" << std::string(60000, 'T')
         << "\"\nauthor: \"Tab\\there, bell\\x07 & <friends>\"\n---\n\nBody.\n";
-    auto r =
-        run_command(shell_quote(BROADSIDE_BINARY) + " " + shell_quote((dir / "long.md").string()) +
-                    " -o " + shell_quote((dir / "long.pdf").string()));
-    INFO(r.err);
-    REQUIRE(r.status == 0);
-    CHECK(findings_text((dir / "long.pdf").string()) == "");
-    const std::string info = run_command("pdfinfo " + shell_quote((dir / "long.pdf").string())).out;
+    const std::string pdf = render(shell_quote((dir / "long.md").string()), dir / "long.pdf");
+    CHECK(findings_text(pdf) == "");
+    const std::string info = run_command("pdfinfo " + shell_quote(pdf)).out;
     CHECK(info.find("Author:          Tab\there, bell & <friends>") != std::string::npos);
 }
