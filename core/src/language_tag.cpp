@@ -76,4 +76,33 @@ std::string_view script_of_letter(char32_t c) {
     return names[static_cast<std::size_t>(code)];
 }
 
+bool is_uyghur_letter(char32_t c) {
+    switch (c) {
+        case 0x06D0:
+        case 0x06C7:
+        case 0x06C6:
+        case 0x06C8:
+        case 0x06CB:
+        case 0x06D5:
+        case 0x06AD:
+        case 0x06BE:
+            return true;
+        default:
+            return false;
+    }
+}
+
+std::string_view passage_language(std::string_view script, bool uyghur_letters,
+                                  std::string_view lang, std::string_view latin_lang) {
+    const std::string_view primary = lang.substr(0, lang.find_first_of("-_"));
+    if (script == "Latn") return latin_lang;
+    if (script == "Arab") return uyghur_letters || primary == "ug" ? "ug" : "ar";
+    if (script == "Hebr") return "he";
+    if (script == "Hani" || script == "Hans" || script == "Hant" || script == "Jpan")
+        return primary == "ja" ? "ja" : "zh";
+    if (script == "Tibt") return "bo";
+    if (script == "Cyrl") return "ru";
+    return {};
+}
+
 }  // namespace broadside::core

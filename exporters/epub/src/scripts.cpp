@@ -23,27 +23,6 @@ Script script_of(char32_t c) {
     return script_named(core::script_of_letter(c));
 }
 
-// Letters only Uyghur uses among Arabic-script languages, so a passage that has one is Uyghur.
-bool is_uyghur_letter(char32_t c) {
-    switch (c) {
-        case 0x06D0:
-        case 0x06C7:
-        case 0x06C6:
-        case 0x06C8:
-        case 0x06CB:
-        case 0x06D5:
-        case 0x06AD:
-        case 0x06BE:
-            return true;
-        default:
-            return false;
-    }
-}
-
-std::string_view primary_subtag(std::string_view lang) {
-    return lang.substr(0, lang.find_first_of("-_"));
-}
-
 struct Passage {
     Script script = Script::none;
     std::size_t begin = 0;  ///< first strong character
@@ -67,20 +46,9 @@ void open_span(std::string& out, const Passage& p, std::string_view lang,
 
 std::string_view passage_language(Script script, bool uyghur_letters, std::string_view lang,
                                   std::string_view latin_lang) {
-    switch (script) {
-        case Script::latin:
-            return latin_lang;
-        case Script::arabic:
-            return uyghur_letters || primary_subtag(lang) == "ug" ? "ug" : "ar";
-        case Script::hebrew:
-            return "he";
-        case Script::han:
-            return primary_subtag(lang) == "ja" ? "ja" : "zh";
-        case Script::tibetan:
-            return "bo";
-        default:
-            return {};
-    }
+    // The ISO code of the script, for the one table of passage languages (core).
+    static constexpr std::string_view iso[] = {"", "Latn", "Arab", "Hebr", "Hani", "Tibt"};
+    return core::passage_language(iso[static_cast<int>(script)], uyghur_letters, lang, latin_lang);
 }
 
 std::vector<std::string> passage_languages(ScriptSet scripts) {
@@ -170,7 +138,8 @@ void append_text_with_lang(std::string& out, std::string_view text, std::string_
         }
         cur.end = pos;
         // Alef maksura inside a word is Uyghur's letter i; Arabic writes it only word-finally.
-        cur.uyghur = cur.uyghur || is_uyghur_letter(c) || (after_maksura && s == Script::arabic);
+        cur.uyghur =
+            cur.uyghur || core::is_uyghur_letter(c) || (after_maksura && s == Script::arabic);
         after_maksura = c == 0x0649;
     }
     flush();

@@ -30,4 +30,15 @@ bool is_rtl_language(std::string_view tag);
 /// Unicode data; the view is of ICU's static names, valid for the program's life.
 std::string_view script_of_letter(char32_t c);
 
+/// Whether `c` is one of the Arabic-script letters only Uyghur uses among the languages
+/// written in it (ې ۇ ۆ ۈ ۋ ە ڭ ھ), so a passage that has one is Uyghur.
+bool is_uyghur_letter(char32_t c);
+
+/// The language a passage in `script` (ISO 15924) gets inside text in `lang` when nothing
+/// names it: Arabic script `ug` (Uyghur letters, or Uyghur text around) or `ar`, Han `zh`
+/// (`ja` in Japanese text), Tibetan `bo`, Hebrew `he`, Cyrillic `ru`, Latin `latin_lang`;
+/// empty for other scripts. Both exporters mark passages with it, so they agree.
+std::string_view passage_language(std::string_view script, bool uyghur_letters,
+                                  std::string_view lang, std::string_view latin_lang);
+
 }  // namespace broadside::core
