@@ -44,14 +44,22 @@ std::string set_shard(Options& o, const std::string& v) {
     return {};
 }
 
-// `a-2u` (the default) or `none`; comma-separated as more standards come.
+// `ua-1,a-2u` (the default), either one, or `none`.
 std::string set_pdf_standard(Options& o, const std::string& v) {
-    if (v == "a-2u")
-        o.job.pdf_a = true;
-    else if (v == "none")
-        o.job.pdf_a = false;
-    else
-        return "needs a-2u (PDF/A-2u, the default) or none";
+    o.job.pdf_a = o.job.pdf_ua = false;
+    if (v == "none") return {};
+    for (std::size_t start = 0; start <= v.size();) {
+        const std::size_t comma = std::min(v.find(',', start), v.size());
+        const std::string name = v.substr(start, comma - start);
+        if (name == "a-2u")
+            o.job.pdf_a = true;
+        else if (name == "ua-1")
+            o.job.pdf_ua = true;
+        else
+            return "needs ua-1,a-2u (tagged PDF/UA-1 and PDF/A-2u, the default), one of them, "
+                   "or none";
+        start = comma + 1;
+    }
     return {};
 }
 
@@ -123,9 +131,9 @@ const std::vector<OptionSpec>& table() {
          "measure each letter against a print-and-mail service's rules\n(pingen, epost, lob, "
          "clicksend; comma-separated or repeated);\na breach is an error and nothing is written",
          add_services},
-        {"--pdf-standard", "a-2u|none", Kind::other,
-         "claim PDF/A-2u (default: the file carries its metadata, colour\nprofile and "
-         "identifier) or nothing",
+        {"--pdf-standard", "ua-1,a-2u|none", Kind::other,
+         "tag the PDF and claim PDF/UA-1 (ua-1), claim PDF/A-2u (a-2u:\nmetadata, colour "
+         "profile, identifier); both by default, or none",
          set_pdf_standard},
         {"--strict", "", Kind::none, "stop at the first broken post instead of skipping it (books)",
          flag(&Options::strict, true)},

@@ -30,9 +30,11 @@ struct JobSettings {
     /// `dcterms:modified`): SOURCE_DATE_EPOCH, so builds are reproducible.
     std::optional<std::int64_t> source_date_epoch;
     int jobs = 0;  ///< worker threads; 0 = one per core (core::worker_count)
-    /// PDF outputs claim PDF/A-2u (`--pdf-standard a-2u`, the default); false writes the plain
-    /// PDF of before (`--pdf-standard none`). The ePub has no such claim.
+    /// PDF outputs claim PDF/A-2u (`--pdf-standard a-2u`); with `pdf_ua` they are tagged and
+    /// claim PDF/UA-1 (`ua-1`). Both are the default (`ua-1,a-2u`); `none` clears both and
+    /// writes the plain PDF of before. The ePub has no such claims.
     bool pdf_a = true;
+    bool pdf_ua = true;
     Progress progress;  ///< may be empty
 };
 

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <filesystem>
 #include <set>
 #include <type_traits>
 
@@ -13,6 +14,7 @@
 #include "broadside/pdf/item_offset.hpp"
 #include "figure_layout.hpp"
 #include "inline_spans.hpp"
+#include "structure_tags.hpp"
 #include "table_layout.hpp"
 
 namespace broadside::pdf {
@@ -35,6 +37,7 @@ struct Context {
     std::vector<double> bars;                 ///< x of the quote bars around these blocks
     bool tight = false;                       ///< inside an item of a tight list
     bool footnote = false;                    ///< setting a footnote for the page foot
+    Structure parent;                         ///< the element these blocks belong to
 };
 
 /// Which page breaks a block's lines allow.
@@ -74,6 +77,14 @@ const core::Image* sole_image(const std::vector<core::Inline>& inlines) {
     return image;
 }
 
+// What a screen reader says for a picture: its description, else its title, else its file's
+// name (PDF/UA wants every figure described; a name says more than nothing).
+std::string figure_description(const core::Image& image) {
+    if (!image.alt.empty()) return image.alt;
+    if (!image.title.empty()) return image.title;
+    return "image " + std::filesystem::path(image.source).filename().string();
+}
+
 // The ids raw HTML gave inside a paragraph (`<a id="1"></a>`): links lead to the paragraph.
 void collect_anchors(const std::vector<core::Inline>& inlines, std::vector<std::string>& ids) {
     for (const auto& in : inlines)
@@ -99,7 +110,7 @@ class BlockLayout {
 
     VerticalList run() {
         VerticalList out;
-        Context ctx{0, env_.frame_width, &style_.body, {}, false, false};
+        Context ctx{0, env_.frame_width, &style_.body, {}, false, false, env_.structure};
         title_block(ctx, out);
         blocks(doc_.blocks, ctx, out);
         end_notes(out);
@@ -149,6 +160,7 @@ class BlockLayout {
         if (step > 0) inner.bars.push_back(ctx.left + indent_step / 3);
         inner.left += step;
         inner.width -= step;
+        inner.parent = make_structure("BlockQuote", ctx.parent);
         separate(ctx);
         previous_paragraph_ = false;
         blocks(q.children, inner, out);
@@ -164,10 +176,17 @@ class BlockLayout {
         inner.width -= step;
         inner.tight = l.tight;
         separate(ctx);
+        auto list_node = std::make_shared<StructureNode>();
+        list_node->type = "L";
+        list_node->parent = ctx.parent;
+        list_node->list_numbering = l.ordered ? "Decimal" : "Disc";
         int number = l.start;
         for (const auto& item : l.items) {
             if (!l.tight && &item != &l.items.front()) pending_space_ += block_space(ctx);
+            Structure li = make_structure("LI", list_node);
             marker_ = list_marker(l, number++, item.task, inner);
+            tag_items(marker_, make_structure("Lbl", li));
+            inner.parent = make_structure("LBody", li);
             previous_paragraph_ = false;
             blocks(item.children, inner, out);
             marker_.clear();  // an item with no blocks drops its marker rather than lend it on
@@ -186,7 +205,7 @@ class BlockLayout {
         const styles::TextStyle& ts = style_.headings[0];
         TextSpan span{*title, false, false, false, {}, 0, 0};
         push_lines(env_.setter.set({span}, ts, ctx.width, 0, TextAlign::start), ctx, "title",
-                   Keep::whole, out);
+                   Keep::whole, out, heading_structure(0, ctx));
         std::string byline;
         if (auto date = doc_.meta.date())
             byline = core::DateText(doc_.meta.lang().value_or("en")).format(*date);
@@ -199,7 +218,7 @@ class BlockLayout {
             by.italic = true;
             TextSpan line{byline, false, false, false, {}, 0, 0};
             push_lines(env_.setter.set({line}, by, ctx.width, 0, TextAlign::start), ctx, "byline",
-                       Keep::whole, out);
+                       Keep::whole, out, make_structure("P", ctx.parent));
         }
         keep_with_previous_ = true;
         pending_space_ = ts.space_after + style_.body.leading / 2;
@@ -221,7 +240,7 @@ class BlockLayout {
                                            indent ? style_.paragraph_indent : 0, align);
         place_anchors(p.children, set);
         push_lines(std::move(set), ctx, ctx.footnote ? "footnote" : "paragraph", Keep::paragraph,
-                   out);
+                   out, make_structure("P", ctx.parent));
         previous_paragraph_ = !ctx.footnote;
         if (ctx.tight) previous_paragraph_ = false;
     }
@@ -248,7 +267,8 @@ class BlockLayout {
         set.lines.front().items.insert(
             set.lines.front().items.begin(),
             {Point{0, 0}, Anchor{h.id, core::plain_text(h.children), h.level}});
-        push_lines(std::move(set), ctx, "heading", Keep::whole, out);
+        push_lines(std::move(set), ctx, "heading", Keep::whole, out,
+                   heading_structure(h.level, ctx));
         // The heading stays with the first two lines of what follows (their own orphan rule
         // keeps the second).
         keep_with_previous_ = true;
@@ -289,6 +309,7 @@ class BlockLayout {
             start = nl + 1;
         }
         int source_line = at.line > 0 ? at.line + 1 : 0;  // the fence is the block's first line
+        const Structure node = make_structure("Code", ctx.parent);
         std::size_t n = lines.size();
         for (std::size_t k = 0; k < n; ++k) {
             SetLine line;
@@ -314,7 +335,7 @@ class BlockLayout {
             line.items = std::move(items);
             offset_items(line.items, code_padding, 0);
             push(make_box(std::move(line), ctx, role("code", k, n),
-                          break_allowed(Keep::lines, k, n)),
+                          break_allowed(Keep::lines, k, n), node),
                  ctx, out);
         }
         pending_space_ = block_space(ctx);
@@ -328,7 +349,7 @@ class BlockLayout {
         line.items.emplace_back(Point{0, (height - thickness) / 2},
                                 Rule{Size{ctx.width, thickness}, rgb(style_.rule_color)});
         separate(ctx);
-        push(make_box(std::move(line), ctx, "", true), ctx, out);
+        push(make_box(std::move(line), ctx, "", true, nullptr), ctx, out);
         pending_space_ = block_space(ctx);
         previous_paragraph_ = false;
     }
@@ -346,8 +367,10 @@ class BlockLayout {
         pending_space_ = std::max(pending_space_, block_space(ctx));
     }
 
-    VBox make_box(SetLine line, const Context&, std::string line_role, bool may_break) {
+    VBox make_box(SetLine line, const Context&, std::string line_role, bool may_break,
+                  const Structure& node) {
         VBox box;
+        if (node) tag_items(line.items, node);
         box.metrics.height = line.height;
         box.metrics.break_before = may_break;
         for (auto& [p, it] : line.items)
@@ -363,12 +386,23 @@ class BlockLayout {
     }
 
     void push_lines(SetParagraph set, const Context& ctx, const std::string& kind, Keep keep,
-                    VerticalList& out) {
+                    VerticalList& out, const Structure& node) {
         std::size_t n = set.lines.size();
         for (std::size_t k = 0; k < n; ++k)
-            push(
-                make_box(std::move(set.lines[k]), ctx, role(kind, k, n), break_allowed(keep, k, n)),
-                ctx, out, set.rtl);
+            push(make_box(std::move(set.lines[k]), ctx, role(kind, k, n), break_allowed(keep, k, n),
+                          node),
+                 ctx, out, set.rtl);
+    }
+
+    // H1…H6 by the heading's place among the headings before it rather than its printed level,
+    // so that no level is skipped for a screen reader's outline (a post whose sections start
+    // at "###" under its title still reads H1, H2); the title is level 0.
+    Structure heading_structure(int level, const Context& ctx) {
+        while (!heading_levels_.empty() && heading_levels_.back() >= level)
+            heading_levels_.pop_back();
+        heading_levels_.push_back(level);
+        const auto rank = std::min<std::size_t>(heading_levels_.size(), 6);
+        return make_structure("H" + std::to_string(rank), ctx.parent);
     }
 
     // Places the box: shifts it to the context's left edge, applies the pending space, keep
@@ -421,12 +455,14 @@ class BlockLayout {
         const bool saved_keep = keep_with_previous_, saved_previous = previous_paragraph_;
         auto saved_marker = std::move(marker_);
         const double hang = 14;
-        Context ctx{hang, env_.frame_width - hang, &style_.footnote, {}, true, true};
+        Context ctx{hang, env_.frame_width - hang, &style_.footnote, {}, true, true,
+                    make_structure("Note", env_.structure)};
         VerticalList notes;
         pending_space_ = 2;  // a little air between notes
         keep_with_previous_ = false;
         previous_paragraph_ = false;
         marker_ = marker_text(std::to_string(f.number) + ".", ctx);
+        tag_items(marker_, make_structure("Lbl", ctx.parent));
         blocks(f.children, ctx, notes);
         pending_space_ = saved_space;
         keep_with_previous_ = saved_keep;
@@ -443,7 +479,7 @@ class BlockLayout {
             if (placed_.count(number)) continue;
             placed_.insert(number);
             if (first) {
-                Context ctx{0, env_.frame_width, &style_.body, {}, false, false};
+                Context ctx{0, env_.frame_width, &style_.body, {}, false, false, nullptr};
                 pending_space_ = style_.body.leading;
                 rule(ctx, out);
                 first = false;
@@ -513,6 +549,7 @@ class BlockLayout {
     bool keep_with_previous_ = false;
     bool previous_paragraph_ = false;
     int next_table_ = 0;  // tables are paginator groups, each its own
+    std::vector<int> heading_levels_;  // printed levels of the open headings, outermost first
 };
 
 void BlockLayout::figure(const core::Image& image, const core::SourceSpan& at, const Context& ctx,
@@ -521,7 +558,14 @@ void BlockLayout::figure(const core::Image& image, const core::SourceSpan& at, c
     VerticalList boxes;
     layout_figure(image, at, 0, ctx.width, env_.frame_height, env_.setter, env_.resources,
                   env_.document_dir, boxes);
-    for (auto& box : boxes) push(std::move(box), ctx, out);
+    auto node = std::make_shared<StructureNode>();
+    node->type = "Figure";
+    node->parent = ctx.parent;
+    node->alt = figure_description(image);
+    for (auto& box : boxes) {
+        tag_items(box.items, node);
+        push(std::move(box), ctx, out);
+    }
     pending_space_ = block_space(ctx);
     previous_paragraph_ = false;
 }
@@ -531,7 +575,7 @@ void BlockLayout::table(const core::Table& t, const core::SourceSpan&, const Con
     separate(ctx);
     VerticalList boxes;
     std::vector<std::vector<int>> notes;  // per row: the footnotes its cells refer to
-    layout_table(t, 0, ctx.width, env_.setter, style_, next_table_++, boxes, &notes);
+    layout_table(t, 0, ctx.width, env_.setter, style_, next_table_++, boxes, &notes, ctx.parent);
     for (std::size_t i = 0; i < boxes.size(); ++i) {
         if (i < notes.size()) pending_footnotes_ = notes[i];
         push(std::move(boxes[i]), ctx, out);

@@ -23,6 +23,7 @@ struct BlockEnvironment {
     double frame_width = 0;
     double frame_height = 0;
     bool title_block = true;  ///< open with the title, date and authors (not in letters)
+    Structure structure;      ///< the element the blocks' elements are children of
 };
 
 /// Turns a document's blocks into the vertical list of a page body. Paragraph lines carry

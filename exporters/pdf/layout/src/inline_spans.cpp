@@ -11,6 +11,7 @@ struct State {
     bool strike = false;
     bool superscript = false;
     std::string link;
+    std::string lang;
 };
 
 class Flattener {
@@ -27,6 +28,7 @@ class Flattener {
         TextSpan span{std::move(text), s.bold, s.italic, mono, s.link, at.line, at.column};
         span.strike = s.strike;
         span.superscript = s.superscript;
+        span.lang = s.lang;
         out_.push_back(std::move(span));
     }
 
@@ -67,6 +69,7 @@ class Flattener {
                     // Superscripts are raised as footnote numbers are; the other phrases
                     // (subscript, underline, highlight…) print as plain text.
                     s.superscript = s.superscript || n.kind == core::PhraseKind::superscript;
+                    if (!n.language.empty()) s.lang = n.language;
                     run(n.children, s);
                 }
             },
@@ -81,7 +84,7 @@ class Flattener {
 std::vector<TextSpan> inline_spans(const std::vector<core::Inline>& inlines,
                                    const InlineLook& look) {
     Flattener f;
-    f.run(inlines, State{look.bold, look.italic, false, false, {}});
+    f.run(inlines, State{look.bold, look.italic, false, false, {}, {}});
     return f.take();
 }
 

@@ -14,6 +14,7 @@
 #include "broadside/pdf/item_offset.hpp"
 #include "broadside/styles/words.hpp"
 #include "picture_probe.hpp"
+#include "structure_tags.hpp"
 
 namespace broadside::pdf {
 namespace {
@@ -123,6 +124,22 @@ class LetterLayout {
   private:
     double width() const { return env_.frame_width; }
 
+    // A part of the letter (Address, Subject, Signature…): a paragraph to a screen reader,
+    // under its own name (the PDF writer's role map).
+    Structure part(const char* type) const { return make_structure(type, env_.structure); }
+
+    Structure figure(std::string alt) const {
+        auto node = std::make_shared<StructureNode>();
+        node->type = "Figure";
+        node->parent = env_.structure;
+        node->alt = std::move(alt);
+        return node;
+    }
+
+    std::string sender_name() const {
+        return letter_.letterhead_text.empty() ? "letterhead" : letter_.letterhead_text.front();
+    }
+
     // Where the letter's lines start and end: mirrored in a right-to-left letter.
     Side start_side() const { return rtl_ ? Side::right : Side::left; }
     Side end_side() const { return rtl_ ? Side::left : Side::right; }
@@ -188,12 +205,14 @@ class LetterLayout {
     // A zone's text in `w` from `at`, wrapped if it must, in the letter's direction; returns
     // the height it took.
     double add_line(Frame& frame, const TextSpan& span, const styles::TextStyle& ts, Point at,
-                    double w, TextAlign align, const std::string& role) const {
+                    double w, TextAlign align, const std::string& role,
+                    const Structure& node) const {
         const double top = at.y;
         SetParagraph set = setter_.set({span}, ts, w, 0, align, rtl_);
         for (auto& line : set.lines) {
             for (auto& [p, item] : line.items)
                 if (auto* tl = std::get_if<TextLine>(&item)) tl->role = role;
+            tag_items(line.items, node);
             offset_items(line.items, at.x, at.y);
             for (auto& it : line.items) frame.items.push_back(std::move(it));
             at.y += line.height;
@@ -207,12 +226,13 @@ class LetterLayout {
     // the ink's width, so the caller can tell a line past its measure.
     double one_line(Frame& frame, const TextSpan& span, const styles::TextStyle& ts, double y,
                     const Measure& m, std::optional<Side> side, const std::string& role,
-                    std::optional<bool> rtl = std::nullopt) const {
+                    const Structure& node, std::optional<bool> rtl = std::nullopt) const {
         SetParagraph set = setter_.set({span}, ts, unbounded, 0, TextAlign::start, rtl);
         if (set.lines.empty()) return 0;
         auto& items = set.lines.front().items;
         for (auto& [p, item] : items)
             if (auto* tl = std::get_if<TextLine>(&item)) tl->role = role;
+        tag_items(items, node);
         Side where = side ? *side : set.rtl ? Side::right : Side::left;
         double ink = place_on_side(items, m, y, where);
         for (auto& it : items) frame.items.push_back(std::move(it));
@@ -235,8 +255,9 @@ class LetterLayout {
                 double w = probe.header->width * 0.75, h = probe.header->height * 0.75;
                 double scale = std::min({1.0, (right - left) / w, room / h});
                 double x = end_side() == Side::right ? right - w * scale : left;
-                zones.items.emplace_back(Point{x, top}, Image{Size{w * scale, h * scale}, image,
-                                                              probe.header->format, "letterhead"});
+                Image logo{Size{w * scale, h * scale}, image, probe.header->format, "letterhead",
+                           figure(sender_name())};
+                zones.items.emplace_back(Point{x, top}, std::move(logo));
                 return;
             }
             env_.setter.diags().warning(doc_.source_path, 0, 0, probe.problem, "");
@@ -272,6 +293,7 @@ class LetterLayout {
         head.insert(head.end(), address.begin(), address.end());
         head.insert(head.end(), contact.begin(), contact.end());
         double y = top;
+        const Structure node = part("Letterhead");
         for (std::size_t i = 0; i < head.size(); ++i) {
             const styles::TextStyle& ts = i == 0 ? style_.headings[2] : small;
             if (y + ts.leading > top + room + 0.01) {
@@ -283,7 +305,7 @@ class LetterLayout {
                 break;
             }
             one_line(zones, plain(head[i], i == 0), ts, y, box(left, right - left), end_side(),
-                     "letterhead");
+                     "letterhead", node);
             y += ts.leading;
         }
     }
@@ -308,13 +330,14 @@ class LetterLayout {
             // than wrapped out of its zone.
             const double y = geo_.address_y + geo_.return_line_height - small.leading;
             Frame line;
+            const Structure node = part("ReturnAddress");
             double ink = one_line(line, plain(letter_.return_line), small, y, m, start_side(),
-                                  "return-line", rtl_);
+                                  "return-line", node, rtl_);
             if (ink > m.width) {
                 small.size = std::max(5.5, small.size * m.width / ink * 0.99);
                 line.items.clear();
                 ink = one_line(line, plain(letter_.return_line), small, y, m, start_side(),
-                               "return-line", rtl_);
+                               "return-line", node, rtl_);
                 if (ink > m.width)
                     env_.setter.diags().warning(
                         doc_.source_path, 0, 0,
@@ -328,15 +351,16 @@ class LetterLayout {
         if (geo_.notes_height > 0 && !letter_.notes.empty()) {
             double y = geo_.address_y + geo_.return_line_height + geo_.notes_height - small.leading;
             add_line(zones, plain(letter_.notes, true), small, Point{x, y}, m.width,
-                     TextAlign::start, "notes");
+                     TextAlign::start, "notes", part("PostalNotes"));
         }
         styles::TextStyle ts = address_style();
         double y = address_top();
+        const Structure address = part("Address");
         for (const auto& line : letter_.recipient) {
             // One line each, never wrapped, justified or hyphenated, in its own direction: a
             // Uyghur name stands against the window's right edge, a Latin street against
             // its left, whatever the letter's language.
-            if (one_line(zones, plain(line), ts, y, m, std::nullopt, "address") > m.width)
+            if (one_line(zones, plain(line), ts, y, m, std::nullopt, "address", address) > m.width)
                 env_.setter.diags().warning(
                     doc_.source_path, 0, 0,
                     "address line " + core::quote_value(line) + " is wider than the window",
@@ -375,10 +399,11 @@ class LetterLayout {
         const double label_x = rtl_ ? geo_.info_x + value_width : geo_.info_x;
         const double value_x = rtl_ ? geo_.info_x : geo_.info_x + label_width;
         for (const auto& [k, v] : info_rows()) {
+            const Structure row = part("InfoRow");
             double h = add_line(zones, plain(k), label, Point{label_x, y + 1}, label_width,
-                                TextAlign::start, "info-label");
+                                TextAlign::start, "info-label", row);
             h = std::max(h, add_line(zones, plain(v), style_.body, Point{value_x, y}, value_width,
-                                     TextAlign::start, "info"));
+                                     TextAlign::start, "info", row));
             y += std::max(h, style_.body.leading);
         }
     }
@@ -394,7 +419,7 @@ class LetterLayout {
     // ---- the text -------------------------------------------------------------------------
 
     void push_set(SetParagraph set, const std::string& kind, bool keep, double space,
-                  VerticalList& list, double left = 0) {
+                  VerticalList& list, const Structure& node) {
         std::size_t n = set.lines.size();
         for (std::size_t k = 0; k < n; ++k) {
             VBox box;
@@ -404,7 +429,7 @@ class LetterLayout {
             for (auto& [p, item] : set.lines[k].items)
                 if (auto* tl = std::get_if<TextLine>(&item))
                     tl->role = kind + " " + std::to_string(k + 1) + "/" + std::to_string(n);
-            offset_items(set.lines[k].items, left, 0);
+            tag_items(set.lines[k].items, node);
             box.items = std::move(set.lines[k].items);
             box.dump_label = kind;
             list.push_back(std::move(box));
@@ -414,26 +439,28 @@ class LetterLayout {
     void opening_matter(VerticalList& list) {
         const double gap = style_.body.leading;
         // Without a window the address opens the text; without an info block the date does.
-        if (geo_.address_height <= 0 && !letter_.recipient.empty())
+        if (geo_.address_height <= 0 && !letter_.recipient.empty()) {
+            const Structure address = part("Address");
             for (const auto& line : letter_.recipient)
                 push_set(setter_.set({plain(line)}, style_.body, width(), 0, TextAlign::start),
-                         "address", !list.empty(), 0, list);
+                         "address", !list.empty(), 0, list, address);
+        }
         if (geo_.info_width <= 0) {
             std::string dated = letter_.place.empty() ? date_text_
                                 : date_text_.empty()  ? letter_.place
                                                       : letter_.place + ", " + date_text_;
             if (!dated.empty())
                 push_set(setter_.set({plain(dated)}, style_.body, width(), 0, TextAlign::end, rtl_),
-                         "date", !list.empty(), list.empty() ? 0 : gap, list);
+                         "date", !list.empty(), list.empty() ? 0 : gap, list, part("Date"));
         }
         if (!letter_.subject.empty())
             push_set(setter_.set({plain(letter_.subject, true)}, style_.body, width(), 0,
                                  TextAlign::start, rtl_),
-                     "subject", !list.empty(), gap, list);
+                     "subject", !list.empty(), gap, list, part("Subject"));
         if (!letter_.opening.empty())
             push_set(setter_.set({plain(letter_.opening)}, style_.body, width(), 0,
                                  TextAlign::start, rtl_),
-                     "opening", true, gap, list);
+                     "opening", true, gap, list, part("Salutation"));
         if (!list.empty()) list.front().metrics.space_before = 0;
     }
 
@@ -446,7 +473,7 @@ class LetterLayout {
         if (!letter_.closing.empty())
             push_set(setter_.set({plain(letter_.closing)}, style_.body, width(), 0,
                                  TextAlign::start, rtl_),
-                     "closing", true, gap, list);
+                     "closing", true, gap, list, part("Closing"));
         if (letter_.signatures.empty()) return;
         const std::size_t n = letter_.signatures.size();
         const double column_gap = 8 * mm;
@@ -471,18 +498,23 @@ class LetterLayout {
             double x = column_x(i, column, column_gap) + (rtl_ ? column - w * scale : 0);
             space.items.emplace_back(Point{x, sign_space - h * scale - 2},
                                      Image{Size{w * scale, h * scale}, sig.image,
-                                           probe.header->format, "signature of " + sig.name});
+                                           probe.header->format, "signature of " + sig.name,
+                                           figure("signature of " + sig.name)});
         }
         list.push_back(std::move(space));
         std::vector<std::vector<SetLine>> columns;
         std::size_t rows = 0;
         for (const auto& sig : letter_.signatures) {
             std::vector<SetLine> lines;
+            const Structure node = part("Signature");
             for (const auto* part : {&sig.name, &sig.title, &sig.org}) {
                 if (part->empty()) continue;
                 SetParagraph set = setter_.set({plain(*part, part == &sig.name)}, style_.body,
                                                column, 0, TextAlign::start, rtl_);
-                for (auto& l : set.lines) lines.push_back(std::move(l));
+                for (auto& l : set.lines) {
+                    tag_items(l.items, node);
+                    lines.push_back(std::move(l));
+                }
             }
             rows = std::max(rows, lines.size());
             columns.push_back(std::move(lines));
@@ -520,7 +552,13 @@ class LetterLayout {
             std::string heading = group.name.empty() ? words_.get("signatories") : group.name;
             push_set(setter_.set({plain(heading, true)}, style_.body, width(), 0, TextAlign::start,
                                  rtl_),
-                     "signatories-heading", false, first ? gap : style_.body.leading / 2, list);
+                     "signatories-heading", false, first ? gap : style_.body.leading / 2, list,
+                     part("SignatoriesHeading"));
+            // A list read down each column, though the rows are drawn across.
+            auto members = std::make_shared<StructureNode>();
+            members->type = "L";
+            members->parent = env_.structure;
+            members->list_numbering = "None";
             first = false;
             std::size_t rows = (group.members.size() + cols - 1) / cols;
             for (std::size_t r = 0; r < rows; ++r) {
@@ -533,10 +571,16 @@ class LetterLayout {
                     if (i >= group.members.size()) continue;
                     SetParagraph set = setter_.set({plain(group.members[i])}, style_.footnote,
                                                    column, 0, TextAlign::start, rtl_);
+                    auto item = std::make_shared<StructureNode>();
+                    item->type = "LI";
+                    item->parent = members;
+                    item->order = i + 1;
+                    const Structure body = make_structure("LBody", item);
                     double y = 0;
                     for (auto& line : set.lines) {
                         for (auto& [p, item] : line.items)
                             if (auto* tl = std::get_if<TextLine>(&item)) tl->role = "signatory";
+                        tag_items(line.items, body);
                         offset_items(line.items, column_x(c, column, column_gap), y);
                         for (auto& it : line.items) row.items.push_back(std::move(it));
                         y += line.height;
@@ -552,7 +596,7 @@ class LetterLayout {
     void trailer(VerticalList& list) {
         const double gap = style_.body.leading;
         auto block = [&](const std::string& label, const std::vector<std::string>& lines,
-                         const std::string& kind) {
+                         const std::string& kind, const char* type) {
             if (lines.empty() || lines.front().empty()) return;
             // A label ending in a colon runs into its first item ("cc: Office…"); one without
             // (DIN 5008's "Anlagen") stands on a line of its own.
@@ -561,12 +605,12 @@ class LetterLayout {
             for (std::size_t i = 0; i < lines.size(); ++i)
                 text += (i == 0 && run_in ? " " : "\n") + lines[i];
             push_set(setter_.set({plain(text)}, style_.body, width(), 0, TextAlign::start, rtl_),
-                     kind, false, gap, list);
+                     kind, false, gap, list, part(type));
         };
-        block(words_.get("cc"), letter_.cc, "cc");
+        block(words_.get("cc"), letter_.cc, "cc", "CarbonCopies");
         block(words_.get(letter_.enclosures.size() == 1 ? "enclosure" : "enclosures"),
-              letter_.enclosures, "enclosures");
-        block(words_.get("ps"), {letter_.postscript}, "postscript");
+              letter_.enclosures, "enclosures", "Enclosures");
+        block(words_.get("ps"), {letter_.postscript}, "postscript", "Postscript");
     }
 
   public:

@@ -2,6 +2,9 @@
 
 #include <algorithm>
 
+#include "broadside/core/language_tag.hpp"
+#include "broadside/core/utf8.hpp"
+
 #include "paragraph_items.hpp"
 
 namespace broadside::pdf {
@@ -82,7 +85,39 @@ bool same_run(const ShapedParagraph& p, const TextItem& a, const TextItem& b) {
     const TextSpan& x = p.itemized.spans[a.span];
     const TextSpan& y = p.itemized.spans[b.span];
     return a.face == b.face && (a.level & 1) == (b.level & 1) && x.link == y.link &&
-           x.strike == y.strike && x.superscript == y.superscript;
+           x.strike == y.strike && x.superscript == y.superscript && x.lang == y.lang &&
+           a.script == b.script;
+}
+
+const std::string english = "en";
+
+/// The language of a run that is not in its paragraph's: the one its text names, else the
+/// usual language of its script when that is not the paragraph's script (a Uyghur word in
+/// English text); empty when it is the paragraph's.
+std::string run_language(const ShapedParagraph& p, const TextItem& item, std::string_view text) {
+    const std::string& named = p.itemized.spans[item.span].lang;
+    // Text without a language is English to readers of the PDF (pdf_writer.hpp).
+    const std::string& lang = p.itemized.lang.empty() ? english : p.itemized.lang;
+    if (!named.empty()) return named == lang ? std::string() : named;
+    // One ICU lookup per language, not per run.
+    thread_local std::string cached_lang, cached_script;
+    if (cached_lang != lang) cached_script = core::likely_script(cached_lang = lang);
+    if (item.script.empty() || item.script == "Zyyy" || item.script == "Zinh" ||
+        item.script == cached_script)
+        return {};
+    // White space and punctuation between passages read in the line's language.
+    bool letters = false;
+    for (std::size_t at = 0; at < text.size() && !letters;)
+        letters = !core::script_of_letter(core::decode_utf8(text, at)).empty();
+    if (!letters) return {};
+    // Uyghur or not is the paragraph's question: "2021-يىلى" alone has no Uyghur letter.
+    bool uyghur = false;
+    const std::string& whole = p.itemized.text;
+    for (std::size_t at = 0; item.script == "Arab" && at < whole.size() && !uyghur;)
+        uyghur = core::is_uyghur_letter(core::decode_utf8(whole, at));
+    const std::string_view latin = cached_script == "Latn" ? std::string_view(lang) : english;
+    std::string guess(core::passage_language(item.script, uyghur, lang, latin));
+    return guess == lang ? std::string() : guess;
 }
 
 /// The glyph run of `group`: glyphs in visual order, each segment's adjustment `extra[i -
@@ -100,6 +135,7 @@ GlyphRun make_run(const ShapedParagraph& p, const LineView& view, const RunGroup
     // where its segment's text landed.
     std::vector<std::size_t> logical = group.segments;
     std::sort(logical.begin(), logical.end());
+    run.text_offset = view[logical.front()].begin - view[view.begin()].begin;
     std::vector<std::size_t> offset(logical.size());
     for (std::size_t k = 0; k < logical.size(); ++k) {
         const Segment& s = view[logical[k]];
@@ -123,6 +159,7 @@ GlyphRun make_run(const ShapedParagraph& p, const LineView& view, const RunGroup
                 run.glyphs.push_back(g);
             }
     }
+    run.lang = run_language(p, *group.item, run.text);
     return run;
 }
 
@@ -207,7 +244,7 @@ std::vector<std::pair<Point, Item>> place_line(const ShapedParagraph& p, LineRan
         double y = span.superscript ? baseline - p.size * superscript_raise : baseline;
         if (!span.link.empty())
             out.emplace_back(Point{x, baseline - p.size * 0.9},
-                             Link{Size{run_width, p.size * 1.2}, span.link});
+                             Link{Size{run_width, p.size * 1.2}, span.link, nullptr, run.text});
         if (span.strike) {
             double thickness = strike_thickness * run.size;
             strikes.emplace_back(Point{x, y - strike_height * run.size - thickness / 2},

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "broadside/pdf/item_offset.hpp"
+#include "structure_tags.hpp"
 
 namespace broadside::pdf {
 namespace {
@@ -11,9 +12,12 @@ Rgb rgb(const styles::Color& c) {
     return {c.r, c.g, c.b};
 }
 
+// A box placed again under `role` (a continued table's header) is page furniture: the
+// structure has it once, where it first stands.
 void place(Frame& frame, const VBox& box, double y, const char* role = nullptr) {
     auto items = box.items;
     offset_items(items, 0, y);
+    if (role) untag_items(items);
     for (auto& entry : items) {
         if (auto* line = std::get_if<TextLine>(&entry.second); line && role) line->role = role;
         frame.items.push_back(std::move(entry));

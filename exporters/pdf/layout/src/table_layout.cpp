@@ -10,6 +10,7 @@
 
 #include "broadside/pdf/item_offset.hpp"
 #include "inline_spans.hpp"
+#include "structure_tags.hpp"
 
 namespace broadside::pdf {
 namespace {
@@ -62,8 +63,12 @@ std::string points(double v) {
 
 class TableBuilder {
   public:
-    TableBuilder(const core::Table& table, TextSetter& setter, const styles::Style& style)
-        : table_(table), setter_(setter), style_(style) {
+    TableBuilder(const core::Table& table, TextSetter& setter, const styles::Style& style,
+                 const Structure& parent)
+        : table_(table),
+          setter_(setter),
+          style_(style),
+          structure_(parent ? make_structure("Table", parent) : nullptr) {
         columns_ = table.alignments.size();
         columns_ = std::max(columns_, table.header.cells.size());
         body_ = style.body;
@@ -220,6 +225,7 @@ class TableBuilder {
                      : "table-row " + std::to_string(index) + "/" + std::to_string(body_rows);
         RowBox out;
         VBox& box = out.box;
+        const Structure row_node = structure_ ? make_structure("TR", structure_) : nullptr;
         double top = r.header ? outer_rule : 0;
         double content = ts.leading;  // an empty row keeps the height of one line
         for (std::size_t c = 0; c < columns_; ++c) {
@@ -235,6 +241,7 @@ class TableBuilder {
                                      line.footnotes.end());
                 for (auto& [at, item] : line.items)
                     if (auto* text = std::get_if<TextLine>(&item)) text->role = role;
+                if (row_node) tag_items(line.items, cell_node(row_node, c, r.header));
                 offset_items(line.items, x[c] + pad, y);
                 for (auto& item : line.items) {
                     box.items.push_back(std::move(item));
@@ -319,6 +326,19 @@ class TableBuilder {
         for (auto& slice : slices) out.push_back(std::move(slice));
     }
 
+    // One element per cell: the cell's lines share it.
+    Structure cell_node(const Structure& row, std::size_t column, bool header) {
+        if (cell_.first != row || cell_.second != column) {
+            auto node = std::make_shared<StructureNode>();
+            node->type = header ? "TH" : "TD";
+            node->parent = row;
+            if (header) node->scope = "Column";
+            cell_node_ = node;
+            cell_ = {row, column};
+        }
+        return cell_node_;
+    }
+
     const core::Table& table_;
     TextSetter& setter_;
     const styles::Style& style_;
@@ -327,14 +347,17 @@ class TableBuilder {
     bool direction_known_ = false;
     styles::TextStyle body_, header_;
     std::vector<Row> rows_;
+    Structure structure_;  ///< the Table element, null when the caller wants none
+    std::pair<Structure, std::size_t> cell_;  ///< the row and column cell_node_ belongs to
+    Structure cell_node_;
 };
 
 }  // namespace
 
 void layout_table(const core::Table& table, double left, double width, TextSetter& setter,
                   const styles::Style& style, int table_id, VerticalList& out,
-                  std::vector<std::vector<int>>* footnotes) {
-    TableBuilder(table, setter, style).layout(left, width, table_id, out, footnotes);
+                  std::vector<std::vector<int>>* footnotes, const Structure& parent) {
+    TableBuilder(table, setter, style, parent).layout(left, width, table_id, out, footnotes);
 }
 
 }  // namespace broadside::pdf

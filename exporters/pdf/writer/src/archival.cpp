@@ -78,11 +78,13 @@ std::string xmp_packet(const DocumentInfo& info, const std::string& producer) {
         "<rdf:RDF xmlns:rdf=\"http://www.w3.org/1999/02/22-rdf-syntax-ns#\">\n"
         "<rdf:Description rdf:about=\"\" xmlns:dc=\"http://purl.org/dc/elements/1.1/\" "
         "xmlns:xmp=\"http://ns.adobe.com/xap/1.0/\" xmlns:pdf=\"http://ns.adobe.com/pdf/1.3/\" "
-        "xmlns:pdfaid=\"http://www.aiim.org/pdfa/ns/id/\">\n"
-        "<pdfaid:part>" +
-        std::string(info.attachments.empty() ? "2" : "3") +
-        "</pdfaid:part>\n<pdfaid:conformance>U</pdfaid:conformance>\n"
-        "<dc:format>application/pdf</dc:format>\n";
+        "xmlns:pdfaid=\"http://www.aiim.org/pdfa/ns/id/\" "
+        "xmlns:pdfuaid=\"http://www.aiim.org/pdfua/ns/id/\">\n";
+    if (info.pdf_a)
+        x += "<pdfaid:part>" + std::string(info.attachments.empty() ? "2" : "3") +
+             "</pdfaid:part>\n<pdfaid:conformance>U</pdfaid:conformance>\n";
+    if (info.pdf_ua) x += "<pdfuaid:part>1</pdfuaid:part>\n";
+    x += "<dc:format>application/pdf</dc:format>\n";
     if (!info.title.empty()) x += alternative("dc:title", info.title);
     // One entry: PDF/A compares the whole Author string with the first creator.
     if (!info.author.empty())
@@ -176,22 +178,24 @@ void attach_files(HPDF_Doc doc, const DocumentInfo& info) {
     HPDF_Dict_Add(catalog, "Names", name_tree);
 }
 
-bool claim_pdf_a(HPDF_Doc doc, const DocumentInfo& info, const FileIdentity& identity,
-                 core::Diagnostics& diags, const std::string& file) {
-    const auto profile = srgb_profile();
-    if (!profile) {
+void claim_standards(HPDF_Doc doc, DocumentInfo info, const FileIdentity& identity,
+                     core::Diagnostics& diags, const std::string& file) {
+    std::optional<std::vector<std::uint8_t>> profile;
+    if (info.pdf_a && !(profile = srgb_profile())) {
         diags.warning(file, 0, 0,
                       "the sRGB colour profile " BROADSIDE_SRGB_PROFILE
                       " is missing; the PDF is not marked PDF/A",
                       "install Debian's icc-profiles-free");
-        return false;
+        info.pdf_a = false;
     }
+    if (!info.pdf_a && !info.pdf_ua) return;
     const char* producer = HPDF_GetInfoAttr(doc, HPDF_INFO_PRODUCER);
     if (core::is_language_tag(info.language))
         hpdf::add_byte_string(doc, hpdf::catalog(doc), "Lang", info.language);
-    return add_output_intent(doc, *profile) &&
-           add_metadata(doc, xmp_packet(info, producer ? producer : "")) &&
-           hpdf::set_file_id(doc, identity.digest()) == HPDF_OK;
+    add_metadata(doc, xmp_packet(info, producer ? producer : ""));
+    if (!info.pdf_a) return;
+    add_output_intent(doc, *profile);
+    hpdf::set_file_id(doc, identity.digest());
 }
 
 }  // namespace broadside::pdf

@@ -34,13 +34,14 @@ class FileIdentity {
 /// type and, when the document has a date, that date as its modification date.
 void attach_files(HPDF_Doc doc, const DocumentInfo& info);
 
-/// Marks `doc` PDF/A-2u, or PDF/A-3u when it has attachments: XMP metadata that repeats the
+/// Marks `doc` PDF/A-2u (`info.pdf_a`), or PDF/A-3u when it has attachments, and PDF/UA-1
+/// (`info.pdf_ua`, for a document the writer tagged): XMP metadata that repeats the
 /// information dictionary (title, author, subject, keywords, producer, creation date) with the
-/// claim, the language, an sRGB output intent from Debian's icc-profiles-free, and the file
-/// identifier. (A character no font has is drawn as an outline, never as .notdef, which PDF/A
-/// forbids.) On a machine without the colour profile, a warning instead and no claim. True
-/// when the claim is made.
-bool claim_pdf_a(HPDF_Doc doc, const DocumentInfo& info, const FileIdentity& identity,
-                 core::Diagnostics& diags, const std::string& file);
+/// claims and the language, the catalog's language, and for PDF/A an sRGB output intent from
+/// Debian's icc-profiles-free and the file identifier. (A character no font has is drawn as an
+/// outline, never as .notdef, which PDF/A forbids.) On a machine without the colour profile,
+/// a warning and no PDF/A claim.
+void claim_standards(HPDF_Doc doc, DocumentInfo info, const FileIdentity& identity,
+                     core::Diagnostics& diags, const std::string& file);
 
 }  // namespace broadside::pdf

@@ -21,8 +21,11 @@ DocumentInfo document_info(const core::Meta& meta, const core::JobSettings& job)
     info.created = meta.date();
     if (!info.created && job.source_date_epoch)
         info.created = core::date_from_unix_seconds(*job.source_date_epoch);
-    info.language = meta.lang().value_or("");
+    // A screen reader must know the language (PDF/UA); text without one is read as English,
+    // and passages in other scripts are marked by their script (pdf/line_builder.cpp).
+    info.language = meta.lang().value_or("en");
     info.pdf_a = job.pdf_a;
+    info.pdf_ua = job.pdf_ua;
     return info;
 }
 

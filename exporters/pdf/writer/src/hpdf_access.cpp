@@ -182,6 +182,18 @@ HPDF_STATUS add_byte_string(HPDF_Doc doc, HPDF_Dict dict, const char* key, const
     return HPDF_Dict_Add(dict, key, str);
 }
 
+HPDF_STATUS add_array_byte_string(HPDF_Doc doc, HPDF_Array array, const std::string& s) {
+    HPDF_String str = HPDF_String_New(doc->mmgr, s.c_str(), nullptr);
+    if (!str) return HPDF_GetError(doc);
+    return HPDF_Array_Add(array, str);
+}
+
+HPDF_STATUS add_boolean(HPDF_Doc doc, HPDF_Dict dict, const char* key, bool value) {
+    HPDF_Boolean b = HPDF_Boolean_New(doc->mmgr, value ? HPDF_TRUE : HPDF_FALSE);
+    if (!b) return HPDF_GetError(doc);
+    return HPDF_Dict_Add(dict, key, b);
+}
+
 HPDF_STATUS set_info_text(HPDF_Doc doc, HPDF_InfoType type, std::string_view utf8) {
     const char* key = info_key(type);
     if (!key) return HPDF_INVALID_PARAMETER;

@@ -46,6 +46,10 @@ HPDF_STATUS add_text_string(HPDF_Doc doc, HPDF_Dict dict, const char* key, std::
 HPDF_STATUS add_array_text_string(HPDF_Doc doc, HPDF_Array array, std::string_view utf8);
 /// Adds `key` to `dict` as a byte string (ASCII data such as CIDSystemInfo's Registry).
 HPDF_STATUS add_byte_string(HPDF_Doc doc, HPDF_Dict dict, const char* key, const std::string& s);
+/// Appends `s` to `array` as a byte string (the keys of an ID tree).
+HPDF_STATUS add_array_byte_string(HPDF_Doc doc, HPDF_Array array, const std::string& s);
+/// Adds `key` to `dict` as a boolean.
+HPDF_STATUS add_boolean(HPDF_Doc doc, HPDF_Dict dict, const char* key, bool value);
 /// Sets the Title, Author, Subject or Keywords entry of the document information dictionary.
 HPDF_STATUS set_info_text(HPDF_Doc doc, HPDF_InfoType type, std::string_view utf8);
 /// Gives outline entry `outline` the Unicode title `utf8`.

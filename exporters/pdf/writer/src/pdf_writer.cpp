@@ -20,6 +20,7 @@
 #include "hpdf_access.hpp"
 #include "image_embedder.hpp"
 #include "run_operators.hpp"
+#include "structure_tree.hpp"
 
 namespace broadside::pdf {
 
@@ -63,13 +64,14 @@ void write_info(HPDF_Doc doc, const DocumentInfo& info) {
 class PageWriter {
   public:
     PageWriter(HPDF_Doc doc, FontEmbedder& fonts, ImageEmbedder& images, core::Diagnostics& diags,
-               std::string file, bool archival)
+               std::string file, bool archival, StructureTree* tree)
         : doc_(doc),
           fonts_(fonts),
           images_(images),
           diags_(diags),
           file_(std::move(file)),
-          archival_(archival) {}
+          archival_(archival),
+          tree_(tree) {}
 
     /// What the pages drew so far, for the file identifier.
     [[nodiscard]] const FileIdentity& identity() const { return identity_; }
@@ -93,7 +95,7 @@ class PageWriter {
                 continue;
             }
             HPDF_Annotation annot = HPDF_Page_CreateLinkAnnot(link.page, link.rect, dest->second);
-            if (annot) styled(annot);
+            if (annot) styled(annot, link.page, link.element, link.text);
         }
     }
 
@@ -101,6 +103,7 @@ class PageWriter {
     HPDF_Page page(const Page& p) {
         page_ = HPDF_AddPage(doc_);
         if (!page_) return nullptr;
+        if (tree_) tree_->add_page(page_);
         HPDF_Page_SetWidth(page_, static_cast<HPDF_REAL>(p.size.width));
         HPDF_Page_SetHeight(page_, static_cast<HPDF_REAL>(p.size.height));
         draw_on(page_, p);
@@ -165,14 +168,76 @@ class PageWriter {
             ops = "/Span<</ActualText<FEFF" + utf16be_hex(text) + ">>>BDC\n";
         }
         Point line_start;
-        for (const auto& [at, run] : line.runs) ops += run_ops(run, to_pdf(at), line_start, !span);
+        // Inside the line's one ActualText span: Poppler reads a line broken into several spans
+        // as several lines.
+        for (const Passage& passage : passages(line)) {
+            if (tree_)
+                ops += line.tag ? tree_->open(page_, line.tag, passage.lang)
+                                : StructureTree::open_artifact();
+            for (const auto* entry : passage.runs)
+                ops += run_ops(entry->second, to_pdf(entry->first), line_start, !span);
+            if (tree_) ops += "EMC\n";
+        }
         if (span) ops += "EMC\n";
         write_text_object(ops);
     }
 
+    /// A stretch of a line in one language: its runs.
+    struct Passage {
+        std::string lang;  ///< empty: the element's
+        std::vector<const std::pair<Point, GlyphRun>*> runs;
+    };
+
+    // The line as one passage, or, in a tagged PDF when runs are in other languages than the
+    // line's element (a Uyghur word in English text), one passage per language in reading
+    // order, so each can be marked with its language.
+    std::vector<Passage> passages(const TextLine& line) const {
+        std::vector<Passage> out(1);
+        bool mixed = false;
+        for (const auto& entry : line.runs) {
+            out.front().runs.push_back(&entry);
+            mixed = mixed || !entry.second.lang.empty();
+        }
+        if (!tree_ || !line.tag || !mixed) return out;
+        std::vector<const std::pair<Point, GlyphRun>*> logical = out.front().runs;
+        std::stable_sort(logical.begin(), logical.end(), [](const auto* a, const auto* b) {
+            return a->second.text_offset < b->second.text_offset;
+        });
+        out.clear();
+        for (const auto* entry : logical) {
+            if (out.empty() || out.back().lang != entry->second.lang)
+                out.push_back({entry->second.lang, {}});
+            out.back().runs.push_back(entry);
+        }
+        // Digits and punctuation between two passages of one language are part of it
+        // ("2021-" in a Uyghur sentence).
+        for (std::size_t i = 1; i + 1 < out.size();) {
+            if (!out[i].lang.empty() || out[i - 1].lang != out[i + 1].lang) {
+                ++i;
+                continue;
+            }
+            for (std::size_t k : {i, i + 1})
+                out[i - 1].runs.insert(out[i - 1].runs.end(), out[k].runs.begin(),
+                                       out[k].runs.end());
+            out.erase(out.begin() + static_cast<std::ptrdiff_t>(i),
+                      out.begin() + static_cast<std::ptrdiff_t>(i + 2));
+        }
+        return out;
+    }
+
     void draw(const GlyphRun& run, Point at) {
         Point line_start;
-        write_text_object(run_ops(run, at, line_start, true));
+        std::string ops = run_ops(run, at, line_start, true);
+        if (tree_ && !ops.empty()) ops = StructureTree::open_artifact() + ops + "EMC\n";
+        write_text_object(ops);
+    }
+
+    // Draws what `paint` writes as an artifact of a tagged page (decoration, furniture).
+    template <typename Paint>
+    void artifact(Paint paint) {
+        if (tree_) hpdf::write_page_operators(page_, StructureTree::open_artifact());
+        paint();
+        if (tree_) hpdf::write_page_operators(page_, "EMC\n");
     }
 
     std::string run_ops(const GlyphRun& run, Point at, Point& line_start, bool cluster_spans) {
@@ -205,6 +270,11 @@ class PageWriter {
     // A character no installed font has (already a warning) as an outlined box in the text's
     // colour, where the font's .notdef glyph would stand.
     void draw_missing_glyphs() {
+        if (!missing_.empty()) artifact([this] { draw_missing_boxes(); });
+        missing_.clear();
+    }
+
+    void draw_missing_boxes() {
         for (const auto& [box, color] : missing_) {
             const double inset = box.size.width * 0.1;
             HPDF_Page_GSave(page_);
@@ -219,10 +289,13 @@ class PageWriter {
             HPDF_Page_Stroke(page_);
             HPDF_Page_GRestore(page_);
         }
-        missing_.clear();
     }
 
     void draw(const Rule& rule, Point at) {
+        artifact([&] { draw_rule(rule, at); });
+    }
+
+    void draw_rule(const Rule& rule, Point at) {
         HPDF_Page_GSave(page_);
         HPDF_Page_SetRGBFill(page_, static_cast<HPDF_REAL>(rule.fill.r / 255.0),
                              static_cast<HPDF_REAL>(rule.fill.g / 255.0),
@@ -238,22 +311,28 @@ class PageWriter {
         HPDF_Rect rect{
             static_cast<HPDF_REAL>(at.x), static_cast<HPDF_REAL>(at.y - link.size.height),
             static_cast<HPDF_REAL>(at.x + link.size.width), static_cast<HPDF_REAL>(at.y)};
+        // The Link element takes its place in the structure now, beside the link's text.
+        const std::size_t element = tree_ ? tree_->link(link.tag) : 0;
         if (link.url.starts_with('#')) {
-            internal_links_.push_back({page_, rect, link.url.substr(1)});
+            internal_links_.push_back({page_, rect, link.url.substr(1), element, link.text});
             return;
         }
         const std::string uri = core::valid_uri(link.url);
         HPDF_Annotation annot = HPDF_Page_CreateURILinkAnnot(page_, rect, uri.c_str());
-        if (annot) styled(annot);
+        if (annot) styled(annot, page_, element, link.text);
     }
 
     void draw(const Image& image, Point at) {
         HPDF_Image xobject = images_.image(image);
         if (!xobject || image.size.width <= 0 || image.size.height <= 0) return;
+        if (tree_)
+            hpdf::write_page_operators(page_, image.tag ? tree_->open(page_, image.tag, "")
+                                                        : StructureTree::open_artifact());
         HPDF_Page_DrawImage(page_, xobject, static_cast<HPDF_REAL>(at.x),
                             static_cast<HPDF_REAL>(at.y - image.size.height),
                             static_cast<HPDF_REAL>(image.size.width),
                             static_cast<HPDF_REAL>(image.size.height));
+        if (tree_) hpdf::write_page_operators(page_, "EMC\n");
     }
 
     void draw(const Anchor& anchor, Point at) {
@@ -276,12 +355,17 @@ class PageWriter {
         HPDF_Page page;
         HPDF_Rect rect;
         std::string id;
+        std::size_t element;  ///< its Link element in a tagged PDF
+        std::string text;
     };
 
-    // Links draw no border; a PDF/A file's annotations must print as they show.
-    void styled(HPDF_Annotation annot) const {
+    // Links draw no border; a PDF/A file's annotations must print as they show. In a tagged
+    // PDF each is the object of its Link element.
+    void styled(HPDF_Annotation annot, HPDF_Page page, std::size_t element,
+                const std::string& text) const {
         HPDF_LinkAnnot_SetBorderStyle(annot, 0, 0, 0);
         if (archival_) HPDF_Dict_AddNumber(annot, "F", 4);  // Print
+        if (tree_) tree_->attach(element, page, annot, text);
     }
 
     HPDF_Doc doc_;
@@ -297,6 +381,7 @@ class PageWriter {
     bool page_left_to_right_ = true;
     std::vector<std::pair<int, HPDF_Outline>> outlines_;
     bool archival_;
+    StructureTree* tree_;  ///< null: the PDF is not tagged
     FileIdentity identity_;
     std::vector<std::pair<Rect, Rgb>> missing_;  // boxes of the text object being written
 };
@@ -324,6 +409,7 @@ struct PdfPageWriter::Impl {
     std::unique_ptr<std::remove_pointer_t<HPDF_Doc>, decltype(&HPDF_Free)> doc{nullptr, &HPDF_Free};
     std::unique_ptr<FontEmbedder> fonts;
     std::unique_ptr<ImageEmbedder> images;
+    std::unique_ptr<StructureTree> structure;  ///< when the PDF is tagged
     std::unique_ptr<PageWriter> writer;
     core::Diagnostics& diags;
     std::string file;
@@ -346,8 +432,9 @@ PdfPageWriter::PdfPageWriter(const DocumentInfo& info, core::Diagnostics& diags,
     w.info = info;
     w.fonts = std::make_unique<FontEmbedder>(w.doc.get());
     w.images = std::make_unique<ImageEmbedder>(w.doc.get(), w.errors, diags, w.file);
-    w.writer =
-        std::make_unique<PageWriter>(w.doc.get(), *w.fonts, *w.images, diags, w.file, info.pdf_a);
+    if (info.pdf_ua) w.structure = std::make_unique<StructureTree>(w.doc.get(), info.language);
+    w.writer = std::make_unique<PageWriter>(w.doc.get(), *w.fonts, *w.images, diags, w.file,
+                                            info.pdf_a, w.structure.get());
 }
 
 PdfPageWriter::~PdfPageWriter() = default;
@@ -380,7 +467,8 @@ std::optional<std::vector<std::uint8_t>> PdfPageWriter::finish() {
     for (const auto& l : w.labels)
         hpdf::add_page_label(w.doc.get(), l.page, l.label.start, l.label.prefix);
     attach_files(w.doc.get(), w.info);
-    if (w.info.pdf_a) claim_pdf_a(w.doc.get(), w.info, w.writer->identity(), w.diags, w.file);
+    if (w.structure) w.structure->finish();
+    claim_standards(w.doc.get(), w.info, w.writer->identity(), w.diags, w.file);
     bool fonts_ok = w.fonts->finish(w.diags, w.file);
     std::optional<std::vector<std::uint8_t>> bytes;
     if (fonts_ok && w.errors.error == HPDF_OK) bytes = save(w.doc.get());

@@ -25,6 +25,7 @@ struct TextSpan {
     bool strike = false;       ///< struck through (GFM ~~…~~)
     bool superscript = false;  ///< smaller and raised (footnote references)
     int footnote = 0;          ///< number of the footnote this span refers to, 0 for none
+    std::string lang{};        ///< BCP 47 the text names for itself (`<span lang>`), or empty
 };
 
 /// Paragraph-wide settings of itemization.

@@ -37,6 +37,31 @@ struct Rgb {
 /// A shared, immutable font face; the writer embeds each distinct face once.
 using FontRef = std::shared_ptr<const fonts::Face>;
 
+/// One element of the document's logical structure (tagged PDF): what a piece of a page is
+/// for a screen reader, a reflowing viewer and text extraction. Layout code makes one per
+/// paragraph, heading, list item, table cell… and points the element's items at it; an item
+/// without one is page furniture (a page number, a fold mark, a table's repeated header) and
+/// becomes an artifact. Nodes are immutable and know their parent; the writer orders
+/// siblings as the pages first meet them, which is the order the layout reads.
+struct StructureNode;
+using Structure = std::shared_ptr<const StructureNode>;
+struct StructureNode {
+    /// A standard structure type (Art, P, H1…H6, L, LI, Lbl, LBody, Table, TR, TH, TD,
+    /// Figure, Caption, Note, BlockQuote, Code) or one of the letter's own roles (Address,
+    /// Subject, Signature…) that the writer maps to a standard type.
+    std::string type;
+    Structure parent;   ///< null: a child of the document
+    std::string lang;   ///< BCP 47, when the element's language is not its parent's
+    std::string alt;    ///< a Figure's description (the image's alt text)
+    std::string scope;  ///< a TH's cells: "Column" or "Row"
+    std::string list_numbering;  ///< an L's markers: "Decimal", "Disc", "None"
+    /// Place among its siblings when reading order is not drawing order (co-signers read down
+    /// columns drawn row by row); 0 keeps the order the pages meet it in.
+    std::size_t order = 0;
+};
+/// A new element of `type` under `parent`.
+Structure make_structure(std::string type, Structure parent);
+
 /// One positioned glyph. Advances and offsets are in points at the run's size; `cluster` is
 /// the byte offset in the run's `text` of the first character this glyph renders.
 struct Glyph {
@@ -55,6 +80,12 @@ struct GlyphRun {
     std::string text;  ///< UTF-8, logical order
     std::vector<Glyph> glyphs;
     bool rtl = false;
+    /// The language of a run whose language is not the paragraph's (a `lang` phrase, a
+    /// Uyghur word in English text), empty otherwise; tagged PDF marks it.
+    std::string lang;
+    /// Where `text` starts in its line's text: runs are in visual order, this gives the
+    /// logical one back.
+    std::size_t text_offset = 0;
     /// Sum of the glyph advances, in points.
     [[nodiscard]] double width() const;
 };
@@ -69,6 +100,8 @@ struct Rule {
 struct Link {
     Size size;
     std::string url;
+    Structure tag{};     ///< the element whose text the link is in
+    std::string text{};  ///< the link's text, its description for assistive technology
 };
 
 /// How an image file is encoded, as its first bytes say (not its name).
@@ -82,6 +115,7 @@ struct Image {
     std::string path;
     ImageFormat format = ImageFormat::png;
     std::string alt;  ///< UTF-8 description, for the layout dump
+    Structure tag{};  ///< the Figure it shows, null for a decoration
 };
 
 /// A named place in the document (a heading) that becomes a PDF destination and, with a
@@ -105,6 +139,7 @@ struct TextLine {
     /// "heading 1/1", "table-header", "repeated-table-header" (a continued table's header
     /// printed again), "code 3/12", "footnote 1/2"…
     std::string role;
+    Structure tag{};  ///< the element the line belongs to; null: page furniture
 };
 
 /// Anything a frame can hold.

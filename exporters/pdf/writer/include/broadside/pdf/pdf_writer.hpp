@@ -37,6 +37,9 @@ struct DocumentInfo {
     /// PDF/A-3u when there are attachments, unless the document draws missing-glyph boxes;
     /// false gives the plain PDF of old (with the attachments, if any).
     bool pdf_a = true;
+    /// Tag the PDF (structure tree, artifacts, languages, alternative texts) and claim
+    /// PDF/UA-1; false leaves it untagged.
+    bool pdf_ua = true;
     std::vector<Attachment> attachments;
 };
 
