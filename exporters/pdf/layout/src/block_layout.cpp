@@ -455,7 +455,12 @@ class BlockLayout {
         const bool saved_keep = keep_with_previous_, saved_previous = previous_paragraph_;
         auto saved_marker = std::move(marker_);
         const double hang = 14;
-        Context ctx{hang, env_.frame_width - hang, &style_.footnote, {}, true, true,
+        Context ctx{hang,
+                    env_.frame_width - hang,
+                    &style_.footnote,
+                    {},
+                    true,
+                    true,
                     make_structure("Note", env_.structure)};
         VerticalList notes;
         pending_space_ = 2;  // a little air between notes
@@ -548,7 +553,7 @@ class BlockLayout {
     double pending_space_ = 0;
     bool keep_with_previous_ = false;
     bool previous_paragraph_ = false;
-    int next_table_ = 0;  // tables are paginator groups, each its own
+    int next_table_ = 0;               // tables are paginator groups, each its own
     std::vector<int> heading_levels_;  // printed levels of the open headings, outermost first
 };
 

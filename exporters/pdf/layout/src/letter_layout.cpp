@@ -496,10 +496,10 @@ class LetterLayout {
             double w = probe.header->width * 0.75, h = probe.header->height * 0.75;
             double scale = std::min({1.0, column / w, (sign_space - 4) / h});
             double x = column_x(i, column, column_gap) + (rtl_ ? column - w * scale : 0);
-            space.items.emplace_back(Point{x, sign_space - h * scale - 2},
-                                     Image{Size{w * scale, h * scale}, sig.image,
-                                           probe.header->format, "signature of " + sig.name,
-                                           figure("signature of " + sig.name)});
+            space.items.emplace_back(
+                Point{x, sign_space - h * scale - 2},
+                Image{Size{w * scale, h * scale}, sig.image, probe.header->format,
+                      "signature of " + sig.name, figure("signature of " + sig.name)});
         }
         list.push_back(std::move(space));
         std::vector<std::vector<SetLine>> columns;

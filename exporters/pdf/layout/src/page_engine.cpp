@@ -83,16 +83,13 @@ Layout PageEngine::layout(const core::Document& doc, const styles::Style& style,
                           core::Diagnostics& diags, int first_page_number) {
     TextSetter setter(style, services, *breaker_, doc.meta.lang().value_or(""), doc.source_path,
                       diags);
-    BlockEnvironment env{setter,
-                         style,
-                         resources,
-                         std::filesystem::path(doc.source_path).parent_path().string(),
-                         style.page_width - style.margin_left - style.margin_right,
-                         style.page_height - style.margin_top - style.margin_bottom,
-                         !style.letter.enabled,
-                         // A document is an article of the PDF's structure, a letter a part
-                         // (a merged PDF has one per recipient).
-                         make_structure(style.letter.enabled ? "Letter" : "Art", nullptr)};
+    BlockEnvironment env{
+        setter, style, resources, std::filesystem::path(doc.source_path).parent_path().string(),
+        style.page_width - style.margin_left - style.margin_right,
+        style.page_height - style.margin_top - style.margin_bottom, !style.letter.enabled,
+        // A document is an article of the PDF's structure, a letter a part
+        // (a merged PDF has one per recipient).
+        make_structure(style.letter.enabled ? "Letter" : "Art", nullptr)};
     VerticalList list;
     PagePlan plan;
     if (style.letter.enabled) {

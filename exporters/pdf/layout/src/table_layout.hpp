@@ -33,9 +33,9 @@ namespace broadside::pdf {
 /// so the job finishes and each slice fits a page under the header. Lines
 /// are tagged "table-header" and "table-row r/N" for the layout dump, boxes "table-header" and
 /// "table-row". Under `parent` the table is a Table element of rows (TR) of header cells (TH,
-/// scope Column) and data cells (TD). When `footnotes` is given, it is resized to `out`'s size and gets, at the index
-/// of each appended box, the numbers of the footnotes its cells refer to (the caller attaches
-/// the notes, as for lines); a cut row's numbers go with its first slice.
+/// scope Column) and data cells (TD). When `footnotes` is given, it is resized to `out`'s size and
+/// gets, at the index of each appended box, the numbers of the footnotes its cells refer to (the
+/// caller attaches the notes, as for lines); a cut row's numbers go with its first slice.
 void layout_table(const core::Table& table, double left, double width, TextSetter& setter,
                   const styles::Style& style, int table_id, VerticalList& out,
                   std::vector<std::vector<int>>* footnotes = nullptr,

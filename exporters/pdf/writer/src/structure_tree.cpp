@@ -16,11 +16,11 @@ namespace {
 // of the letter's own roles, which the role map makes a paragraph (a letter a Part).
 bool is_standard(std::string_view type) {
     static const std::set<std::string_view> standard = {
-        "Document", "Part",  "Art",   "Sect",  "Div",   "BlockQuote", "Caption", "TOC",
-        "TOCI",     "Index", "P",     "H",     "H1",    "H2",         "H3",      "H4",
-        "H5",       "H6",    "L",     "LI",    "Lbl",   "LBody",      "Table",   "TR",
-        "TH",       "TD",    "THead", "TBody", "TFoot", "Span",       "Quote",   "Note",
-        "Reference", "Code", "Link",  "Annot", "Figure", "Formula",   "Form",    "NonStruct"};
+        "Document",  "Part",  "Art",   "Sect",  "Div",    "BlockQuote", "Caption", "TOC",
+        "TOCI",      "Index", "P",     "H",     "H1",     "H2",         "H3",      "H4",
+        "H5",        "H6",    "L",     "LI",    "Lbl",    "LBody",      "Table",   "TR",
+        "TH",        "TD",    "THead", "TBody", "TFoot",  "Span",       "Quote",   "Note",
+        "Reference", "Code",  "Link",  "Annot", "Figure", "Formula",    "Form",    "NonStruct"};
     return standard.count(type) > 0;
 }
 
@@ -188,7 +188,8 @@ void StructureTree::write_parent_tree(HPDF_Dict root) {
         for (std::size_t e : page.by_mcid) HPDF_Array_Add(marked, elements_[e].dict);
         entries.emplace_back(page.key, marked);
     }
-    for (const auto& [key, link] : annotation_keys_) entries.emplace_back(key, elements_[link].dict);
+    for (const auto& [key, link] : annotation_keys_)
+        entries.emplace_back(key, elements_[link].dict);
     std::sort(entries.begin(), entries.end(),
               [](const auto& a, const auto& b) { return a.first < b.first; });
     for (const auto& [key, value] : entries) {

@@ -60,8 +60,8 @@ class StructureTree {
     };
     struct PageRecord {
         HPDF_Page page;
-        int key;                               ///< StructParents
-        std::vector<std::size_t> by_mcid;      ///< the element of each MCID
+        int key;                           ///< StructParents
+        std::vector<std::size_t> by_mcid;  ///< the element of each MCID
     };
 
     std::size_t element(const Structure& node);

@@ -19,9 +19,9 @@ struct TextSpan {
     bool bold = false;
     bool italic = false;
     bool mono = false;
-    std::string link;  ///< target URL, empty when the span is not a link
-    int line = 0;      ///< source line of the span's first byte (1-based, 0 = unknown)
-    int column = 0;    ///< source column of the span's first byte (1-based, 0 = unknown)
+    std::string link;          ///< target URL, empty when the span is not a link
+    int line = 0;              ///< source line of the span's first byte (1-based, 0 = unknown)
+    int column = 0;            ///< source column of the span's first byte (1-based, 0 = unknown)
     bool strike = false;       ///< struck through (GFM ~~…~~)
     bool superscript = false;  ///< smaller and raised (footnote references)
     int footnote = 0;          ///< number of the footnote this span refers to, 0 for none

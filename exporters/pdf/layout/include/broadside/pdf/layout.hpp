@@ -50,10 +50,10 @@ struct StructureNode {
     /// Figure, Caption, Note, BlockQuote, Code) or one of the letter's own roles (Address,
     /// Subject, Signature…) that the writer maps to a standard type.
     std::string type;
-    Structure parent;   ///< null: a child of the document
-    std::string lang;   ///< BCP 47, when the element's language is not its parent's
-    std::string alt;    ///< a Figure's description (the image's alt text)
-    std::string scope;  ///< a TH's cells: "Column" or "Row"
+    Structure parent;            ///< null: a child of the document
+    std::string lang;            ///< BCP 47, when the element's language is not its parent's
+    std::string alt;             ///< a Figure's description (the image's alt text)
+    std::string scope;           ///< a TH's cells: "Column" or "Row"
     std::string list_numbering;  ///< an L's markers: "Decimal", "Disc", "None"
     /// Place among its siblings when reading order is not drawing order (co-signers read down
     /// columns drawn row by row); 0 keeps the order the pages meet it in.
