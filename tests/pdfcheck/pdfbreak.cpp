@@ -1,5 +1,6 @@
-// `pdfbreak RULE IN.pdf OUT.pdf`: a copy of a good PDF that breaks exactly one PDF/A-2u rule
-// (named as pdf_rules.hpp names it), so the tests show that the checker fails each rule.
+// `pdfbreak RULE IN.pdf OUT.pdf`: a copy of a good PDF that breaks exactly one PDF/A-2u or
+// PDF/UA-1 rule (named as pdf_rules.hpp and ua_rules.hpp name them), so the tests show that the
+// checker fails each rule.
 #include <qpdf/QPDF.hh>
 #include <qpdf/QPDFObjectHandle.hh>
 #include <qpdf/QPDFPageDocumentHelper.hh>
@@ -50,6 +51,30 @@ Handle first_font(QPDF& pdf) {
             for (auto [name, font] : fonts.ditems()) return font;
     }
     return Handle::newNull();
+}
+
+// The first structure element of `type` (e.g. "/LI"), null when there is none.
+Handle first_element(QPDF& pdf, const std::string& type) {
+    for (Handle o : pdf.getAllObjects())
+        if (o.isDictionary() && o.getKey("/Type").isNameAndEquals("/StructElem") &&
+            o.getKey("/S").isNameAndEquals(type))
+            return o;
+    return Handle::newNull();
+}
+
+// Renames the first element of `type` to `to` (an LI a Div: its LBody is out of place).
+bool retype(QPDF& pdf, const std::string& type, const std::string& to) {
+    Handle e = first_element(pdf, type);
+    if (!e.isDictionary()) return false;
+    e.replaceKey("/S", Handle::newName(to));
+    return true;
+}
+
+bool remove_from_element(QPDF& pdf, const std::string& type, const std::string& key) {
+    Handle e = first_element(pdf, type);
+    if (!e.isDictionary() || !e.hasKey(key)) return false;
+    e.removeKey(key);
+    return true;
 }
 
 using Edit = std::function<bool(QPDF&)>;
@@ -142,6 +167,82 @@ const std::map<std::string, Edit>& edits() {
              metadata.replaceStreamData(xmp, Handle::newNull(), Handle::newNull());
              return true;
          }},
+        {"UA 01 real content tagged",
+         [](QPDF& pdf) {
+             // The first artifact becomes marked content of no kind: neither tagged nor furniture.
+             for (auto& page : QPDFPageDocumentHelper(pdf).getAllPages()) {
+                 Handle contents = page.getObjectHandle().getKey("/Contents");
+                 if (contents.isArray()) contents = contents.getArrayItem(0);
+                 const std::string text = stream_text(contents);
+                 const std::size_t at = text.find("/Artifact BMC");
+                 if (at == std::string::npos) continue;
+                 contents.replaceStreamData(
+                     text.substr(0, at) + "/Decor BMC" + text.substr(at + 13), Handle::newNull(),
+                     Handle::newNull());
+                 return true;
+             }
+             return false;
+         }},
+        {"UA 06 metadata",
+         [](QPDF& pdf) {
+             Handle metadata = pdf.getRoot().getKey("/Metadata");
+             if (!metadata.isStream()) return false;
+             std::string xmp = stream_text(metadata);
+             const std::string claim = "<pdfuaid:part>1</pdfuaid:part>";
+             const std::size_t at = xmp.find(claim);
+             if (at == std::string::npos) return false;
+             xmp.erase(at, claim.size());
+             metadata.replaceStreamData(xmp, Handle::newNull(), Handle::newNull());
+             return true;
+         }},
+        {"UA 07 document title displayed",
+         [](QPDF& pdf) {
+             Handle prefs = pdf.getRoot().getKey("/ViewerPreferences");
+             if (!prefs.isDictionary()) return false;
+             prefs.replaceKey("/DisplayDocTitle", Handle::newBool(false));
+             return true;
+         }},
+        {"UA 09 appropriate tags", [](QPDF& pdf) { return retype(pdf, "/LI", "/Div"); }},
+        {"UA 11 natural language",
+         [](QPDF& pdf) {
+             if (!pdf.getRoot().hasKey("/Lang")) return false;
+             pdf.getRoot().removeKey("/Lang");
+             return true;
+         }},
+        {"UA 13 figures described",
+         [](QPDF& pdf) { return remove_from_element(pdf, "/Figure", "/Alt"); }},
+        {"UA 14 headings", [](QPDF& pdf) { return retype(pdf, "/H1", "/H3"); }},
+        {"UA 19 notes", [](QPDF& pdf) { return remove_from_element(pdf, "/Note", "/ID"); }},
+        {"UA 28 annotations",
+         [](QPDF& pdf) {
+             for (auto& page : QPDFPageDocumentHelper(pdf).getAllPages()) {
+                 Handle annots = page.getObjectHandle().getKey("/Annots");
+                 if (annots.isArray() && annots.getArrayNItems() > 0) {
+                     annots.getArrayItem(0).removeKey("/Contents");
+                     return true;
+                 }
+             }
+             return false;
+         }},
+        {"UA 30 XObjects",
+         [](QPDF& pdf) {
+             for (auto& page : QPDFPageDocumentHelper(pdf).getAllPages()) {
+                 Handle xobjects = page.getAttribute("/Resources", false).getKey("/XObject");
+                 if (!xobjects.isDictionary()) continue;
+                 for (auto [name, x] : xobjects.ditems()) {
+                     x.getDict().replaceKey("/Ref", Handle::parse("<< /F (other.pdf) /Page 0 >>"));
+                     return true;
+                 }
+             }
+             return false;
+         }},
+        {"UA 31 fonts",
+         [](QPDF& pdf) {
+             Handle cid_font = first_font(pdf).getKey("/DescendantFonts").getArrayItem(0);
+             if (!cid_font.isDictionary() || !cid_font.hasKey("/CIDToGIDMap")) return false;
+             cid_font.removeKey("/CIDToGIDMap");
+             return true;
+         }},
     };
     return table;
 }
@@ -165,7 +266,11 @@ int main(int argc, char** argv) {
         // Streams as they are: qpdf would otherwise decode a filtered metadata stream.
         writer.setStreamDataMode(qpdf_s_preserve);
         writer.setDecodeLevel(qpdf_dl_none);
-        if (rule == "6.1.3 no encryption") {
+        if (rule == "UA 26 security") {
+            // Revision 2, where extracting text for accessibility goes with extracting at all:
+            // later revisions always allow it.
+            writer.setR2EncryptionParametersInsecure("", "owner", true, true, false, true);
+        } else if (rule == "6.1.3 no encryption") {
             writer.setR6EncryptionParameters("", "owner", true, true, true, true, true, true,
                                              qpdf_r3p_full, true);
         } else {

@@ -10,9 +10,11 @@
 #include "pdf_rules.hpp"
 #include "run_command.hpp"
 #include "scratch_folder.hpp"
+#include "ua_rules.hpp"
 
 namespace fs = std::filesystem;
 using broadside::pdfcheck::check_pdf_a;
+using broadside::pdfcheck::check_pdf_ua;
 using broadside::test::run_command;
 using broadside::test::shell_quote;
 
@@ -33,15 +35,20 @@ std::string render(const std::string& arguments, const fs::path& out,
     return out.string();
 }
 
+// What the PDF/A and the PDF/UA checks find, one line each; empty when both claims hold.
 std::string findings_text(const std::string& pdf) {
     std::string text;
     for (const auto& f : check_pdf_a(pdf)) text += f.rule + ": " + f.detail + "\n";
+    for (const auto& f : check_pdf_ua(pdf)) text += f.rule + ": " + f.detail + "\n";
     return text;
 }
 
 }  // namespace
 
-TEST_CASE("broadside's PDFs keep every PDF/A-2u rule the checker knows", "[pdfcheck]") {
+TEST_CASE(
+    "broadside's PDFs are tagged and keep every PDF/A-2u and PDF/UA-1 rule the checker "
+    "knows",
+    "[pdfcheck]") {
     const fs::path dir = broadside::test::scratch_folder("pdfcheck-good");
     const std::vector<std::string> pdfs{
         render(shell_quote(source + "/tests/seed/000_76c02472bb265b5b.txt"), dir / "seed.pdf"),
@@ -62,10 +69,12 @@ TEST_CASE("broadside's PDFs keep every PDF/A-2u rule the checker knows", "[pdfch
         CHECK(run_command("qpdf --check " + shell_quote(pdf)).status == 0);
         const std::string info = run_command("pdfinfo " + shell_quote(pdf)).out;
         CHECK(info.find("Encrypted:       no") != std::string::npos);
+        CHECK(info.find("Tagged:          yes") != std::string::npos);
     }
     // The metadata carries the claim and the front matter's title, as pdfinfo reads it.
     const std::string meta = run_command("pdfinfo -meta " + shell_quote(pdfs[5])).out;
     CHECK(meta.find("<pdfaid:part>2</pdfaid:part>") != std::string::npos);
+    CHECK(meta.find("<pdfuaid:part>1</pdfuaid:part>") != std::string::npos);
     CHECK(meta.find("<dc:title><rdf:Alt><rdf:li xml:lang=\"x-default\">") != std::string::npos);
 
     // The same input gives the same bytes, file identifier included.
@@ -74,7 +83,7 @@ TEST_CASE("broadside's PDFs keep every PDF/A-2u rule the checker knows", "[pdfch
           broadside::test::read_file((dir / "letter-again.pdf").string()));
 }
 
-TEST_CASE("the PDF/A checker fails a copy made to break each rule, and names that rule",
+TEST_CASE("the PDF/A and PDF/UA checkers fail a copy made to break each rule, and name that rule",
           "[pdfcheck]") {
     const fs::path dir = broadside::test::scratch_folder("pdfcheck-broken");
     // The archive book has links, so its annotations can be broken too; a merge with its
@@ -87,20 +96,25 @@ TEST_CASE("the PDF/A checker fails a copy made to break each rule, and names tha
     REQUIRE(findings_text(book) == "");
     REQUIRE(findings_text(attached) == "");
     int n = 0;
-    for (const auto& rule : broadside::pdfcheck::pdf_a_rules()) {
-        INFO(rule);
-        const fs::path broken = dir / ("broken-" + std::to_string(++n) + ".pdf");
-        const std::string& good = rule.rfind("6.8 ", 0) == 0 ? attached : book;
-        auto made = run_command(shell_quote(PDFBREAK_BINARY) + " " + shell_quote(rule) + " " +
-                                shell_quote(good) + " " + shell_quote(broken.string()));
-        INFO(made.err);
-        REQUIRE(made.status == 0);
-        const auto found = check_pdf_a(broken.string());
-        INFO(findings_text(broken.string()));
-        CHECK_FALSE(found.empty());
-        // That rule and no other: each fixture breaks one thing.
-        for (const auto& f : found) CHECK(f.rule == rule);
-    }
+    using Check = decltype(&check_pdf_a);
+    const std::pair<const std::vector<std::string>*, Check> standards[] = {
+        {&broadside::pdfcheck::pdf_a_rules(), &check_pdf_a},
+        {&broadside::pdfcheck::pdf_ua_rules(), &check_pdf_ua}};
+    for (const auto& [rules, check] : standards)
+        for (const auto& rule : *rules) {
+            INFO(rule);
+            const fs::path broken = dir / ("broken-" + std::to_string(++n) + ".pdf");
+            const std::string& good = rule.rfind("6.8 ", 0) == 0 ? attached : book;
+            auto made = run_command(shell_quote(PDFBREAK_BINARY) + " " + shell_quote(rule) + " " +
+                                    shell_quote(good) + " " + shell_quote(broken.string()));
+            INFO(made.err);
+            REQUIRE(made.status == 0);
+            const auto found = check(broken.string());
+            INFO(findings_text(broken.string()));
+            CHECK_FALSE(found.empty());
+            // That rule and no other of its standard: each fixture breaks one thing.
+            for (const auto& f : found) CHECK(f.rule == rule);
+        }
 }
 
 TEST_CASE(

@@ -1,6 +1,8 @@
 #include "broadside/core/date_text.hpp"
 #include "broadside/pdf/pdf_writer.hpp"
 
+#include <filesystem>
+
 namespace broadside::pdf {
 namespace {
 
@@ -12,9 +14,15 @@ std::string join(const std::vector<std::string>& parts) {
 
 }  // namespace
 
-DocumentInfo document_info(const core::Meta& meta, const core::JobSettings& job) {
+DocumentInfo document_info(const core::Meta& meta, const core::JobSettings& job,
+                           const std::string& source_path) {
     DocumentInfo info;
     info.title = meta.title().value_or("");
+    // A letter is named by its subject: viewers show the title, screen readers announce it.
+    if (const core::MetaValue* subject = meta.find("subject"); info.title.empty() && subject)
+        info.title = subject->to_text();
+    // Else the file's name: a tagged PDF must have a title to show.
+    if (info.title.empty()) info.title = std::filesystem::path(source_path).stem().string();
     info.author = join(meta.authors());
     info.subject = meta.excerpt().value_or("");
     info.keywords = join(meta.tags());

@@ -35,7 +35,7 @@ std::optional<std::vector<std::uint8_t>> PdfExporter::render(const core::Documen
                                                              core::Diagnostics& diags,
                                                              const core::JobSettings& job,
                                                              std::vector<Attachment> attachments) {
-    DocumentInfo info = document_info(doc.meta, job);
+    DocumentInfo info = document_info(doc.meta, job, doc.source_path);
     info.attachments = std::move(attachments);
     return render_pdf(layout, info, diags, doc.source_path);
 }

@@ -121,6 +121,7 @@ class PageWriter {
                 // `at` by name: clang 14 (the fuzz build) cannot capture a binding
                 std::visit([&, at = at](const auto& it) { draw(it, to_pdf(at)); }, item);
         }
+        end_artifact();
     }
 
   private:
@@ -161,25 +162,46 @@ class PageWriter {
         // a line gets a span whose text ends in an invisible mark of the page's direction.
         bool authors_hyphen = !line.hyphenated && !line.text.empty() && line.text.back() == '-';
         bool span = authors_hyphen || needs_line_span(line);
+        const std::vector<Passage> parts = passages(line);
+        const bool tagged = tree_ && line.tag, one = parts.size() == 1;
+        if (tagged)
+            end_artifact();
+        else
+            begin_artifact();
+        // Each line is marked content of its own (Poppler reads the text of an element's
+        // marked content up to the first end of a span inside it). A line in several
+        // languages is marked passage by passage inside the line's one ActualText span:
+        // Poppler reads a line broken into several spans as several lines.
         std::string ops;
+        if (tagged && one) ops += tree_->open(page_, line.tag, parts.front().lang);
         if (span) {
             std::u32string text = poppler_actual_text(utf8_to_u32(line.text), page_left_to_right_);
             if (authors_hyphen) text += page_left_to_right_ ? U'\u200E' : U'\u200F';
-            ops = "/Span<</ActualText<FEFF" + utf16be_hex(text) + ">>>BDC\n";
+            ops += "/Span<</ActualText<FEFF" + utf16be_hex(text) + ">>>BDC\n";
         }
         Point line_start;
-        // Inside the line's one ActualText span: Poppler reads a line broken into several spans
-        // as several lines.
-        for (const Passage& passage : passages(line)) {
-            if (tree_)
-                ops += line.tag ? tree_->open(page_, line.tag, passage.lang)
-                                : StructureTree::open_artifact();
+        for (const Passage& passage : parts) {
+            if (tagged && !one) ops += tree_->open(page_, line.tag, passage.lang);
             for (const auto* entry : passage.runs)
                 ops += run_ops(entry->second, to_pdf(entry->first), line_start, !span);
-            if (tree_) ops += "EMC\n";
+            if (tagged && !one) ops += "EMC\n";
         }
         if (span) ops += "EMC\n";
+        if (tagged && one) ops += "EMC\n";
         write_text_object(ops);
+    }
+
+    // Furniture and decoration drawn one after another share one artifact.
+    void begin_artifact() {
+        if (!tree_ || artifact_open_) return;
+        hpdf::write_page_operators(page_, StructureTree::open_artifact());
+        artifact_open_ = true;
+    }
+
+    void end_artifact() {
+        if (!artifact_open_) return;
+        hpdf::write_page_operators(page_, "EMC\n");
+        artifact_open_ = false;
     }
 
     /// A stretch of a line in one language: its runs.
@@ -228,16 +250,15 @@ class PageWriter {
     void draw(const GlyphRun& run, Point at) {
         Point line_start;
         std::string ops = run_ops(run, at, line_start, true);
-        if (tree_ && !ops.empty()) ops = StructureTree::open_artifact() + ops + "EMC\n";
+        if (!ops.empty()) begin_artifact();  // a bare run belongs to no element
         write_text_object(ops);
     }
 
     // Draws what `paint` writes as an artifact of a tagged page (decoration, furniture).
     template <typename Paint>
     void artifact(Paint paint) {
-        if (tree_) hpdf::write_page_operators(page_, StructureTree::open_artifact());
+        begin_artifact();
         paint();
-        if (tree_) hpdf::write_page_operators(page_, "EMC\n");
     }
 
     std::string run_ops(const GlyphRun& run, Point at, Point& line_start, bool cluster_spans) {
@@ -325,14 +346,17 @@ class PageWriter {
     void draw(const Image& image, Point at) {
         HPDF_Image xobject = images_.image(image);
         if (!xobject || image.size.width <= 0 || image.size.height <= 0) return;
-        if (tree_)
-            hpdf::write_page_operators(page_, image.tag ? tree_->open(page_, image.tag, "")
-                                                        : StructureTree::open_artifact());
+        if (image.tag && tree_) {
+            end_artifact();
+            hpdf::write_page_operators(page_, tree_->open(page_, image.tag, ""));
+        } else {
+            begin_artifact();
+        }
         HPDF_Page_DrawImage(page_, xobject, static_cast<HPDF_REAL>(at.x),
                             static_cast<HPDF_REAL>(at.y - image.size.height),
                             static_cast<HPDF_REAL>(image.size.width),
                             static_cast<HPDF_REAL>(image.size.height));
-        if (tree_) hpdf::write_page_operators(page_, "EMC\n");
+        if (image.tag && tree_) hpdf::write_page_operators(page_, "EMC\n");
     }
 
     void draw(const Anchor& anchor, Point at) {
@@ -381,7 +405,8 @@ class PageWriter {
     bool page_left_to_right_ = true;
     std::vector<std::pair<int, HPDF_Outline>> outlines_;
     bool archival_;
-    StructureTree* tree_;  ///< null: the PDF is not tagged
+    StructureTree* tree_;         ///< null: the PDF is not tagged
+    bool artifact_open_ = false;  ///< an artifact is open on the page
     FileIdentity identity_;
     std::vector<std::pair<Rect, Rgb>> missing_;  // boxes of the text object being written
 };

@@ -43,10 +43,12 @@ struct DocumentInfo {
     std::vector<Attachment> attachments;
 };
 
-/// Document information from front matter: Title, Author, Subject (excerpt), Keywords (tags),
+/// Document information from front matter: Title (a letter's subject without one, else the
+/// name of `source_path` without its extension), Author, Subject (excerpt), Keywords (tags),
 /// CreationDate (`date`), language (`lang`). Without a date, the job's `source_date_epoch`
 /// supplies it; otherwise it is left out. The PDF/A claim is the job's `pdf_a`.
-DocumentInfo document_info(const core::Meta& meta, const core::JobSettings& job);
+DocumentInfo document_info(const core::Meta& meta, const core::JobSettings& job,
+                           const std::string& source_path = {});
 
 /// Renders `layout` as PDF 1.5 bytes: glyph runs as subset Type0/Identity-H fonts with
 /// ToUnicode and ActualText, rules, link annotations, destinations and outlines for anchors,

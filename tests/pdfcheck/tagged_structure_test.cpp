@@ -1,0 +1,199 @@
+// What the structure tree of broadside's tagged PDFs says, read back with Poppler's pdfinfo
+// (the text of each element in reading order) and qpdf (the elements' entries): headings,
+// tables with header scope, described figures, notes, links, languages of passages, the parts
+// of a letter and its co-signers in reading order; and the switches that leave tagging out.
+#include <catch2/catch.hpp>
+
+#include <qpdf/QPDF.hh>
+#include <qpdf/QPDFObjectHandle.hh>
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <string>
+#include <vector>
+
+#include "run_command.hpp"
+#include "scratch_folder.hpp"
+
+namespace fs = std::filesystem;
+using broadside::test::run_command;
+using broadside::test::shell_quote;
+
+namespace {
+
+const std::string source = BROADSIDE_SOURCE_DIR;
+
+std::string render(const std::string& arguments, const fs::path& out) {
+    auto r = run_command(shell_quote(BROADSIDE_BINARY) + " " + arguments + " -o " +
+                         shell_quote(out.string()));
+    INFO(arguments << "\n" << r.err);
+    REQUIRE(r.status == 0);
+    return out.string();
+}
+
+/// One structure element as qpdf reads it.
+struct Element {
+    std::string type;                            ///< "/TH"
+    std::map<std::string, std::string> entries;  ///< "/Alt", "/Lang", "/ID", "/Scope" (from /A)
+};
+
+std::vector<Element> elements(const std::string& pdf) {
+    QPDF file;
+    file.processFile(pdf.c_str());
+    std::vector<Element> out;
+    for (QPDFObjectHandle o : file.getAllObjects()) {
+        if (!o.isDictionary() || !o.getKey("/Type").isNameAndEquals("/StructElem")) continue;
+        Element e{o.getKey("/S").getName(), {}};
+        for (const char* key : {"/Alt", "/Lang", "/ID"})
+            if (o.getKey(key).isString()) e.entries[key] = o.getKey(key).getUTF8Value();
+        QPDFObjectHandle a = o.getKey("/A");
+        for (const char* key : {"/Scope", "/ListNumbering"})
+            if (a.isDictionary() && a.getKey(key).isName())
+                e.entries[key] = a.getKey(key).getName();
+        out.push_back(std::move(e));
+    }
+    return out;
+}
+
+std::size_t count(const std::vector<Element>& all, const std::string& type,
+                  const std::string& key = "", const std::string& value = "") {
+    return static_cast<std::size_t>(std::count_if(all.begin(), all.end(), [&](const Element& e) {
+        if (e.type != type) return false;
+        if (key.empty()) return true;
+        auto it = e.entries.find(key);
+        return it != e.entries.end() && (value.empty() || it->second == value);
+    }));
+}
+
+// pdfinfo's outline of the structure: element names and quoted text, one per line, trimmed.
+std::vector<std::string> struct_lines(const std::string& pdf) {
+    std::vector<std::string> out;
+    const std::string text = run_command("pdfinfo -struct-text " + shell_quote(pdf)).out;
+    std::size_t start = 0;
+    while (start < text.size()) {
+        std::size_t end = text.find('\n', start);
+        if (end == std::string::npos) end = text.size();
+        std::string line = text.substr(start, end - start);
+        line.erase(0, line.find_first_not_of(' '));
+        if (!line.empty()) out.push_back(line);
+        start = end + 1;
+    }
+    return out;
+}
+
+// Whether `wanted` occurs in `lines` as consecutive lines.
+bool has_run(const std::vector<std::string>& lines, const std::vector<std::string>& wanted) {
+    return std::search(lines.begin(), lines.end(), wanted.begin(), wanted.end()) != lines.end();
+}
+
+}  // namespace
+
+TEST_CASE(
+    "the archive book's tables have header cells with scope, figures their "
+    "descriptions, footnotes are notes with ids, links are link elements",
+    "[pdfcheck][tagged]") {
+    const fs::path dir = broadside::test::scratch_folder("tagged-book");
+    const auto all = elements(render(shell_quote(source + "/samples/archive"), dir / "book.pdf"));
+    CHECK(count(all, "/Table") >= 1);
+    CHECK(count(all, "/TH") >= 3);
+    CHECK(count(all, "/TH") == count(all, "/TH", "/Scope", "/Column"));
+    CHECK(count(all, "/TD") >= 6);
+    CHECK(count(all, "/Figure") >= 1);
+    CHECK(count(all, "/Figure") == count(all, "/Figure", "/Alt"));
+    CHECK(count(all, "/Note") >= 2);
+    CHECK(count(all, "/Note") == count(all, "/Note", "/ID"));
+    CHECK(count(all, "/Link") >= 1);
+    CHECK(count(all, "/L", "/ListNumbering") == count(all, "/L"));
+    CHECK(count(all, "/Art") >= 8);  // one article per post, and the title page
+    CHECK(count(all, "/H1") >= 8);
+}
+
+TEST_CASE(
+    "the multi-script document reads in order and marks each passage with its "
+    "language: the Uyghur phrase in English text is ug",
+    "[pdfcheck][tagged]") {
+    const fs::path dir = broadside::test::scratch_folder("tagged-scripts");
+    const std::string pdf =
+        render(shell_quote(source + "/tests/pdf/scripts.md"), dir / "scripts.pdf");
+    const auto lines = struct_lines(pdf);
+    CHECK(has_run(lines, {"Document", "Art", "H1 (block)", "\"Five scripts on one page\""}));
+    CHECK(
+        has_run(lines, {"H2 (block)", "\"Five scripts, one page\"", "P (block)",
+                        "\"The official staff filed an affidavit and a flyer for the office.\""}));
+    CHECK(has_run(lines,
+                  {"P (block)", "Span (inline)", "\"人权观察呼吁各国政府直接关注这个问题。\""}));
+    CHECK(has_run(lines, {"P (block)", "\"The word \"", "Span (inline)"}));
+    CHECK(has_run(lines, {"\" means the Uyghur language.\""}));
+    const auto all = elements(pdf);
+    CHECK(count(all, "/Span", "/Lang", "zh") == 1);
+    CHECK(count(all, "/Span", "/Lang", "bo") == 1);
+    CHECK(count(all, "/Span", "/Lang", "ru") == 1);
+    CHECK(count(all, "/Span", "/Lang", "ug") == 2);  // the Uyghur paragraph and the phrase
+    CHECK(count(all, "/Span") == 5);                 // nothing else is marked as another language
+    // The catalog names the document's language.
+    QPDF file;
+    file.processFile(pdf.c_str());
+    CHECK(file.getRoot().getKey("/Lang").getUTF8Value() == "en");
+}
+
+TEST_CASE(
+    "a merged letter is a part per recipient: address, subject and salutation in order, "
+    "co-signers a list read down its columns",
+    "[pdfcheck][tagged]") {
+    const fs::path dir = broadside::test::scratch_folder("tagged-merge");
+    // Two recipients of the sample's: Poppler reads the structure of each page anew for every
+    // marked-content id, some seconds for the 25 letters.
+    std::ofstream(dir / "two.csv")
+        << "id,name,salutation,organisation,address,country\n"
+           "nordavia-mfa,H.E. Ambassador Marguerite Oyelaran-Fitch,Dear Ambassador "
+           "Oyelaran-Fitch,\"Foreign Ministry, Human Rights Division\",\"Kongensgate 12\n0153 "
+           "Vestby\",Nordavia\n"
+           "aygul-ablet,ئايگۈل ئابلەت (Aygul Ablet),Dear Ms Ablet,Uyghur Diaspora Teachers' "
+           "Association,\"Rue de Lausanne 64\n1202 Geneva\",Switzerland\n";
+    const std::string pdf = render(shell_quote(source + "/samples/joint-letter.md") + " --merge " +
+                                       shell_quote((dir / "two.csv").string()),
+                                   dir / "merged.pdf");
+    const auto lines = struct_lines(pdf);
+    CHECK(has_run(lines, {"\"H.E. Ambassador Marguerite Oyelaran-Fitch\"",
+                          "\"Foreign Ministry, Human Rights Division\"", "\"Kongensgate 12\""}));
+    // Co-signers in the order of signatories.csv, though drawn in rows across columns.
+    CHECK(has_run(lines, {"LI (block)", "LBody (block)", "\"Asia Pacific Freedom Alliance\"",
+                          "LI (block)", "LBody (block)", "\"Baltic Committee for Civil Liberties\"",
+                          "LI (block)", "LBody (block)", "\"Bridges for Tibet\""}));
+    const auto all = elements(pdf);
+    CHECK(count(all, "/Letter") == 2);  // one per record, a Part in the role map
+    // The page numbers and continuation heads are artifacts, not text of the letter.
+    CHECK(std::none_of(lines.begin(), lines.end(), [](const std::string& line) {
+        return line.find("Page 1 of") != std::string::npos;
+    }));
+}
+
+TEST_CASE(
+    "the PDF standard switch: a-2u writes an untagged PDF/A, ua-1 a tagged PDF without the "
+    "PDF/A claim, none neither",
+    "[pdfcheck][tagged]") {
+    const fs::path dir = broadside::test::scratch_folder("tagged-switches");
+    const std::string letter = shell_quote(source + "/samples/letter.md");
+    const std::map<std::string, std::pair<bool, bool>> expected{// standard → tagged, PDF/A claim
+                                                                {"a-2u", {false, true}},
+                                                                {"ua-1", {true, false}},
+                                                                {"none", {false, false}},
+                                                                {"ua-1,a-2u", {true, true}}};
+    for (const auto& [standard, claims] : expected) {
+        INFO(standard);
+        const std::string pdf =
+            render(letter + " --pdf-standard " + standard, dir / (standard + ".pdf"));
+        const std::string info = run_command("pdfinfo " + shell_quote(pdf)).out;
+        CHECK((info.find("Tagged:          yes") != std::string::npos) == claims.first);
+        const std::string meta = run_command("pdfinfo -meta " + shell_quote(pdf)).out;
+        CHECK((meta.find("<pdfaid:part>") != std::string::npos) == claims.second);
+        CHECK((meta.find("<pdfuaid:part>1</pdfuaid:part>") != std::string::npos) == claims.first);
+    }
+    auto bad = run_command(shell_quote(BROADSIDE_BINARY) + " " + letter +
+                           " --pdf-standard ua-2 -o " + shell_quote((dir / "x.pdf").string()));
+    CHECK(bad.status == 2);  // a usage error, as for any bad option value
+    CHECK(bad.err.find("ua-1,a-2u") != std::string::npos);
+    CHECK_FALSE(fs::exists(dir / "x.pdf"));
+}
