@@ -2,13 +2,20 @@
 
 #include <variant>
 
+#include "broadside/pdf/itemize.hpp"
+
 namespace broadside::cli {
 
 void rename_anchors(std::vector<pdf::Page>& pages, const std::string& prefix,
                     std::optional<int> level_shift) {
     for (auto& page : pages)
         for (auto& frame : page.frames)
-            for (auto& [at, item] : frame.items)
+            for (auto& [at, item] : frame.items) {
+                // Footnote references are the links the layout makes itself, within the
+                // chapter: they follow their notes' anchors.
+                if (auto* link = std::get_if<pdf::Link>(&item);
+                    link && link->url.substr(1).starts_with(pdf::footnote_anchor_prefix))
+                    link->url = "#" + prefix + link->url.substr(1);
                 if (auto* anchor = std::get_if<pdf::Anchor>(&item)) {
                     anchor->id = prefix + anchor->id;
                     if (!level_shift)
@@ -16,6 +23,7 @@ void rename_anchors(std::vector<pdf::Page>& pages, const std::string& prefix,
                     else if (anchor->level > 0)
                         anchor->level += *level_shift;
                 }
+            }
 }
 
 void mark(pdf::Page& page, std::vector<pdf::Anchor> anchors) {

@@ -197,3 +197,34 @@ TEST_CASE(
     CHECK(bad.err.find("ua-1,a-2u") != std::string::npos);
     CHECK_FALSE(fs::exists(dir / "x.pdf"));
 }
+
+TEST_CASE(
+    "1,500 notes and a code block of 10,000 lines: the structure's trees and the code "
+    "element are split to fit the limits of arrays, and the claims hold",
+    "[pdfcheck][tagged]") {
+    const fs::path dir = broadside::test::scratch_folder("tagged-large");
+    std::ofstream md(dir / "many.md");
+    md << "---\ntitle: Many notes\nlang: en\n---\n\n";
+    for (int i = 1; i <= 1500; ++i)
+        md << "Paragraph " << i << " refers to a note.[^n" << i << "]\n\n";
+    md << "```\n";
+    for (int i = 0; i < 10000; ++i) md << "line " << i << "\n";
+    md << "```\n\n";
+    for (int i = 1; i <= 1500; ++i) md << "[^n" << i << "]: Note " << i << ".\n\n";
+    md.close();
+    const std::string pdf = render(shell_quote((dir / "many.md").string()), dir / "many.pdf");
+    CHECK(run_command("qpdf --check " + shell_quote(pdf)).status == 0);
+    const std::string found =
+        run_command(shell_quote(PDFCHECK_BINARY) + " " + shell_quote(pdf)).out;
+    CHECK(found.find("PDF/UA rules kept") != std::string::npos);
+    CHECK(found.find("PDF/A rules kept") != std::string::npos);
+    const auto all = elements(pdf);
+    CHECK(count(all, "/Note") == 1500);
+    CHECK(count(all, "/NonStruct") == 3);  // 10,000 lines in groups of 4,096
+    CHECK(count(all, "/Link") == 1500);    // each reference leads to its note
+    QPDF file;
+    file.processFile(pdf.c_str());
+    QPDFObjectHandle root = file.getRoot().getKey("/StructTreeRoot");
+    CHECK(root.getKey("/IDTree").getKey("/Kids").isArray());
+    CHECK(root.getKey("/ParentTree").getKey("/Kids").isArray());
+}

@@ -469,6 +469,9 @@ class BlockLayout {
         marker_ = marker_text(std::to_string(f.number) + ".", ctx);
         tag_items(marker_, make_structure("Lbl", ctx.parent));
         blocks(f.children, ctx, notes);
+        if (!notes.empty())  // where the reference's link leads
+            notes.front().items.insert(notes.front().items.begin(),
+                                       {Point{0, 0}, Anchor{footnote_anchor(f.number), "", 0}});
         pending_space_ = saved_space;
         keep_with_previous_ = saved_keep;
         previous_paragraph_ = saved_previous;

@@ -242,9 +242,13 @@ std::vector<std::pair<Point, Item>> place_line(const ShapedParagraph& p, LineRan
         if (run.glyphs.empty()) continue;
         double run_width = run.width();
         double y = span.superscript ? baseline - p.size * superscript_raise : baseline;
-        if (!span.link.empty())
+        // A footnote's number leads to the note, in the text's colour.
+        const std::string url = !span.link.empty()  ? span.link
+                                : span.footnote > 0 ? "#" + footnote_anchor(span.footnote)
+                                                    : std::string();
+        if (!url.empty())
             out.emplace_back(Point{x, baseline - p.size * 0.9},
-                             Link{Size{run_width, p.size * 1.2}, span.link, nullptr, run.text});
+                             Link{Size{run_width, p.size * 1.2}, url, nullptr, run.text});
         if (span.strike) {
             double thickness = strike_thickness * run.size;
             strikes.emplace_back(Point{x, y - strike_height * run.size - thickness / 2},

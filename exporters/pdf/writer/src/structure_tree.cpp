@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <functional>
 #include <set>
 
 #include "broadside/core/language_tag.hpp"
@@ -135,14 +136,7 @@ void StructureTree::write_element(std::size_t index, const std::vector<signed ch
             note_ids_.emplace_back(id, d);
         }
     }
-    // Kids in reading order: as drawn, except siblings that name their place.
-    std::vector<Kid> kids = e.kids;
-    auto order = [&](const Kid& k) -> std::size_t {
-        const auto* child = std::get_if<std::size_t>(&k);
-        return child && elements_[*child].node ? elements_[*child].node->order : 0;
-    };
-    std::stable_sort(kids.begin(), kids.end(),
-                     [&](const Kid& a, const Kid& b) { return order(a) < order(b); });
+    const std::vector<Kid>& kids = e.kids;
     std::size_t own_page = pages_.size();
     for (const Kid& kid : kids)
         if (const auto* mc = std::get_if<MarkedContent>(&kid)) {
@@ -177,10 +171,6 @@ void StructureTree::write_element(std::size_t index, const std::vector<signed ch
 }
 
 void StructureTree::write_parent_tree(HPDF_Dict root) {
-    HPDF_Dict tree = hpdf::new_indirect_dict(doc_);
-    HPDF_Dict_Add(root, "ParentTree", tree);
-    HPDF_Array nums = hpdf::new_array(doc_);
-    HPDF_Dict_Add(tree, "Nums", nums);
     // Keys ascending: pages and annotations took them in turn.
     std::vector<std::pair<int, void*>> entries;  // an array or a dictionary
     for (const auto& page : pages_) {
@@ -192,11 +182,61 @@ void StructureTree::write_parent_tree(HPDF_Dict root) {
         entries.emplace_back(key, elements_[link].dict);
     std::sort(entries.begin(), entries.end(),
               [](const auto& a, const auto& b) { return a.first < b.first; });
-    for (const auto& [key, value] : entries) {
-        HPDF_Array_AddNumber(nums, key);
-        HPDF_Array_Add(nums, value);
-    }
+    HPDF_Dict tree = hpdf::new_indirect_dict(doc_);
+    HPDF_Dict_Add(root, "ParentTree", tree);
+    write_tree(
+        tree, "Nums", entries.size(),
+        [&](HPDF_Array a, std::size_t i) {
+            HPDF_Array_AddNumber(a, entries[i].first);
+            HPDF_Array_Add(a, entries[i].second);
+        },
+        [&](HPDF_Array limits, std::size_t i) { HPDF_Array_AddNumber(limits, entries[i].first); });
     HPDF_Dict_AddNumber(root, "ParentTreeNextKey", next_key_);
+}
+
+void StructureTree::write_tree(HPDF_Dict root, const char* entries_key, std::size_t count,
+                               const std::function<void(HPDF_Array, std::size_t)>& add_entry,
+                               const std::function<void(HPDF_Array, std::size_t)>& add_key) {
+    // libharu refuses arrays of more than 32,767 items, and readers need not take more than
+    // 8,191: a big tree gets leaves of `fan_out` entries under nodes of `fan_out` kids, each
+    // with the first and last key it holds.
+    constexpr std::size_t fan_out = 1024;
+    auto fill = [&](HPDF_Dict node, std::size_t from, std::size_t to) {
+        HPDF_Array a = hpdf::new_array(doc_);
+        HPDF_Dict_Add(node, entries_key, a);
+        for (std::size_t i = from; i < to; ++i) add_entry(a, i);
+    };
+    if (count <= fan_out) return fill(root, 0, count);
+    struct Node {
+        HPDF_Dict dict;
+        std::size_t first, last;  // entry indexes
+    };
+    std::vector<Node> level;
+    for (std::size_t from = 0; from < count; from += fan_out) {
+        const std::size_t to = std::min(count, from + fan_out);
+        level.push_back({hpdf::new_indirect_dict(doc_), from, to - 1});
+        fill(level.back().dict, from, to);
+    }
+    while (true) {
+        for (const Node& n : level) {
+            HPDF_Array limits = hpdf::new_array(doc_);
+            HPDF_Dict_Add(n.dict, "Limits", limits);
+            add_key(limits, n.first);
+            add_key(limits, n.last);
+        }
+        const bool top = level.size() <= fan_out;
+        std::vector<Node> parents;
+        for (std::size_t from = 0; from < level.size(); from += fan_out) {
+            const std::size_t to = std::min(level.size(), from + fan_out);
+            HPDF_Dict parent = top ? root : hpdf::new_indirect_dict(doc_);
+            HPDF_Array kids = hpdf::new_array(doc_);
+            HPDF_Dict_Add(parent, "Kids", kids);
+            for (std::size_t i = from; i < to; ++i) HPDF_Array_Add(kids, level[i].dict);
+            parents.push_back({parent, level[from].first, level[to - 1].last});
+        }
+        if (top) return;
+        level = std::move(parents);
+    }
 }
 
 void StructureTree::write_role_map(HPDF_Dict root) {
@@ -214,15 +254,50 @@ void StructureTree::write_note_ids(HPDF_Dict root) {
     if (note_ids_.empty()) return;
     HPDF_Dict tree = hpdf::new_dict(doc_);
     HPDF_Dict_Add(root, "IDTree", tree);
-    HPDF_Array names = hpdf::new_array(doc_);
-    HPDF_Dict_Add(tree, "Names", names);
-    for (const auto& [id, dict] : note_ids_) {  // zero-padded numbers: already sorted
-        hpdf::add_array_byte_string(doc_, names, id);
-        HPDF_Array_Add(names, dict);
+    // Zero-padded numbers: already sorted.
+    write_tree(
+        tree, "Names", note_ids_.size(),
+        [&](HPDF_Array a, std::size_t i) {
+            hpdf::add_array_byte_string(doc_, a, note_ids_[i].first);
+            HPDF_Array_Add(a, note_ids_[i].second);
+        },
+        [&](HPDF_Array limits, std::size_t i) {
+            hpdf::add_array_byte_string(doc_, limits, note_ids_[i].first);
+        });
+}
+
+void StructureTree::order_and_split_kids() {
+    for (std::size_t index = 0; index < elements_.size(); ++index) {
+        // Kids in reading order: as drawn, except siblings that name their place.
+        auto order = [&](const Kid& k) -> std::size_t {
+            const auto* child = std::get_if<std::size_t>(&k);
+            return child && elements_[*child].node ? elements_[*child].node->order : 0;
+        };
+        std::stable_sort(elements_[index].kids.begin(), elements_[index].kids.end(),
+                         [&](const Kid& a, const Kid& b) { return order(a) < order(b); });
+        // An element with more kids than an array holds (a code block of 20,000 lines) gets
+        // them in groups without meaning of their own.
+        constexpr std::size_t most = 4096;
+        if (elements_[index].kids.size() <= most) continue;
+        std::vector<Kid> kids = std::move(elements_[index].kids);
+        elements_[index].kids.clear();
+        for (std::size_t from = 0; from < kids.size(); from += most) {
+            const std::size_t group = elements_.size();
+            elements_.push_back({nullptr, "NonStruct", "", index, {}, nullptr});
+            elements_[index].kids.emplace_back(group);
+            for (std::size_t i = from; i < std::min(kids.size(), from + most); ++i) {
+                if (const auto* mc = std::get_if<MarkedContent>(&kids[i]))
+                    pages_[mc->page].by_mcid[static_cast<std::size_t>(mc->mcid)] = group;
+                if (const auto* child = std::get_if<std::size_t>(&kids[i]))
+                    elements_[*child].parent = group;
+                elements_[group].kids.push_back(kids[i]);
+            }
+        }
     }
 }
 
 void StructureTree::finish() {
+    order_and_split_kids();
     std::vector<signed char> memo(elements_.size(), -1);
     std::vector<signed char> content(elements_.size());
     for (std::size_t i = 0; i < elements_.size(); ++i) content[i] = has_content(i, memo);

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <cstddef>
+#include <functional>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -71,6 +72,12 @@ class StructureTree {
     void write_parent_tree(HPDF_Dict root);
     void write_role_map(HPDF_Dict root);
     void write_note_ids(HPDF_Dict root);
+    void order_and_split_kids();
+    /// Writes `count` sorted entries as a number or name tree (`entries_key` Nums or Names)
+    /// under `root`: `add_entry` appends entry i's key and value, `add_key` its key alone.
+    void write_tree(HPDF_Dict root, const char* entries_key, std::size_t count,
+                    const std::function<void(HPDF_Array, std::size_t)>& add_entry,
+                    const std::function<void(HPDF_Array, std::size_t)>& add_key);
 
     HPDF_Doc doc_;
     std::string language_;

@@ -28,6 +28,13 @@ struct TextSpan {
     std::string lang{};        ///< BCP 47 the text names for itself (`<span lang>`), or empty
 };
 
+/// The destination of footnote `number`, where its reference links to. A colon, which heading
+/// ids never have, keeps it apart from them; a PDF book prefixes it per chapter as it does them.
+inline constexpr std::string_view footnote_anchor_prefix = "fn:";
+inline std::string footnote_anchor(int number) {
+    return std::string(footnote_anchor_prefix) + std::to_string(number);
+}
+
 /// Paragraph-wide settings of itemization.
 struct ParagraphFormat {
     std::string lang;              ///< BCP 47 language of the text (`en`, `zh-Hans`, `ug`)
