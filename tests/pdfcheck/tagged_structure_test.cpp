@@ -108,6 +108,11 @@ TEST_CASE(
     CHECK(count(all, "/L", "/ListNumbering") == count(all, "/L"));
     CHECK(count(all, "/Art") >= 8);  // one article per post, and the title page
     CHECK(count(all, "/H1") >= 8);
+    // The structure's many small objects are deflated in object streams, not plain text.
+    const std::string xref =
+        run_command("qpdf --show-xref " + shell_quote((dir / "book.pdf").string())).out;
+    CHECK(xref.find("compressed; stream=") != std::string::npos);
+    CHECK(run_command("qpdf --check " + shell_quote((dir / "book.pdf").string())).status == 0);
 }
 
 TEST_CASE(

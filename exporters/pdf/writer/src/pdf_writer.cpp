@@ -19,6 +19,7 @@
 #include "haru_errors.hpp"
 #include "hpdf_access.hpp"
 #include "image_embedder.hpp"
+#include "object_streams.hpp"
 #include "run_operators.hpp"
 #include "structure_tree.hpp"
 
@@ -419,6 +420,7 @@ std::optional<std::vector<std::uint8_t>> save(HPDF_Doc doc) {
     if (HPDF_ReadFromStream(doc, bytes.data(), &size) != HPDF_OK && size != bytes.size())
         return std::nullopt;
     bytes.resize(size);
+    if (auto packed = pack_objects(bytes)) return packed;
     return bytes;
 }
 
