@@ -147,6 +147,7 @@ pdf::DocumentInfo combined_info(const core::Document& letter, const core::JobSet
     pdf::DocumentInfo info = pdf::document_info(letter.meta, job);
     for (std::string* s : {&info.title, &info.author, &info.subject, &info.keywords})
         if (s->find("{{") != std::string::npos) s->clear();
+    if (info.title.empty()) info.title = pdf::document_info({}, job, letter.source_path).title;
     return info;
 }
 

@@ -111,7 +111,7 @@ TEST_CASE(
     // The structure's many small objects are deflated in object streams, not plain text.
     const std::string xref =
         run_command("qpdf --show-xref " + shell_quote((dir / "book.pdf").string())).out;
-    CHECK(xref.find("compressed; stream=") != std::string::npos);
+    CHECK(xref.find("compressed; stream = ") != std::string::npos);
     CHECK(run_command("qpdf --check " + shell_quote((dir / "book.pdf").string())).status == 0);
 }
 
