@@ -46,7 +46,7 @@ std::vector<Element> elements(const std::string& pdf) {
     for (QPDFObjectHandle o : file.getAllObjects()) {
         if (!o.isDictionary() || !o.getKey("/Type").isNameAndEquals("/StructElem")) continue;
         Element e{o.getKey("/S").getName(), {}};
-        for (const char* key : {"/Alt", "/Lang", "/ID"})
+        for (const char* key : {"/Alt", "/Lang", "/ID", "/ActualText"})
             if (o.getKey(key).isString()) e.entries[key] = o.getKey(key).getUTF8Value();
         QPDFObjectHandle a = o.getKey("/A");
         for (const char* key : {"/Scope", "/ListNumbering"})
@@ -129,14 +129,21 @@ TEST_CASE(
                         "\"The official staff filed an affidavit and a flyer for the office.\""}));
     CHECK(has_run(lines,
                   {"P (block)", "Span (inline)", "\"人权观察呼吁各国政府直接关注这个问题。\""}));
-    CHECK(has_run(lines, {"P (block)", "\"The word \"", "Span (inline)"}));
+    CHECK(has_run(lines, {"P (block)", "Span (inline)", "\"The word \"", "Span (inline)"}));
     CHECK(has_run(lines, {"\" means the Uyghur language.\""}));
     const auto all = elements(pdf);
     CHECK(count(all, "/Span", "/Lang", "zh") == 1);
     CHECK(count(all, "/Span", "/Lang", "bo") == 1);
     CHECK(count(all, "/Span", "/Lang", "ru") == 1);
     CHECK(count(all, "/Span", "/Lang", "ug") == 2);  // the Uyghur paragraph and the phrase
-    CHECK(count(all, "/Span") == 5);                 // nothing else is marked as another language
+    CHECK(count(all, "/Span", "/Lang") == 5);        // nothing else is marked as another language
+    // Lines with right-to-left text carry their logical text for readers of the structure
+    // (their marked content's ActualText is in the order Poppler's extraction wants).
+    CHECK(count(all, "/Span", "/ActualText",
+                "\u0628\u06c7 \u0643\u0649\u062a\u0627\u0628 2021-\u064a\u0649\u0644\u0649 350 "
+                "\u0646\u06c7\u0633\u062e\u0627 \u0628\u06d0\u0633\u0649\u0644\u062f\u0649.") == 1);
+    CHECK(count(all, "/Span", "/ActualText",
+                "\u0626\u06c7\u064a\u063a\u06c7\u0631 \u062a\u0649\u0644\u0649") == 1);
     // The catalog names the document's language.
     QPDF file;
     file.processFile(pdf.c_str());

@@ -174,15 +174,24 @@ class PageWriter {
         // languages is marked passage by passage inside the line's one ActualText span:
         // Poppler reads a line broken into several spans as several lines.
         std::string ops;
-        if (tagged && one) ops += tree_->open(page_, line.tag, parts.front().lang);
+        // Such a line's ActualText is in the order Poppler wants; readers of the structure
+        // (screen readers) get its logical text from a Span's ActualText instead.
+        auto logical = [&](std::size_t i) -> std::string {
+            if (!span) return {};
+            const std::size_t from = one ? 0 : parts[i].begin;
+            const std::size_t to = i + 1 < parts.size() ? parts[i + 1].begin : line.text.size();
+            return line.text.substr(std::min(from, line.text.size()), to - std::min(from, to));
+        };
+        if (tagged && one) ops += tree_->open(page_, line.tag, parts.front().lang, logical(0));
         if (span) {
             std::u32string text = poppler_actual_text(utf8_to_u32(line.text), page_left_to_right_);
             if (authors_hyphen) text += page_left_to_right_ ? U'\u200E' : U'\u200F';
             ops += "/Span<</ActualText<FEFF" + utf16be_hex(text) + ">>>BDC\n";
         }
         Point line_start;
-        for (const Passage& passage : parts) {
-            if (tagged && !one) ops += tree_->open(page_, line.tag, passage.lang);
+        for (std::size_t i = 0; i < parts.size(); ++i) {
+            const Passage& passage = parts[i];
+            if (tagged && !one) ops += tree_->open(page_, line.tag, passage.lang, logical(i));
             for (const auto* entry : passage.runs)
                 ops += run_ops(entry->second, to_pdf(entry->first), line_start, !span);
             if (tagged && !one) ops += "EMC\n";
@@ -207,7 +216,8 @@ class PageWriter {
 
     /// A stretch of a line in one language: its runs.
     struct Passage {
-        std::string lang;  ///< empty: the element's
+        std::string lang;       ///< empty: the element's
+        std::size_t begin = 0;  ///< where its text starts in the line's
         std::vector<const std::pair<Point, GlyphRun>*> runs;
     };
 
@@ -229,7 +239,7 @@ class PageWriter {
         out.clear();
         for (const auto* entry : logical) {
             if (out.empty() || out.back().lang != entry->second.lang)
-                out.push_back({entry->second.lang, {}});
+                out.push_back({entry->second.lang, entry->second.text_offset, {}});
             out.back().runs.push_back(entry);
         }
         // Digits and punctuation between two passages of one language are part of it

@@ -62,12 +62,15 @@ std::size_t StructureTree::element(const Structure& node) {
     return index;
 }
 
-std::string StructureTree::open(HPDF_Page page, const Structure& node, std::string_view lang) {
+std::string StructureTree::open(HPDF_Page page, const Structure& node, std::string_view lang,
+                                std::string_view actual_text) {
     std::size_t target = element(node);
-    if (!lang.empty()) {
-        // A passage in another language: a span of its own, the element's next kid.
+    if (!lang.empty() || !actual_text.empty()) {
+        // A passage in another language, or a line whose text is given: a span of its own,
+        // the element's next kid.
         const std::size_t span = elements_.size();
-        elements_.push_back({nullptr, "Span", std::string(lang), target, {}, nullptr});
+        elements_.push_back(
+            {nullptr, "Span", std::string(lang), target, {}, nullptr, std::string(actual_text)});
         elements_[target].kids.emplace_back(span);
         target = span;
     }
@@ -118,6 +121,7 @@ void StructureTree::write_element(std::size_t index, const std::vector<signed ch
     if (index != 0) HPDF_Dict_Add(d, "P", elements_[e.parent].dict);
     if (!e.lang.empty() && core::is_language_tag(e.lang))
         hpdf::add_byte_string(doc_, d, "Lang", e.lang);
+    if (!e.actual_text.empty()) hpdf::add_text_string(doc_, d, "ActualText", e.actual_text);
     if (e.node) {
         const StructureNode& n = *e.node;
         if (!n.alt.empty()) hpdf::add_text_string(doc_, d, "Alt", n.alt);

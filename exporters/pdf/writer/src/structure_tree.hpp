@@ -27,8 +27,10 @@ class StructureTree {
     void add_page(HPDF_Page page);
 
     /// The operator that opens marked content of `node` on `page` (close it with "EMC"). With
-    /// a `lang` other than the element's, the content becomes a Span child that carries it.
-    std::string open(HPDF_Page page, const Structure& node, std::string_view lang);
+    /// a `lang` other than the element's, or an `actual_text`, the content becomes a Span child
+    /// that carries them.
+    std::string open(HPDF_Page page, const Structure& node, std::string_view lang,
+                     std::string_view actual_text = {});
 
     /// The operator that opens an artifact (page furniture, decoration).
     static std::string open_artifact() { return "/Artifact BMC\n"; }
@@ -58,6 +60,7 @@ class StructureTree {
         std::size_t parent;  ///< index; the document element is its own parent
         std::vector<Kid> kids;
         HPDF_Dict dict = nullptr;
+        std::string actual_text;  ///< a span's text in logical order
     };
     struct PageRecord {
         HPDF_Page page;
