@@ -240,3 +240,20 @@ TEST_CASE(
     CHECK(root.getKey("/IDTree").getKey("/Kids").isArray());
     CHECK(root.getKey("/ParentTree").getKey("/Kids").isArray());
 }
+
+TEST_CASE("tagging changes no pixel: the archive book drawn tagged and plain looks the same",
+          "[pdfcheck][tagged]") {
+    const fs::path dir = broadside::test::scratch_folder("tagged-pixels");
+    const std::string archive = shell_quote(source + "/samples/archive");
+    std::string pictures[2];
+    const std::pair<const char*, const char*> runs[] = {{"ua-1,a-2u", "tagged.pdf"},
+                                                        {"none", "plain.pdf"}};
+    for (int i = 0; i < 2; ++i) {
+        const fs::path pdf = dir / runs[i].second;
+        render(archive + " --pdf-standard " + runs[i].first, pdf);
+        // PPM: pixels only, no file names or dates inside.
+        pictures[i] = run_command("pdftoppm -r 30 " + shell_quote(pdf.string())).out;
+    }
+    REQUIRE(pictures[0].size() > 100000);
+    CHECK(pictures[0] == pictures[1]);
+}
