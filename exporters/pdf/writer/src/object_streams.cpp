@@ -19,7 +19,14 @@ struct Object {
     bool stream = false;
 };
 
-constexpr std::size_t objects_per_stream = 200;  // readers decode a whole stream per lookup
+constexpr std::size_t objects_per_stream = 200;
+
+/// A row of the cross-reference stream: free (0), at an offset (1), or in an object stream (2).
+struct Entry {
+    std::uint8_t type = 0;
+    std::uint64_t field = 0;  ///< offset, or number of the containing stream
+    std::uint64_t extra = 0;  ///< index in that stream, or generation
+};                            // readers decode a whole stream per lookup
 
 std::string deflated(std::string_view data) {
     uLongf size = compressBound(static_cast<uLong>(data.size()));
@@ -119,11 +126,9 @@ std::optional<std::vector<std::uint8_t>> pack_objects(const std::vector<std::uin
 
     unsigned size = 0;
     for (const Object& o : objects) size = std::max(size, o.number + 1);
-    // Each entry: type, then offset or containing stream, then generation or index.
-    std::vector<std::string> rows(size, std::string());
-    append_field(rows[0], 0, 1), append_field(rows[0], 0, 4), append_field(rows[0], 65535, 2);
-    for (unsigned n = 1; n < size; ++n)  // numbers libharu left unused: free
-        append_field(rows[n], 0, 1), append_field(rows[n], 0, 4), append_field(rows[n], 0, 2);
+    // Numbers libharu left unused are free; 0 heads the free list.
+    std::vector<Entry> entries(size, Entry{0, 0, 0});
+    entries[0] = {0, 0, 65535};
 
     std::string out(pdf.substr(0, objects.front().start));  // the header and its binary line
     std::vector<const Object*> packed;
@@ -132,9 +137,7 @@ std::optional<std::vector<std::uint8_t>> pack_objects(const std::vector<std::uin
             packed.push_back(&o);
             continue;
         }
-        rows[o.number].clear();
-        append_field(rows[o.number], 1, 1), append_field(rows[o.number], out.size(), 4),
-            append_field(rows[o.number], 0, 2);
+        entries[o.number] = {1, out.size(), 0};
         out += std::to_string(o.number) + " 0 obj";
         out.append(pdf.substr(o.begin, o.end - o.begin));
         out += "endobj\n";
@@ -142,10 +145,9 @@ std::optional<std::vector<std::uint8_t>> pack_objects(const std::vector<std::uin
     // Packed in the order of their numbers, so neighbours share a stream.
     std::sort(packed.begin(), packed.end(),
               [](const Object* a, const Object* b) { return a->number < b->number; });
-    unsigned next = size;
     for (std::size_t from = 0; from < packed.size(); from += objects_per_stream) {
         const std::size_t to = std::min(packed.size(), from + objects_per_stream);
-        const unsigned stream_number = next++;
+        const auto stream_number = static_cast<unsigned>(entries.size());
         std::string index, data;
         for (std::size_t i = from; i < to; ++i) {
             const Object& o = *packed[i];
@@ -153,34 +155,38 @@ std::optional<std::vector<std::uint8_t>> pack_objects(const std::vector<std::uin
             std::string_view body = pdf.substr(o.begin, o.end - o.begin);
             while (!body.empty() && is_space(body.front())) body.remove_prefix(1);
             data.append(body);
-            rows[o.number].clear();
-            append_field(rows[o.number], 2, 1), append_field(rows[o.number], stream_number, 4),
-                append_field(rows[o.number], i - from, 2);
+            entries[o.number] = {2, stream_number, i - from};
         }
         const std::string compressed = deflated(index + data);
         if (compressed.empty()) return std::nullopt;
-        rows.emplace_back();
-        append_field(rows.back(), 1, 1), append_field(rows.back(), out.size(), 4),
-            append_field(rows.back(), 0, 2);
+        entries.push_back({1, out.size(), 0});
         out += std::to_string(stream_number) + " 0 obj\n<<\n/Type /ObjStm\n/N " +
                std::to_string(to - from) + "\n/First " + std::to_string(index.size()) +
                "\n/Filter /FlateDecode\n/Length " + std::to_string(compressed.size()) +
                "\n>>\nstream\n" + compressed + "\nendstream\nendobj\n";
     }
-    const unsigned xref_number = next;
-    rows.emplace_back();
-    append_field(rows.back(), 1, 1), append_field(rows.back(), out.size(), 4),
-        append_field(rows.back(), 0, 2);
+    const auto xref_number = static_cast<unsigned>(entries.size());
+    const std::size_t xref_at = out.size();
+    entries.push_back({1, xref_at, 0});
+    // Each entry: its type, then its offset or containing stream in as few bytes as the
+    // largest needs, then its index in that stream (or generation) in two.
+    std::uint64_t widest = 0;
+    for (const Entry& e : entries) widest = std::max(widest, e.field);
+    int width = 1;
+    while (width < 8 && (widest >> (8 * width)) != 0) ++width;
     std::string table;
-    for (const auto& row : rows) table += row;
+    for (const Entry& e : entries) {
+        append_field(table, e.type, 1);
+        append_field(table, e.field, width);
+        append_field(table, e.extra, 2);
+    }
     const std::string compressed = deflated(table);
     if (compressed.empty()) return std::nullopt;
-    const std::size_t xref_at = out.size();
     out += std::to_string(xref_number) + " 0 obj\n<<\n/Type /XRef\n/Size " +
-           std::to_string(rows.size()) + "\n/W [ 1 4 2 ]\n" + trailer_entries(trailer) +
-           "/Filter /FlateDecode\n/Length " + std::to_string(compressed.size()) + "\n>>\nstream\n" +
-           compressed + "\nendstream\nendobj\nstartxref\n" + std::to_string(xref_at) + "\n%%EOF\n";
-    if (out.size() > UINT32_MAX) return std::nullopt;  // 4-byte offsets
+           std::to_string(entries.size()) + "\n/W [ 1 " + std::to_string(width) + " 2 ]\n" +
+           trailer_entries(trailer) + "/Filter /FlateDecode\n/Length " +
+           std::to_string(compressed.size()) + "\n>>\nstream\n" + compressed +
+           "\nendstream\nendobj\nstartxref\n" + std::to_string(xref_at) + "\n%%EOF\n";
     return std::vector<std::uint8_t>(out.begin(), out.end());
 }
 
