@@ -53,13 +53,21 @@ Handle first_font(QPDF& pdf) {
     return Handle::newNull();
 }
 
-// The first structure element of `type` (e.g. "/LI"), null when there is none.
+// The first structure element of `type` (e.g. "/LI") under `k`, depth first; null when none.
+Handle find_element(Handle k, const std::string& type, int depth) {
+    if (depth > 200) return Handle::newNull();
+    if (k.isArray()) {
+        for (Handle kid : k.aitems())
+            if (Handle found = find_element(kid, type, depth); !found.isNull()) return found;
+        return Handle::newNull();
+    }
+    if (!k.isDictionary() || !k.getKey("/S").isName()) return Handle::newNull();
+    if (k.getKey("/S").isNameAndEquals(type)) return k;
+    return find_element(k.getKey("/K"), type, depth + 1);
+}
+
 Handle first_element(QPDF& pdf, const std::string& type) {
-    for (Handle o : pdf.getAllObjects())
-        if (o.isDictionary() && o.getKey("/Type").isNameAndEquals("/StructElem") &&
-            o.getKey("/S").isNameAndEquals(type))
-            return o;
-    return Handle::newNull();
+    return find_element(pdf.getRoot().getKey("/StructTreeRoot").getKey("/K"), type, 0);
 }
 
 // Renames the first element of `type` to `to` (an LI a Div: its LBody is out of place).

@@ -39,21 +39,29 @@ struct Element {
     std::map<std::string, std::string> entries;  ///< "/Alt", "/Lang", "/ID", "/Scope" (from /A)
 };
 
+// The elements under `k` (a /K entry), depth first, as a reader of the structure meets them.
+void collect(QPDFObjectHandle k, std::vector<Element>& out, int depth) {
+    if (depth > 200) return;
+    if (k.isArray()) {
+        for (QPDFObjectHandle kid : k.aitems()) collect(kid, out, depth);
+        return;
+    }
+    if (!k.isDictionary() || !k.getKey("/S").isName()) return;  // marked content, OBJR
+    Element e{k.getKey("/S").getName(), {}};
+    for (const char* key : {"/Alt", "/Lang", "/ID", "/ActualText"})
+        if (k.getKey(key).isString()) e.entries[key] = k.getKey(key).getUTF8Value();
+    QPDFObjectHandle a = k.getKey("/A");
+    for (const char* key : {"/Scope", "/ListNumbering"})
+        if (a.isDictionary() && a.getKey(key).isName()) e.entries[key] = a.getKey(key).getName();
+    out.push_back(std::move(e));
+    collect(k.getKey("/K"), out, depth + 1);
+}
+
 std::vector<Element> elements(const std::string& pdf) {
     QPDF file;
     file.processFile(pdf.c_str());
     std::vector<Element> out;
-    for (QPDFObjectHandle o : file.getAllObjects()) {
-        if (!o.isDictionary() || !o.getKey("/Type").isNameAndEquals("/StructElem")) continue;
-        Element e{o.getKey("/S").getName(), {}};
-        for (const char* key : {"/Alt", "/Lang", "/ID", "/ActualText"})
-            if (o.getKey(key).isString()) e.entries[key] = o.getKey(key).getUTF8Value();
-        QPDFObjectHandle a = o.getKey("/A");
-        for (const char* key : {"/Scope", "/ListNumbering"})
-            if (a.isDictionary() && a.getKey(key).isName())
-                e.entries[key] = a.getKey(key).getName();
-        out.push_back(std::move(e));
-    }
+    collect(file.getRoot().getKey("/StructTreeRoot").getKey("/K"), out, 0);
     return out;
 }
 

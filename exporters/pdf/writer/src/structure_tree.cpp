@@ -79,7 +79,9 @@ std::string StructureTree::open(HPDF_Page page, const Structure& node, std::stri
     const int mcid = static_cast<int>(ids.size());
     ids.push_back(target);
     elements_[target].kids.emplace_back(MarkedContent{p, mcid});
-    return "/" + elements_[target].type + "<</MCID " + std::to_string(mcid) + ">>BDC\n";
+    const std::string& type = elements_[target].type;
+    return "/" + (is_standard(type) ? type : std::string(standard_role(type))) + "<</MCID " +
+           std::to_string(mcid) + ">>BDC\n";
 }
 
 std::size_t StructureTree::link(const Structure& node) {
@@ -116,7 +118,6 @@ bool StructureTree::has_content(std::size_t index, std::vector<signed char>& mem
 void StructureTree::write_element(std::size_t index, const std::vector<signed char>& content) {
     Element& e = elements_[index];
     HPDF_Dict d = e.dict;
-    HPDF_Dict_AddName(d, "Type", "StructElem");
     HPDF_Dict_AddName(d, "S", e.type.c_str());
     if (index != 0) HPDF_Dict_Add(d, "P", elements_[e.parent].dict);
     if (!e.lang.empty() && core::is_language_tag(e.lang))

@@ -60,7 +60,7 @@ class StructureTree {
         std::size_t parent;  ///< index; the document element is its own parent
         std::vector<Kid> kids;
         HPDF_Dict dict = nullptr;
-        std::string actual_text;  ///< a span's text in logical order
+        std::string actual_text{};  ///< a span's text in logical order
     };
     struct PageRecord {
         HPDF_Page page;
