@@ -174,19 +174,22 @@ class PageWriter {
         // languages is marked passage by passage inside the line's one ActualText span:
         // Poppler reads a line broken into several spans as several lines.
         std::string ops;
-        // Such a line's ActualText is in the order Poppler wants; readers of the structure
-        // (screen readers) get its logical text from a Span's ActualText instead.
+        // Such a line's ActualText is in the order Poppler wants; when that is not the logical
+        // order, readers of the structure (screen readers) get the logical text from a Span's
+        // ActualText instead.
+        std::u32string poppler_text;
+        if (span) poppler_text = poppler_actual_text(utf8_to_u32(line.text), page_left_to_right_);
+        const bool reordered = span && poppler_text != utf8_to_u32(line.text);
         auto logical = [&](std::size_t i) -> std::string {
-            if (!span) return {};
+            if (!reordered) return {};
             const std::size_t from = one ? 0 : parts[i].begin;
             const std::size_t to = i + 1 < parts.size() ? parts[i + 1].begin : line.text.size();
             return line.text.substr(std::min(from, line.text.size()), to - std::min(from, to));
         };
         if (tagged && one) ops += tree_->open(page_, line.tag, parts.front().lang, logical(0));
         if (span) {
-            std::u32string text = poppler_actual_text(utf8_to_u32(line.text), page_left_to_right_);
-            if (authors_hyphen) text += page_left_to_right_ ? U'\u200E' : U'\u200F';
-            ops += "/Span<</ActualText<FEFF" + utf16be_hex(text) + ">>>BDC\n";
+            if (authors_hyphen) poppler_text += page_left_to_right_ ? U'\u200E' : U'\u200F';
+            ops += "/Span<</ActualText<FEFF" + utf16be_hex(poppler_text) + ">>>BDC\n";
         }
         Point line_start;
         for (std::size_t i = 0; i < parts.size(); ++i) {
