@@ -398,8 +398,9 @@ class LetterLayout {
         const double value_width = geo_.info_width - label_width;
         const double label_x = rtl_ ? geo_.info_x + value_width : geo_.info_x;
         const double value_x = rtl_ ? geo_.info_x : geo_.info_x + label_width;
+        // One element for the block: each label read before its value.
+        const Structure row = part("InfoBlock");
         for (const auto& [k, v] : info_rows()) {
-            const Structure row = part("InfoRow");
             double h = add_line(zones, plain(k), label, Point{label_x, y + 1}, label_width,
                                 TextAlign::start, "info-label", row);
             h = std::max(h, add_line(zones, plain(v), style_.body, Point{value_x, y}, value_width,
