@@ -19,6 +19,7 @@
 #include "haru_errors.hpp"
 #include "hpdf_access.hpp"
 #include "image_embedder.hpp"
+#include "line_passages.hpp"
 #include "object_streams.hpp"
 #include "run_operators.hpp"
 #include "structure_tree.hpp"
@@ -163,7 +164,7 @@ class PageWriter {
         // a line gets a span whose text ends in an invisible mark of the page's direction.
         bool authors_hyphen = !line.hyphenated && !line.text.empty() && line.text.back() == '-';
         bool span = authors_hyphen || needs_line_span(line);
-        const std::vector<Passage> parts = passages(line);
+        const std::vector<LinePassage> parts = line_passages(line, tree_ && line.tag);
         const bool tagged = tree_ && line.tag, one = parts.size() == 1;
         if (tagged)
             end_artifact();
@@ -193,7 +194,7 @@ class PageWriter {
         }
         Point line_start;
         for (std::size_t i = 0; i < parts.size(); ++i) {
-            const Passage& passage = parts[i];
+            const LinePassage& passage = parts[i];
             if (tagged && !one) ops += tree_->open(page_, line.tag, passage.lang, logical(i));
             for (const auto* entry : passage.runs)
                 ops += run_ops(entry->second, to_pdf(entry->first), line_start, !span);
@@ -215,50 +216,6 @@ class PageWriter {
         if (!artifact_open_) return;
         hpdf::write_page_operators(page_, "EMC\n");
         artifact_open_ = false;
-    }
-
-    /// A stretch of a line in one language: its runs.
-    struct Passage {
-        std::string lang;       ///< empty: the element's
-        std::size_t begin = 0;  ///< where its text starts in the line's
-        std::vector<const std::pair<Point, GlyphRun>*> runs;
-    };
-
-    // The line as one passage, or, in a tagged PDF when runs are in other languages than the
-    // line's element (a Uyghur word in English text), one passage per language in reading
-    // order, so each can be marked with its language.
-    std::vector<Passage> passages(const TextLine& line) const {
-        std::vector<Passage> out(1);
-        bool mixed = false;
-        for (const auto& entry : line.runs) {
-            out.front().runs.push_back(&entry);
-            mixed = mixed || !entry.second.lang.empty();
-        }
-        if (!tree_ || !line.tag || !mixed) return out;
-        std::vector<const std::pair<Point, GlyphRun>*> logical = out.front().runs;
-        std::stable_sort(logical.begin(), logical.end(), [](const auto* a, const auto* b) {
-            return a->second.text_offset < b->second.text_offset;
-        });
-        out.clear();
-        for (const auto* entry : logical) {
-            if (out.empty() || out.back().lang != entry->second.lang)
-                out.push_back({entry->second.lang, entry->second.text_offset, {}});
-            out.back().runs.push_back(entry);
-        }
-        // Digits and punctuation between two passages of one language are part of it
-        // ("2021-" in a Uyghur sentence).
-        for (std::size_t i = 1; i + 1 < out.size();) {
-            if (!out[i].lang.empty() || out[i - 1].lang != out[i + 1].lang) {
-                ++i;
-                continue;
-            }
-            for (std::size_t k : {i, i + 1})
-                out[i - 1].runs.insert(out[i - 1].runs.end(), out[k].runs.begin(),
-                                       out[k].runs.end());
-            out.erase(out.begin() + static_cast<std::ptrdiff_t>(i),
-                      out.begin() + static_cast<std::ptrdiff_t>(i + 2));
-        }
-        return out;
     }
 
     void draw(const GlyphRun& run, Point at) {
