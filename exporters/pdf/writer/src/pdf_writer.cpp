@@ -429,7 +429,7 @@ PdfPageWriter::PdfPageWriter(const DocumentInfo& info, core::Diagnostics& diags,
     w.info = info;
     w.fonts = std::make_unique<FontEmbedder>(w.doc.get());
     w.images = std::make_unique<ImageEmbedder>(w.doc.get(), w.errors, diags, w.file);
-    if (info.pdf_ua) w.structure = std::make_unique<StructureTree>(w.doc.get(), info.language);
+    if (info.pdf_ua) w.structure = std::make_unique<StructureTree>(w.doc.get());
     w.writer = std::make_unique<PageWriter>(w.doc.get(), *w.fonts, *w.images, diags, w.file,
                                             info.pdf_a, w.structure.get());
 }

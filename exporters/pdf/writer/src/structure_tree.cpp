@@ -31,9 +31,25 @@ std::string_view standard_role(std::string_view type) {
 
 }  // namespace
 
-StructureTree::StructureTree(HPDF_Doc doc, std::string document_language)
-    : doc_(doc), language_(std::move(document_language)) {
-    elements_.push_back({nullptr, "Document", "", 0, {}, nullptr});
+StructureTree::StructureTree(HPDF_Doc doc) : doc_(doc) {
+    elements_.push_back({nullptr, "Document", "", 0, {}, nullptr, {}, "Document"});
+}
+
+std::size_t StructureTree::add_child(std::size_t parent, Structure node, std::string type,
+                                     std::string lang, std::string actual_text) {
+    const std::size_t index = elements_.size();
+    // Marked content is tagged with the standard type the element stands for.
+    std::string tag = is_standard(type) ? type : std::string(standard_role(type));
+    elements_.push_back({std::move(node),
+                         std::move(type),
+                         std::move(lang),
+                         parent,
+                         {},
+                         nullptr,
+                         std::move(actual_text),
+                         std::move(tag)});
+    elements_[parent].kids.emplace_back(index);
+    return index;
 }
 
 void StructureTree::add_page(HPDF_Page page) {
@@ -54,10 +70,7 @@ std::size_t StructureTree::element(const Structure& node) {
     if (!node) return 0;
     auto found = by_node_.find(node.get());
     if (found != by_node_.end()) return found->second;
-    const std::size_t parent = element(node->parent);
-    const std::size_t index = elements_.size();
-    elements_.push_back({node, node->type, node->lang, parent, {}, nullptr});
-    elements_[parent].kids.emplace_back(index);
+    const std::size_t index = add_child(element(node->parent), node, node->type, node->lang);
     by_node_.emplace(node.get(), index);
     return index;
 }
@@ -68,28 +81,18 @@ std::string StructureTree::open(HPDF_Page page, const Structure& node, std::stri
     if (!lang.empty() || !actual_text.empty()) {
         // A passage in another language, or a line whose text is given: a span of its own,
         // the element's next kid.
-        const std::size_t span = elements_.size();
-        elements_.push_back(
-            {nullptr, "Span", std::string(lang), target, {}, nullptr, std::string(actual_text)});
-        elements_[target].kids.emplace_back(span);
-        target = span;
+        target = add_child(target, nullptr, "Span", std::string(lang), std::string(actual_text));
     }
     const std::size_t p = page_index(page);
     auto& ids = pages_[p].by_mcid;
     const int mcid = static_cast<int>(ids.size());
     ids.push_back(target);
     elements_[target].kids.emplace_back(MarkedContent{p, mcid});
-    const std::string& type = elements_[target].type;
-    return "/" + (is_standard(type) ? type : std::string(standard_role(type))) + "<</MCID " +
-           std::to_string(mcid) + ">>BDC\n";
+    return "/" + elements_[target].tag + "<</MCID " + std::to_string(mcid) + ">>BDC\n";
 }
 
 std::size_t StructureTree::link(const Structure& node) {
-    const std::size_t parent = element(node);
-    const std::size_t index = elements_.size();
-    elements_.push_back({nullptr, "Link", "", parent, {}, nullptr});
-    elements_[parent].kids.emplace_back(index);
-    return index;
+    return add_child(element(node), nullptr, "Link");
 }
 
 void StructureTree::attach(std::size_t link, HPDF_Page page, HPDF_Annotation annot,
@@ -287,9 +290,7 @@ void StructureTree::order_and_split_kids() {
         std::vector<Kid> kids = std::move(elements_[index].kids);
         elements_[index].kids.clear();
         for (std::size_t from = 0; from < kids.size(); from += most) {
-            const std::size_t group = elements_.size();
-            elements_.push_back({nullptr, "NonStruct", "", index, {}, nullptr});
-            elements_[index].kids.emplace_back(group);
+            const std::size_t group = add_child(index, nullptr, "NonStruct");
             for (std::size_t i = from; i < std::min(kids.size(), from + most); ++i) {
                 if (const auto* mc = std::get_if<MarkedContent>(&kids[i]))
                     pages_[mc->page].by_mcid[static_cast<std::size_t>(mc->mcid)] = group;
@@ -328,7 +329,6 @@ void StructureTree::finish() {
     HPDF_Dict prefs = hpdf::new_dict(doc_);
     HPDF_Dict_Add(catalog, "ViewerPreferences", prefs);
     hpdf::add_boolean(doc_, prefs, "DisplayDocTitle", true);
-    if (core::is_language_tag(language_)) hpdf::add_byte_string(doc_, catalog, "Lang", language_);
 }
 
 }  // namespace broadside::pdf

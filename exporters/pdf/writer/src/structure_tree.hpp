@@ -21,7 +21,8 @@ namespace broadside::pdf {
 /// written by finish(), once all pages and annotations exist.
 class StructureTree {
   public:
-    StructureTree(HPDF_Doc doc, std::string document_language);
+    /// The catalog's /Lang, which PDF/UA also needs, comes with the claim (archival.hpp).
+    explicit StructureTree(HPDF_Doc doc);
 
     /// Registers a new page: its key in the parent tree, and tab order by structure.
     void add_page(HPDF_Page page);
@@ -61,6 +62,7 @@ class StructureTree {
         std::vector<Kid> kids;
         HPDF_Dict dict = nullptr;
         std::string actual_text{};  ///< a span's text in logical order
+        std::string tag{};          ///< what its marked content is tagged: the standard type
     };
     struct PageRecord {
         HPDF_Page page;
@@ -69,6 +71,9 @@ class StructureTree {
     };
 
     std::size_t element(const Structure& node);
+    /// Appends an element as the next kid of `parent`; returns its index.
+    std::size_t add_child(std::size_t parent, Structure node, std::string type,
+                          std::string lang = {}, std::string actual_text = {});
     std::size_t page_index(HPDF_Page page);
     bool has_content(std::size_t element, std::vector<signed char>& memo) const;
     void write_element(std::size_t index, const std::vector<signed char>& content);
@@ -83,7 +88,6 @@ class StructureTree {
                     const std::function<void(HPDF_Array, std::size_t)>& add_key);
 
     HPDF_Doc doc_;
-    std::string language_;
     std::vector<Element> elements_;  ///< [0] is the document
     std::unordered_map<const StructureNode*, std::size_t> by_node_;
     std::vector<PageRecord> pages_;
