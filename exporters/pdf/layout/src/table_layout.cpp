@@ -236,12 +236,13 @@ class TableBuilder {
             SetParagraph set =
                 setter_.set(std::move(cell.spans), ts, inner, 0, text_align(cell.align));
             double y = top + padding_y;
+            const Structure cell_node = row_node ? cell_structure(row_node, r.header) : nullptr;
             for (auto& line : set.lines) {
                 out.footnotes.insert(out.footnotes.end(), line.footnotes.begin(),
                                      line.footnotes.end());
                 for (auto& [at, item] : line.items)
                     if (auto* text = std::get_if<TextLine>(&item)) text->role = role;
-                if (row_node) tag_items(line.items, cell_node(row_node, c, r.header));
+                if (cell_node) tag_items(line.items, cell_node);
                 offset_items(line.items, x[c] + pad, y);
                 for (auto& item : line.items) {
                     box.items.push_back(std::move(item));
@@ -326,17 +327,13 @@ class TableBuilder {
         for (auto& slice : slices) out.push_back(std::move(slice));
     }
 
-    // One element per cell: the cell's lines share it.
-    Structure cell_node(const Structure& row, std::size_t column, bool header) {
-        if (cell_.first != row || cell_.second != column) {
-            auto node = std::make_shared<StructureNode>();
-            node->type = header ? "TH" : "TD";
-            node->parent = row;
-            if (header) node->scope = "Column";
-            cell_node_ = node;
-            cell_ = {row, column};
-        }
-        return cell_node_;
+    // A cell's element: a header cell names its column as what it heads.
+    static Structure cell_structure(const Structure& row, bool header) {
+        auto node = std::make_shared<StructureNode>();
+        node->type = header ? "TH" : "TD";
+        node->parent = row;
+        if (header) node->scope = "Column";
+        return node;
     }
 
     const core::Table& table_;
@@ -348,8 +345,6 @@ class TableBuilder {
     styles::TextStyle body_, header_;
     std::vector<Row> rows_;
     Structure structure_;  ///< the Table element, null when the caller wants none
-    std::pair<Structure, std::size_t> cell_;  ///< the row and column cell_node_ belongs to
-    Structure cell_node_;
 };
 
 }  // namespace
