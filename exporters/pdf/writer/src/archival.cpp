@@ -71,7 +71,9 @@ std::string pdf_date_text(const core::Date& d) {
     return text;
 }
 
-std::string xmp_packet(const DocumentInfo& info, const std::string& producer) {
+// The metadata of `info`, claiming PDF/A when `pdf_a` (the profile may be missing) and PDF/UA
+// when the document is tagged.
+std::string xmp_packet(const DocumentInfo& info, bool pdf_a, const std::string& producer) {
     std::string x =
         "<?xpacket begin=\"\xEF\xBB\xBF\" id=\"W5M0MpCehiHzreSzNTczkc9d\"?>\n"
         "<x:xmpmeta xmlns:x=\"adobe:ns:meta/\">\n"
@@ -80,7 +82,7 @@ std::string xmp_packet(const DocumentInfo& info, const std::string& producer) {
         "xmlns:xmp=\"http://ns.adobe.com/xap/1.0/\" xmlns:pdf=\"http://ns.adobe.com/pdf/1.3/\" "
         "xmlns:pdfaid=\"http://www.aiim.org/pdfa/ns/id/\" "
         "xmlns:pdfuaid=\"http://www.aiim.org/pdfua/ns/id/\">\n";
-    if (info.pdf_a)
+    if (pdf_a)
         x += "<pdfaid:part>" + std::string(info.attachments.empty() ? "2" : "3") +
              "</pdfaid:part>\n<pdfaid:conformance>U</pdfaid:conformance>\n";
     if (info.pdf_ua) x += "<pdfuaid:part>1</pdfuaid:part>\n";
@@ -178,22 +180,23 @@ void attach_files(HPDF_Doc doc, const DocumentInfo& info) {
     HPDF_Dict_Add(catalog, "Names", name_tree);
 }
 
-void claim_standards(HPDF_Doc doc, DocumentInfo info, const FileIdentity& identity,
+void claim_standards(HPDF_Doc doc, const DocumentInfo& info, const FileIdentity& identity,
                      core::Diagnostics& diags, const std::string& file) {
     std::optional<std::vector<std::uint8_t>> profile;
-    if (info.pdf_a && !(profile = srgb_profile())) {
+    bool pdf_a = info.pdf_a;
+    if (pdf_a && !(profile = srgb_profile())) {
         diags.warning(file, 0, 0,
                       "the sRGB colour profile " BROADSIDE_SRGB_PROFILE
                       " is missing; the PDF is not marked PDF/A",
                       "install Debian's icc-profiles-free");
-        info.pdf_a = false;
+        pdf_a = false;
     }
-    if (!info.pdf_a && !info.pdf_ua) return;
+    if (!pdf_a && !info.pdf_ua) return;
     const char* producer = HPDF_GetInfoAttr(doc, HPDF_INFO_PRODUCER);
     if (core::is_language_tag(info.language))
         hpdf::add_byte_string(doc, hpdf::catalog(doc), "Lang", info.language);
-    add_metadata(doc, xmp_packet(info, producer ? producer : ""));
-    if (!info.pdf_a) return;
+    add_metadata(doc, xmp_packet(info, pdf_a, producer ? producer : ""));
+    if (!pdf_a) return;
     add_output_intent(doc, *profile);
     hpdf::set_file_id(doc, identity.digest());
 }

@@ -41,7 +41,7 @@ void attach_files(HPDF_Doc doc, const DocumentInfo& info);
 /// Debian's icc-profiles-free and the file identifier. (A character no font has is drawn as an
 /// outline, never as .notdef, which PDF/A forbids.) On a machine without the colour profile,
 /// a warning and no PDF/A claim.
-void claim_standards(HPDF_Doc doc, DocumentInfo info, const FileIdentity& identity,
+void claim_standards(HPDF_Doc doc, const DocumentInfo& info, const FileIdentity& identity,
                      core::Diagnostics& diags, const std::string& file);
 
 }  // namespace broadside::pdf
