@@ -8,6 +8,7 @@
 #include <string>
 
 #include "pdf_rules.hpp"
+#include "render_broadside.hpp"
 #include "run_command.hpp"
 #include "scratch_folder.hpp"
 #include "ua_rules.hpp"
@@ -15,25 +16,13 @@
 namespace fs = std::filesystem;
 using broadside::pdfcheck::check_pdf_a;
 using broadside::pdfcheck::check_pdf_ua;
+using broadside::test::render;
 using broadside::test::run_command;
 using broadside::test::shell_quote;
 
 namespace {
 
 const std::string source = BROADSIDE_SOURCE_DIR;
-
-// Runs broadside on `arguments` into `out`, which must succeed with its claim made; returns
-// the PDF's path, and what broadside printed in `messages` when asked.
-std::string render(const std::string& arguments, const fs::path& out,
-                   std::string* messages = nullptr) {
-    auto r = run_command(shell_quote(BROADSIDE_BINARY) + " " + arguments + " -o " +
-                         shell_quote(out.string()));
-    INFO(arguments << "\n" << r.err);
-    REQUIRE(r.status == 0);
-    CHECK(r.err.find("not marked PDF/A") == std::string::npos);
-    if (messages) *messages = r.err;
-    return out.string();
-}
 
 // What the PDF/A and the PDF/UA checks find, one line each; empty when both claims hold.
 std::string findings_text(const std::string& pdf) {

@@ -14,24 +14,18 @@
 #include <string>
 #include <vector>
 
+#include "render_broadside.hpp"
 #include "run_command.hpp"
 #include "scratch_folder.hpp"
 
 namespace fs = std::filesystem;
+using broadside::test::render;
 using broadside::test::run_command;
 using broadside::test::shell_quote;
 
 namespace {
 
 const std::string source = BROADSIDE_SOURCE_DIR;
-
-std::string render(const std::string& arguments, const fs::path& out) {
-    auto r = run_command(shell_quote(BROADSIDE_BINARY) + " " + arguments + " -o " +
-                         shell_quote(out.string()));
-    INFO(arguments << "\n" << r.err);
-    REQUIRE(r.status == 0);
-    return out.string();
-}
 
 /// One structure element as qpdf reads it.
 struct Element {
